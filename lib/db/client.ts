@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { config, type DatabaseConfig } from '@/lib/config';
+import { migrate } from './migrate';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** `memory` is an in-memory PGlite, for tests and benchmarks. */
+export type DatabaseTarget = DatabaseConfig | { mode: 'memory' };
+
+/** Opens a database, applies every pending migration, and returns it ready to use. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.mode === 'postgres') {
+    const [{ Pool }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+    const pool = new Pool({ connectionString: target.url, max: 10 });
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    try {
+      await migrate(db);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return { db, engine: 'postgres', close: () => pool.end() };
+  }
+  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('drizzle-orm/pglite'),
+  ]);
+  let dataDir: string | undefined;
+  if (target.mode === 'pglite') {
+    dataDir = path.resolve(target.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  try {
+    await migrate(db);
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return { db, engine: 'pglite', close: () => client.close() };
+}
+
+// Turbopack may evaluate this module twice in one process: the open database lives on globalThis.
+const holder = globalThis as unknown as { __aisleDatabase?: Promise<Database> };
+
+/** The app's database, opened once per process. A failed open is not cached, so the next call retries. */
+export function getDatabase(): Promise<Database> {
+  if (!holder.__aisleDatabase) {
+    const opening = openDatabase(config().database);
+    holder.__aisleDatabase = opening;
+    opening.catch(() => {
+      if (holder.__aisleDatabase === opening) holder.__aisleDatabase = undefined;
+    });
+  }
+  return holder.__aisleDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
