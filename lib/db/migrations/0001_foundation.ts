@@ -38,6 +38,18 @@ export const foundation: Migration = {
       last_error text,
       created_at timestamptz not null default now()
     )`,
+    `create table idempotency_keys (
+      scope text not null,
+      key text not null,
+      request_hash text not null,
+      state text not null check (state in ('in_flight', 'done')),
+      status integer,
+      body text,
+      headers jsonb,
+      created_at timestamptz not null default now(),
+      locked_at timestamptz not null default now(),
+      primary key (scope, key)
+    )`,
     `create index outbox_due on outbox (next_attempt_at) where delivered_at is null and failed_at is null`,
   ],
 };

@@ -1,7 +1,10 @@
 import { foundation } from './0001_foundation';
 import { stripeEmulator } from './0002_stripe_emulator';
 import { sellers } from './0003_sellers';
-import { agent } from './0004_agent';
+import { agentCatalog } from './0004_agent_catalog';
+import { agentChat } from './0005_agent_chat';
+import { agentWallet } from './0006_agent_wallet';
+import { agentCheckout } from './0007_agent_checkout';
 
 export interface Migration {
   id: string;
@@ -10,4 +13,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it applies. Append new ones; never edit one that has shipped. */
-export const migrations: Migration[] = [foundation, stripeEmulator, sellers, agent];
+export const migrations: Migration[] = [foundation, stripeEmulator, sellers, agentCatalog, agentChat, agentWallet, agentCheckout];

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { idempotencyKeys } from './schema';
+
+export interface StoredResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export type IdempotencyClaim =
+  | { kind: 'started' }
+  | { kind: 'replay'; response: StoredResponse }
+  | { kind: 'mismatch' }
+  | { kind: 'in_flight' };
+
+export interface IdempotencyRef {
+  /** Who owns the key space, e.g. `stripe:acct_123` or `acp:summit-outfitters:agent-key-id`. */
+  scope: string;
+  key: string;
+}
+
+/** A request fingerprint: method, path and body, so the same key with another request is detected. */
+export function requestFingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
+}
+
+/**
+ * Claims an idempotency key. The first caller gets `started` and must later call
+ * `finishIdempotent` or `releaseIdempotent`. A claim left in flight longer than `staleAfterMs`
+ * (the process died mid-request) can be taken over, so a retry after a crash finishes the work.
+ */
+export async function claimIdempotent(
+  db: Db,
+  ref: IdempotencyRef & { requestHash: string; staleAfterMs?: number },
+): Promise<IdempotencyClaim> {
+  const inserted = await db
+    .insert(idempotencyKeys)
+    .values({ scope: ref.scope, key: ref.key, requestHash: ref.requestHash, state: 'in_flight' })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  if (inserted.length > 0) return { kind: 'started' };
+
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key)));
+  if (!row) return claimIdempotent(db, ref);
+  if (row.requestHash !== ref.requestHash) return { kind: 'mismatch' };
+  if (row.state === 'done') {
+    return { kind: 'replay', response: { status: row.status ?? 200, body: row.body ?? '', headers: row.headers ?? {} } };
+  }
+  const staleSeconds = Math.max(1, Math.round((ref.staleAfterMs ?? 30_000) / 1000));
+  const takenOver = await db
+    .update(idempotencyKeys)
+    .set({ lockedAt: sql`now()` })
+    .where(
+      and(
+        eq(idempotencyKeys.scope, ref.scope),
+        eq(idempotencyKeys.key, ref.key),
+        eq(idempotencyKeys.state, 'in_flight'),
+        lt(idempotencyKeys.lockedAt, sql`now() - make_interval(secs => ${staleSeconds})`),
+      ),
+    )
+    .returning({ key: idempotencyKeys.key });
+  return takenOver.length > 0 ? { kind: 'started' } : { kind: 'in_flight' };
+}
+
+/** Stores the response for replay. Server errors are never cached: the key is released instead. */
+export async function finishIdempotent(db: Db, ref: IdempotencyRef, response: StoredResponse): Promise<void> {
+  if (response.status >= 500) return releaseIdempotent(db, ref);
+  await db
+    .update(idempotencyKeys)
+    .set({ state: 'done', status: response.status, body: response.body, headers: response.headers })
+    .where(and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key)));
+}
+
+export async function releaseIdempotent(db: Db, ref: IdempotencyRef): Promise<void> {
+  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key)));
+}
+
+/** Forgets finished keys older than `olderThanHours` (never less than the 24 h the protocols promise). */
+export async function pruneIdempotencyKeys(db: Db, olderThanHours = 48): Promise<void> {
+  const hours = Math.max(24, olderThanHours);
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${hours})`));
+}

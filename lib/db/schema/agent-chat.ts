@@ -1,0 +1,2 @@
+// Tables owned by this part of the agent (see lib/db/migrations).
+export {};

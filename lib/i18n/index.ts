@@ -1,0 +1,23 @@
+import { shell } from './messages/shell';
+import type { Locale } from './locales';
+
+/**
+ * Every namespace of UI strings. Each area of the app owns one file in ./messages and adds it here.
+ * Strings may hold {placeholders}, filled by `format`.
+ */
+export const dictionaries = { shell };
+export type Namespace = keyof typeof dictionaries;
+export type MessageKey<N extends Namespace> = keyof (typeof dictionaries)[N]['en'];
+
+export type Translator<N extends Namespace> = (key: MessageKey<N>, values?: Record<string, string | number>) => string;
+
+export function format(template: string, values?: Record<string, string | number>): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
+export function translator<N extends Namespace>(locale: Locale, namespace: N): Translator<N> {
+  const table = dictionaries[namespace][locale] as Record<string, string>;
+  const fallback = dictionaries[namespace].en as Record<string, string>;
+  return (key, values) => format(table[key as string] ?? fallback[key as string] ?? String(key), values);
+}
