@@ -21,6 +21,7 @@ export interface VariantGrid {
 export function slug(text: string): string {
   return text
     .toLowerCase()
+    .replace(/[,']/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
