@@ -1,11 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { config, type DatabaseConfig } from '@/lib/config';
 import { migrate } from './migrate';
 import * as schema from './schema';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * The database handle every role uses. PGlite and node-postgres share drizzle's query builder and
+ * both answer `execute` with `{ rows }`, so one type serves both engines.
+ */
+export type Db = NodePgDatabase<typeof schema>;
 export type Engine = 'pglite' | 'postgres';
 
 export interface Database {

@@ -12,7 +12,7 @@ export async function migrate(db: Db): Promise<string[]> {
   for (const migration of migrations) {
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-      const done = await tx.execute(sql`select 1 from schema_migrations where id = ${migration.id}`);
+      const done = await tx.execute<{ id: string }>(sql`select id from schema_migrations where id = ${migration.id}`);
       if (done.rows.length > 0) return;
       for (const statement of migration.statements) await tx.execute(sql.raw(statement));
       await tx.execute(sql`insert into schema_migrations (id) values (${migration.id})`);
