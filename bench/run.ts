@@ -1,0 +1,34 @@
+// `npm run bench`: runs every role's benchmark in-process on the embedded defaults and prints one table.
+import type { BenchRow } from './types';
+
+const suites: { name: string; load: () => Promise<() => Promise<BenchRow[]>> }[] = [
+  { name: 'stripe emulator', load: async () => (await import('./stripe')).runStripeBench },
+  { name: 'sellers (ACP)', load: async () => (await import('./seller')).runSellerBench },
+  { name: 'agent catalog', load: async () => (await import('./catalog')).runCatalogBench },
+  { name: 'agent chat', load: async () => (await import('./chat')).runChatBench },
+  { name: 'agent checkout', load: async () => (await import('./checkout')).runCheckoutBench },
+];
+
+function table(rows: BenchRow[]): string {
+  const header = ['benchmark', 'target', 'result', ''];
+  const lines = rows.map((r) => [r.name, r.target, r.result, r.ok ? 'ok' : 'MISSED']);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
+}
+
+const only = process.argv.slice(2);
+const rows: BenchRow[] = [];
+for (const suite of suites) {
+  if (only.length > 0 && !only.some((o) => suite.name.includes(o))) continue;
+  process.stderr.write(`running ${suite.name}…\n`);
+  try {
+    const run = await suite.load();
+    rows.push(...(await run()));
+  } catch (error) {
+    rows.push({ name: suite.name, target: '-', result: `error: ${error instanceof Error ? error.message : error}`.slice(0, 120), ok: false });
+  }
+}
+console.log(`\nAisle benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+console.log(table(rows));
+process.exit(rows.every((r) => r.ok) ? 0 : 1);
