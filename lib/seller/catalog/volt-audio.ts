@@ -155,7 +155,7 @@ export const voltAudio: SellerCatalog = {
       tags: ['turntable', 'record player', 'vinyl', 'direct drive', 'dj'],
       rating: { value: 4.8, count: 154 },
       attributes: { drive: 'Direct', speeds: '33 1/3, 45, 78' },
-      variants: grid('reference-dd-turntable', { price: 54900, axes: { color: ['Black', 'Silver'] }, soldOut: true }),
+      variants: grid('reference-dd-turntable', { price: 54900, axes: { color: ['Silver', 'Black'] }, soldOut: true }),
     }),
     p({
       id: 'phono-preamp', title: 'Phono Preamp MM/MC', brand: 'Groove Lab', category: 'preamps',
