@@ -1,0 +1,229 @@
+/**
+ * The decision table: read the latest user message against what is on screen and choose one
+ * tool call or one reply. Rules run in order; the first that applies wins.
+ */
+import type { SearchProductsInput, ToolName } from '@/lib/agent/tools/schemas';
+import type { Screen } from './context';
+import { CUES, DEICTIC, SHIPPING_OPTION, type Cue } from './lexicon';
+import { takeBareNumber, takeColor, takeInStock, takePrice, takeQuantity, takeSeller, takeSize, takeSort } from './slots';
+import { byPartialTitle, matchVariant, optionsFor, resolveTargets, summaryExcludes } from './targets';
+import { Utterance } from './utterance';
+
+export type Say =
+  | { key: 'help' | 'greeting' | 'thanks' | 'cannotPay' | 'offTopic' | 'askWhich' | 'askTwo' | 'noCheckout' | 'askQuantityLine' }
+  | { key: 'unavailable'; tool: ToolName }
+  | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] };
+
+export type Action = { kind: 'tool'; toolName: ToolName; input: Record<string, unknown> } | { kind: 'say'; say: Say };
+
+const call = (toolName: ToolName, input: Record<string, unknown>): Action => ({ kind: 'tool', toolName, input });
+const say = (s: Say): Action => ({ kind: 'say', say: s });
+
+const CHANGE_QUANTITY: Cue[] = ['make it', 'make that', 'change it to', 'change to', 'change the quantity', 'change quantity', 'quantity', 'qty', 'instead', '数量', '個数', /\d\s*(?:つ|個|点)?\s*に(?:して|変更|変えて)/];
+const MORE_RESULTS: Cue[] = ['show me more', 'show more', 'more results', 'see more', 'load more', 'もっと見せて', 'もっと見たい', '他にもある', 'ほかにもある'];
+
+interface Rule {
+  name: string;
+  applies: (u: Utterance, screen: Screen) => boolean;
+  act: (u: Utterance, screen: Screen) => Action | undefined;
+}
+
+/** Drops empty values so tool inputs stay minimal and comparable. */
+function compact<T extends Record<string, unknown>>(input: T): T {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== '')) as T;
+}
+
+/** The user's own casing for the query ("Trail Runner", not "trail runner") when it can be found. */
+function restoreCase(query: string, raw: string): string {
+  if (!query) return query;
+  const pattern = query.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u3000]+');
+  return raw.normalize('NFKC').match(new RegExp(pattern, 'i'))?.[0] ?? query;
+}
+
+/** Search slots plus the query that remains. Cue words of other intents are not part of a query. */
+export function readSearch(u: Utterance, screen: Screen): SearchProductsInput {
+  for (const cues of [CUES.greeting, CUES.thanks, CUES.detail, CUES.buy, CUES.similar]) u.takeAll(cues);
+  const seller = takeSeller(u, screen.sellers);
+  const price = takePrice(u);
+  const sort = takeSort(u);
+  const size = takeSize(u);
+  const color = takeColor(u);
+  const inStockOnly = takeInStock(u);
+  const query = restoreCase(u.rest(), u.raw);
+  return compact({ query, seller, color, size, ...price, sort, inStockOnly }) as SearchProductsInput;
+}
+
+/** A new search, or a refinement of the last one when the buyer only added a constraint ("under $50"). */
+function search(u: Utterance, screen: Screen): Action | undefined {
+  const input = readSearch(u, screen);
+  const hasSlots = Object.keys(input).some((k) => k !== 'query');
+  if (!input.query && !hasSlots) return undefined;
+  if (!input.query && screen.lastSearch) return call('searchProducts', { ...screen.lastSearch.input, ...input, query: screen.lastSearch.input.query });
+  return call('searchProducts', { ...input, query: input.query ?? '' });
+}
+
+function priceStep(u: Utterance, screen: Screen, direction: 'down' | 'up'): Action | undefined {
+  const base = screen.lastSearch?.input ?? (screen.focus ? { query: screen.focus.category } : undefined);
+  if (!base) return undefined;
+  const extra = readSearch(u, screen);
+  const shown = screen.focus ? [screen.focus] : screen.list;
+  const currency = base.currency ?? shown[0]?.price.currency;
+  const prices = shown.filter((p) => p.price.currency === currency).map((p) => p.price.amount);
+  if (!currency || (currency !== 'usd' && currency !== 'jpy') || prices.length === 0) return undefined;
+  const input: Record<string, unknown> = { ...base, ...extra, query: extra.query || base.query, currency };
+  if (direction === 'down') {
+    input.maxPrice = Math.max(0, Math.min(...prices) - 1);
+    input.sort = 'price_asc';
+    if (base.currency !== currency || (base.minPrice ?? 0) > (input.maxPrice as number)) delete input.minPrice;
+  } else {
+    input.minPrice = Math.max(...prices) + 1;
+    input.sort = 'price_desc';
+    if (base.currency !== currency || (base.maxPrice ?? Infinity) < (input.minPrice as number)) delete input.maxPrice;
+  }
+  return call('searchProducts', input);
+}
+
+function buy(u: Utterance, screen: Screen): Action | undefined {
+  u.takeAll(CUES.buy);
+  const targets = resolveTargets(u, screen);
+  const size = takeSize(u);
+  const color = takeColor(u) ?? targets.color;
+  const quantity = takeQuantity(u) ?? takeBareNumber(u) ?? 1;
+  const partial = targets.by ? undefined : byPartialTitle(u.rest(), screen);
+  const products = targets.products.length > 0 ? targets.products : partial ? [partial] : !targets.by && screen.focus ? [screen.focus] : [];
+  if (products.length === 0) {
+    // "I want to buy hiking boots" with nothing in focus is a search.
+    if (!targets.by && !u.has(DEICTIC) && u.rest() !== '') return search(new Utterance(u.raw), screen);
+    return say({ key: 'askWhich' });
+  }
+  const wanted = { size, color };
+  const items = [];
+  for (const product of products) {
+    const item: { productId: string; variantId?: string; quantity: number } = { productId: product.id, quantity };
+    if (size || color) {
+      if (summaryExcludes(product, wanted)) {
+        return say({ key: 'optionUnavailable', title: product.title, ...wanted, options: optionsFor(product, wanted) });
+      }
+      const detail = screen.details.get(product.id);
+      // Variant ids live in the product detail: fetch it, and buy on the next step.
+      if (!detail) return call('getProduct', { productId: product.id });
+      const variant = matchVariant(detail, wanted);
+      if (!variant) return say({ key: 'optionUnavailable', title: product.title, ...wanted, options: optionsFor(detail, wanted) });
+      item.variantId = variant.id;
+    }
+    items.push(item);
+  }
+  return call('startCheckout', { items });
+}
+
+function updateCheckout(u: Utterance, screen: Screen): Action {
+  const checkout = screen.checkout;
+  if (!checkout) return say({ key: 'noCheckout' });
+  if (u.has(CUES.express)) return call('updateCheckout', { checkoutId: checkout.id, shippingOptionId: SHIPPING_OPTION.express });
+  if (u.has(CUES.standard)) return call('updateCheckout', { checkoutId: checkout.id, shippingOptionId: SHIPPING_OPTION.standard });
+  if (checkout.lineItems.length !== 1) return say({ key: 'askQuantityLine' });
+  const [line] = checkout.lineItems;
+  const quantity = u.has(CUES.oneMore) ? line.quantity + 1 : (takeQuantity(u) ?? takeBareNumber(u));
+  if (!quantity) return say({ key: 'askQuantityLine' });
+  return call('updateCheckout', { checkoutId: checkout.id, items: [compact({ productId: line.productId, variantId: line.variantId, quantity: Math.min(20, quantity) })] });
+}
+
+function compare(u: Utterance, screen: Screen): Action {
+  const targets = resolveTargets(u, screen);
+  let ids = targets.products.map((p) => p.id);
+  if (ids.length === 1 && screen.focus && screen.focus.id !== ids[0]) ids = [screen.focus.id, ids[0]];
+  if (ids.length === 0 && !targets.by) ids = screen.list.slice(0, 4).map((p) => p.id);
+  if (ids.length < 2) return say({ key: 'askTwo' });
+  return call('compareProducts', { productIds: ids.slice(0, 4) });
+}
+
+function similar(u: Utterance, screen: Screen): Action | undefined {
+  const targets = resolveTargets(u, screen);
+  const product = targets.products[0] ?? screen.focus ?? screen.list[0];
+  if (!product) return undefined;
+  return call('searchProducts', { query: product.category, category: product.category });
+}
+
+const hasQuantityChange = (u: Utterance) => u.has(CUES.oneMore) || (u.has(CHANGE_QUANTITY) && /\d|one|two|three|four|five|six|seven|eight|nine|ten|ひとつ|ふたつ|みっつ/.test(u.normalized));
+
+const RULES: Rule[] = [
+  { name: 'pay', applies: (u) => u.has(CUES.pay), act: () => say({ key: 'cannotPay' }) },
+  {
+    name: 'orders',
+    applies: (u) => u.has(CUES.orders),
+    act: (u, screen) => {
+      const mentioned = screen.orders.find((o) => u.raw.includes(o.id))?.id ?? u.raw.match(/\b(ord_[A-Za-z0-9_-]+)\b/)?.[1];
+      return call('getOrders', compact({ orderId: mentioned }));
+    },
+  },
+  { name: 'offTopic', applies: (u) => u.has(CUES.offTopic), act: () => say({ key: 'offTopic' }) },
+  {
+    name: 'updateCheckout',
+    applies: (u, screen) => screen.checkout !== undefined && (u.has(CUES.express) || u.has(CUES.standard) || hasQuantityChange(u)),
+    act: updateCheckout,
+  },
+  { name: 'buy', applies: (u) => u.has(CUES.buy), act: buy },
+  { name: 'noCheckout', applies: (u) => u.has(CUES.express) || u.has(CUES.standard) || hasQuantityChange(u), act: () => say({ key: 'noCheckout' }) },
+  { name: 'compare', applies: (u) => u.has(CUES.compare), act: compare },
+  { name: 'similar', applies: (u) => u.has(CUES.similar), act: similar },
+  { name: 'cheaper', applies: (u) => u.has(CUES.cheaper), act: (u, screen) => { u.takeAll(CUES.cheaper); return priceStep(u, screen, 'down'); } },
+  { name: 'pricier', applies: (u) => u.has(CUES.pricier), act: (u, screen) => { u.takeAll(CUES.pricier); return priceStep(u, screen, 'up'); } },
+  {
+    name: 'moreResults',
+    applies: (u, screen) => screen.lastSearch !== undefined && u.has(MORE_RESULTS),
+    act: (_u, screen) => {
+      const last = screen.lastSearch!;
+      return call('searchProducts', { ...last.input, limit: Math.min(24, Math.max(last.products.length, last.input.limit ?? 0) + 8) });
+    },
+  },
+  {
+    name: 'smallTalk',
+    applies: (u) => u.has([...CUES.help, ...CUES.greeting, ...CUES.thanks]),
+    act: (u) => {
+      const help = u.takeAll(CUES.help).length > 0;
+      const greeting = u.takeAll(CUES.greeting).length > 0;
+      u.takeAll(CUES.thanks);
+      if (u.rest() !== '') return undefined;
+      return say({ key: help ? 'help' : greeting ? 'greeting' : 'thanks' });
+    },
+  },
+  {
+    name: 'detail',
+    applies: () => true,
+    act: (u, screen) => {
+      const asksDetail = u.has(CUES.detail);
+      u.takeAll(CUES.detail);
+      const targets = resolveTargets(u, screen);
+      const product = targets.products[0] ?? (asksDetail && !targets.by ? byPartialTitle(u.rest(), screen) : undefined);
+      if (!product) return undefined;
+      // "Trail Runner shoes under $150" names a product but asks for a search.
+      if (targets.by === 'title' && !asksDetail && readSearch(u, screen).query) return undefined;
+      return call('getProduct', { productId: product.id });
+    },
+  },
+  {
+    name: 'colorRefine',
+    applies: () => true,
+    act: (u, screen) => {
+      const targets = resolveTargets(u, screen);
+      if (targets.by !== 'color' || targets.products.length > 0) return undefined;
+      return call('searchProducts', { ...(screen.lastSearch?.input ?? { query: '' }), color: targets.color });
+    },
+  },
+  { name: 'search', applies: () => true, act: search },
+];
+
+/** Chooses what to do with the latest user message. Tools not offered are never called. */
+export function decide(screen: Screen, offered: ReadonlySet<string>): Action {
+  const text = screen.userText.trim();
+  if (!text) return say({ key: 'help' });
+  for (const rule of RULES) {
+    const u = new Utterance(text);
+    if (!rule.applies(u, screen)) continue;
+    const action = rule.act(u, screen);
+    if (!action) continue;
+    if (action.kind === 'tool' && !offered.has(action.toolName)) return say({ key: 'unavailable', tool: action.toolName });
+    return action;
+  }
+  return say({ key: 'help' });
+}
