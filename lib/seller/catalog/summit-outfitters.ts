@@ -308,7 +308,7 @@ export const summitOutfitters: SellerCatalog = {
     }),
     p({
       id: 'trail-first-aid-kit', title: 'Trail First Aid Kit', brand: 'Tarn', category: 'first aid',
-      description: 'A compact first aid kit for two people on a weekend trip: blister care, bandages, tape, tweezers and a foil blanket in a water-resistant pouch.',
+      description: 'A compact first aid kit for two people on a weekend trip: blister care, bandages, tape, tweezers and a foil blanket in a water-resistant pouch. It covers blisters and small cuts, not serious injuries.',
       tags: ['first aid', 'safety', 'medical kit', 'hiking', 'emergency'],
       rating: { value: 4.5, count: 94 },
       attributes: { weight: '230 g', color: 'Red' },

@@ -159,7 +159,7 @@ export const voltAudio: SellerCatalog = {
     }),
     p({
       id: 'phono-preamp', title: 'Phono Preamp MM/MC', brand: 'Groove Lab', category: 'preamps',
-      description: 'A quiet phono stage for moving-magnet and moving-coil cartridges, for turntables without a built-in preamp.',
+      description: 'A quiet phono stage for moving-magnet and moving-coil cartridges, for turntables without a built-in preamp. Skip it if your turntable or amplifier already has a phono stage.',
       tags: ['phono preamp', 'preamp', 'turntable', 'vinyl', 'hifi'],
       rating: { value: 4.6, count: 120 },
       attributes: { inputs: 'MM / MC', color: 'Silver' },
@@ -167,7 +167,7 @@ export const voltAudio: SellerCatalog = {
     }),
     p({
       id: 'record-care-kit', title: 'Record Care Kit', brand: 'Groove Lab', category: 'vinyl accessories',
-      description: 'A carbon-fibre brush, a stylus brush, cleaning fluid and a microfibre cloth to keep records quiet.',
+      description: 'A carbon-fibre brush, a stylus brush, cleaning fluid and a microfibre cloth to keep records quiet. Brush before each play and save the fluid for deeper cleans.',
       tags: ['vinyl', 'record cleaning', 'turntable', 'accessories'],
       rating: { value: 4.3, count: 98 },
       attributes: { contents: 'Carbon brush, stylus brush, 100 ml fluid, cloth', color: 'Black' },
@@ -183,7 +183,7 @@ export const voltAudio: SellerCatalog = {
     }),
     p({
       id: 'dongle-dac', title: 'Dongle DAC', brand: 'Kestrel Audio', category: 'dacs',
-      description: 'A thumb-sized USB-C DAC that brings a headphone jack back to phones and laptops, with a cleaner, louder output than most built-in jacks.',
+      description: 'A thumb-sized USB-C DAC that brings a headphone jack back to phones and laptops, with a cleaner, louder output than most built-in jacks. It has no battery and draws power from the device it is plugged into.',
       tags: ['dac', 'dongle', 'usb-c', 'headphone jack', 'portable'],
       rating: { value: 4.4, count: 590 },
       attributes: { output: '3.5 mm', color: 'Black' },
@@ -191,7 +191,7 @@ export const voltAudio: SellerCatalog = {
     }),
     p({
       id: 'braided-usb-c-cable', title: 'Braided USB-C Cable', brand: 'Volt', category: 'cables',
-      description: 'A braided USB-C to USB-C cable rated for 100 W charging and 10 Gbps data.',
+      description: 'A braided USB-C to USB-C cable rated for 100 W charging and 10 Gbps data. It does not carry Thunderbolt or video signals.',
       tags: ['cable', 'usb-c', 'charging cable', 'braided', 'data'],
       rating: { value: 4.6, count: 1410 },
       attributes: { power: '100 W', data: '10 Gbps', color: 'Grey' },
@@ -199,7 +199,7 @@ export const voltAudio: SellerCatalog = {
     }),
     p({
       id: 'studio-xlr-cable', title: 'Studio XLR Cable', brand: 'Kestrel Audio', category: 'cables',
-      description: 'A balanced XLR microphone cable with quad-conductor wire and gold-plated contacts for low noise.',
+      description: 'A balanced XLR microphone cable with quad-conductor wire and gold-plated contacts for low noise. The rubber jacket coils neatly without kinking.',
       tags: ['cable', 'xlr', 'microphone cable', 'balanced', 'studio'],
       rating: { value: 4.7, count: 330 },
       attributes: { conductors: '4', color: 'Black' },
@@ -214,7 +214,7 @@ export const voltAudio: SellerCatalog = {
     }),
     p({
       id: 'aux-cable', title: '3.5 mm Aux Cable', brand: 'Volt', category: 'cables',
-      description: 'A 1.2 m 3.5 mm stereo cable with slim plugs that fit through phone cases.',
+      description: 'A 1.2 m 3.5 mm stereo cable with slim plugs that fit through phone cases. It carries stereo audio only, not a headset microphone.',
       tags: ['cable', 'aux', '3.5 mm', 'headphone cable'],
       rating: { value: 4.2, count: 402 },
       attributes: { length: '1.2 m', color: 'White' },
@@ -269,7 +269,7 @@ export const voltAudio: SellerCatalog = {
     }),
     p({
       id: 'walnut-headphone-stand', title: 'Walnut Headphone Stand', brand: 'Groove Lab', category: 'headphone stands',
-      description: 'A solid walnut stand with a weighted base that keeps headphones off the desk and their headband in shape.',
+      description: 'A solid walnut stand with a weighted base that keeps headphones off the desk and their headband in shape. The grain differs a little from stand to stand.',
       tags: ['headphone stand', 'stand', 'desk', 'wood', 'accessories'],
       rating: { value: 4.7, count: 140 },
       attributes: { material: 'Walnut, steel', color: 'Brown' },
