@@ -7,6 +7,8 @@ export interface OutboxMessage {
   owner: string;
   topic: string;
   url: string;
+  /** POST unless the receiving API says otherwise (the Feed API upserts with PATCH). */
+  method?: 'POST' | 'PATCH' | 'PUT';
   body: string;
   headers?: Record<string, string>;
   /** Signed at each delivery attempt, so a retry carries a fresh timestamp. */
@@ -32,6 +34,7 @@ export async function enqueueOutbox(db: Db, message: OutboxMessage): Promise<num
       owner: message.owner,
       topic: message.topic,
       url: message.url,
+      method: message.method ?? 'POST',
       body: message.body,
       headers: message.headers ?? {},
       signing: message.signing ?? null,
@@ -93,7 +96,7 @@ export async function deliverDueOutbox(db: Db, options: DeliveryOptions = {}): P
     let error: string | null = null;
     try {
       const response = await send(row.url, {
-        method: 'POST',
+        method: row.method,
         headers,
         body: row.body,
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),

@@ -46,6 +46,8 @@ export const outbox = pgTable('outbox', {
   owner: text('owner').notNull(),
   topic: text('topic').notNull(),
   url: text('url').notNull(),
+  /** Added by migration 0003 for the Feed API's PATCH. */
+  method: text('method').notNull().default('POST'),
   body: text('body').notNull(),
   headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
   signing: jsonb('signing').$type<OutboxSigning | null>(),
