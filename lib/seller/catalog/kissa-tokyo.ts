@@ -312,7 +312,7 @@ export const kissaTokyo: SellerCatalog = {
       variants: single('takayama-chasen', 2800),
     }),
     p({
-      id: 'uji-ceremonial-matcha', title: 'Uji Ceremonial Matcha', titleJa: '宇治抹茶 お濃茶用', brand: 'Uji Chaen', category: 'matcha',
+      id: 'uji-ceremonial-matcha', title: 'Uji Ceremonial Matcha', titleJa: '宇治抹茶（一番茶）', brand: 'Uji Chaen', category: 'matcha',
       description: 'Stone-ground first-harvest matcha from Uji, sweet and vivid green with little bitterness. Keep it in the fridge once opened and use within a month.',
       descriptionJa: '宇治の一番茶を石臼で挽いた抹茶。鮮やかな緑色で甘みがあり、苦みは控えめです。開封後は冷蔵庫で保存し、1か月以内にお召し上がりください。',
       tags: ['matcha', 'green tea', 'uji', 'ceremonial', '抹茶', '宇治', '緑茶'],
