@@ -1,12 +1,13 @@
 import { chat } from './messages/chat';
 import { shell } from './messages/shell';
+import { wallet } from './messages/wallet';
 import type { Locale } from './locales';
 
 /**
  * Every namespace of UI strings. Each area of the app owns one file in ./messages and adds it here.
  * Strings may hold {placeholders}, filled by `format`.
  */
-export const dictionaries = { shell, chat };
+export const dictionaries = { shell, chat, wallet };
 export type Namespace = keyof typeof dictionaries;
 export type MessageKey<N extends Namespace> = keyof (typeof dictionaries)[N]['en'];
 
