@@ -2,6 +2,9 @@ import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { UIMessage } from 'ai';
 import type { Db } from '@/lib/db/client';
 import { agentChatMessages, agentChats } from '@/lib/db/schema';
+import { chatTitle } from './title';
+
+export { chatTitle };
 
 /** What the sidebar lists. */
 export interface ChatSummary {
@@ -9,16 +12,6 @@ export interface ChatSummary {
   title: string;
   createdAt: string;
   updatedAt: string;
-}
-
-const TITLE_LENGTH = 60;
-
-/** A chat's title: the first line of the buyer's first message, shortened to fit a sidebar row. */
-export function chatTitle(firstMessage: string): string {
-  const line = firstMessage.replace(/\s+/g, ' ').trim();
-  if (!line) return '…';
-  const chars = Array.from(line);
-  return chars.length <= TITLE_LENGTH ? line : `${chars.slice(0, TITLE_LENGTH - 1).join('').trimEnd()}…`;
 }
 
 function summary(row: typeof agentChats.$inferSelect): ChatSummary {
