@@ -7,6 +7,7 @@ const suites: { name: string; load: () => Promise<() => Promise<BenchRow[]>> }[]
   { name: 'agent catalog', load: async () => (await import('./catalog')).runCatalogBench },
   { name: 'agent chat', load: async () => (await import('./chat')).runChatBench },
   { name: 'agent checkout', load: async () => (await import('./checkout')).runCheckoutBench },
+  { name: 'chat page bundle', load: async () => (await import('./bundle')).runBundleBench },
 ];
 
 function table(rows: BenchRow[]): string {
@@ -17,18 +18,22 @@ function table(rows: BenchRow[]): string {
   return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
 }
 
-const only = process.argv.slice(2);
-const rows: BenchRow[] = [];
-for (const suite of suites) {
-  if (only.length > 0 && !only.some((o) => suite.name.includes(o))) continue;
-  process.stderr.write(`running ${suite.name}…\n`);
-  try {
-    const run = await suite.load();
-    rows.push(...(await run()));
-  } catch (error) {
-    rows.push({ name: suite.name, target: '-', result: `error: ${error instanceof Error ? error.message : error}`.slice(0, 120), ok: false });
-  }
+async function main() {
+  const only = process.argv.slice(2);
+  const rows: BenchRow[] = [];
+  for (const suite of suites) {
+    if (only.length > 0 && !only.some((o) => suite.name.includes(o))) continue;
+    process.stderr.write(`running ${suite.name}…\n`);
+    try {
+      const run = await suite.load();
+      rows.push(...(await run()));
+    } catch (error) {
+      rows.push({ name: suite.name, target: '-', result: `error: ${error instanceof Error ? error.message : error}`.slice(0, 120), ok: false });
+    }
 }
 console.log(`\nAisle benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(table(rows));
 process.exit(rows.every((r) => r.ok) ? 0 : 1);
+}
+
+void main();
