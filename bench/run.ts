@@ -30,10 +30,10 @@ async function main() {
     } catch (error) {
       rows.push({ name: suite.name, target: '-', result: `error: ${error instanceof Error ? error.message : error}`.slice(0, 120), ok: false });
     }
-}
-console.log(`\nAisle benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
-console.log(table(rows));
-process.exit(rows.every((r) => r.ok) ? 0 : 1);
+  }
+  console.log(`\nAisle benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log(table(rows));
+  process.exit(rows.every((r) => r.ok) ? 0 : 1);
 }
 
 void main();
