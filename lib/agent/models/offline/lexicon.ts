@@ -54,7 +54,7 @@ export const COLORS: Array<{ color: string; words: Cue[] }> = [
 ];
 
 /** Phrases that contain a colour or ordinal word but mean something else. */
-export const PROTECTED: Cue[] = ['green tea', 'black tea', 'white tea', 'black coffee', 'first aid', '緑茶', '紅茶', '白茶', '黒豆', '黒糖', '面白', '白湯', '青山', '金額', '料金'];
+export const PROTECTED: Cue[] = ['green tea', 'black tea', 'white tea', 'first aid', '緑茶', '紅茶', '白茶', '黒豆', '黒糖', '面白', '白湯', '青山', '金額', '料金'];
 
 export const SORTS: Array<{ sort: 'price_asc' | 'price_desc' | 'rating'; words: Cue[] }> = [
   {
@@ -63,7 +63,7 @@ export const SORTS: Array<{ sort: 'price_asc' | 'price_desc' | 'rating'; words: 
   },
   {
     sort: 'price_asc',
-    words: ['cheapest', 'lowest price', 'lowest priced', 'least expensive', 'low to high', 'price ascending', 'cheap', 'affordable', 'inexpensive', 'budget', '最も安い', '安い順', '最安値', '最安', '格安', 'お手頃な', 'お手頃', '手頃な', '安価な', '安い'],
+    words: ['cheapest', 'lowest price', 'lowest priced', 'least expensive', 'low to high', 'sort by price', 'by price', 'price ascending', 'cheap', 'affordable', 'inexpensive', 'budget', '最も安い', '安い順', '最安値', '最安', '格安', 'お手頃な', 'お手頃', '手頃な', '安価な', '安い'],
   },
   {
     sort: 'price_desc',
@@ -77,11 +77,11 @@ export const IN_STOCK: Cue[] = ['in stock', 'available now', 'available today', 
 export const CUES = {
   /** Anything that would move money without the buyer's own Pay press. */
   pay: ['pay', 'paying', 'payment', 'charge my card', 'charge me', 'charge it', 'complete the purchase', 'complete my purchase', 'complete the order', 'complete checkout', 'finalize', 'finalise', 'confirm the order', 'confirm my order', 'without asking', 'without confirming', 'without confirmation', 'without my confirmation', 'automatically', '支払', '払って', '払う', '払い', '決済', '確認なしで', '確認せずに', '聞かずに', '勝手に', '自動で'] as Cue[],
-  orders: ['my order', 'my orders', 'order status', 'order history', 'past orders', 'recent orders', 'previous orders', 'track', 'tracking', 'where is my', "where's my", 'has it shipped', 'did it ship', 'shipped yet', 'when will it arrive', 'when will my', 'delivery status', 'what did i buy', 'what have i bought', '注文履歴', '注文状況', '注文はどこ', '注文の状況', '注文を確認', '注文一覧', '私の注文', '僕の注文', '配送状況', '発送状況', 'いつ届', '届いた', '届きます', '発送され', '発送済', '追跡', '荷物', '購入履歴', '買ったもの', '買った商品', '何を買った', 'なにを買った'] as Cue[],
+  orders: ['my order', 'my orders', /(?<![a-z])ord_[a-z0-9_-]+/, 'where is order', "where's order", 'status of order', 'status of my order', 'order status', 'order history', 'past orders', 'recent orders', 'previous orders', 'track', 'tracking', 'where is my', "where's my", 'has it shipped', 'did it ship', 'shipped yet', 'when will it arrive', 'when will my', 'delivery status', 'what did i buy', 'what have i bought', '注文履歴', '注文状況', '注文はどこ', '注文の状況', '注文を確認', '注文一覧', '私の注文', '僕の注文', '配送状況', '発送状況', 'いつ届', '届いた', '届きます', '発送され', '発送済', '追跡', '荷物', '購入履歴', '買ったもの', '買った商品', '何を買った', 'なにを買った'] as Cue[],
   offTopic: ['weather', 'joke', 'jokes', 'news', 'poem', 'stock market', 'sports score', 'recipe', 'translate', 'capital of', '天気', '冗談', 'ジョーク', 'ニュース', '笑わせて', '詩を', '株価', 'レシピ', '翻訳'] as Cue[],
   greeting: ['hi', 'hello', 'hey', 'hiya', 'good morning', 'good afternoon', 'good evening', 'yo', 'こんにちは', 'こんばんは', 'おはよう', 'おはようございます', 'はじめまして', 'やあ', 'もしもし'] as Cue[],
   thanks: ['thanks', 'thank you', 'thx', 'ty', 'cheers', 'great', 'perfect', 'awesome', 'cool', 'ok', 'okay', 'nice', 'got it', 'ありがとう', 'ありがとうございます', 'どうも', '了解', 'わかりました', '助かります', 'いいね'] as Cue[],
-  help: ['help', 'what can you do', 'how does this work', 'how do i', 'who are you', 'what are you', 'what do you sell', 'what can i buy', '何ができ', 'なにができ', 'ヘルプ', '使い方', 'どうすれば', 'あなたは誰', '何を売って'] as Cue[],
+  help: ['help', 'what can you do', 'how does this work', 'how do i', 'who are you', 'what are you', 'what do you sell', 'what can i buy', /(?:何|なに)が?でき(?:ます|る)?(?:か|の)?/, 'ヘルプ', /使い方(?:を教えて)?/, 'どうすれば', /あなたは誰(?:ですか)?/, /何を売って(?:います|いる|る)?(?:か|の)?/] as Cue[],
   buy: ['buy', 'purchase', "i'll take", 'i will take', "i'd take", 'take it', 'take that', 'take this', 'take them', "i'll get", 'i will get', 'order it', 'order that', 'order this', 'order them', 'add to cart', 'add it to', 'add to my cart', 'checkout', 'want to order', "i'd like to order", '買', '購入', /(?<![てで])ください/, /(?<![てで])下さい/, 'カートに', '注文し', '注文する', 'にします', 'でお願いします', 'をお願いします'] as Cue[],
   compare: ['compare', 'comparison', 'vs', 'versus', 'difference between', 'differences between', 'the difference', 'which is better', 'which one is better', 'side by side', '比較', '比べ', '違い', 'どっちがいい', 'どちらがいい', 'どっちが良い', 'どちらが良い'] as Cue[],
   similar: ['more like', 'similar', 'something like', 'anything like', 'like that one', 'like this one', 'alternatives', 'alternative', 'other options', 'others like', 'same kind', '似た', '似てる', '似ている', '同じような', '同じ種類', '類似', '代わり', '他のもの', 'ほかのもの', '他の商品', '他のは', 'ほかのは'] as Cue[],
@@ -103,7 +103,7 @@ export const FILLERS_EN = [
   'are', 'is', 'there', 'you', 'have', 'i', 'hi', 'hello', 'hey', 'again', 'results',
 ];
 export const FILLERS_JA = [
-  'を探しています', '探しています', 'を探してる', '探してる', 'を探して', '探して', 'を見せて', '見せて', 'が見たい', 'を見たい', '見たい', 'ください', '下さい',
+  'に並べ替えて', 'で並べ替えて', '並べ替えて', 'に並べて', 'で並べて', '並べて', 'にして', 'して', 'を探しています', '探しています', 'を探してる', '探してる', 'を探して', '探して', 'を見せて', '見せて', 'が見たい', 'を見たい', '見たい', 'ください', '下さい',
   'が欲しい', 'がほしい', '欲しい', 'ほしい', 'はありますか', 'ありますか', 'はある', 'ある', 'はない', 'を教えて', '教えて', 'をお願いします', 'お願いします',
   'をおすすめして', 'のおすすめ', 'おすすめの', 'おすすめは', 'おすすめ', '何か', 'なにか', 'ですか', 'です', 'かな', 'だけ', 'のみ', 'やつ', 'もの', '物', 'こんにちは',
   'の', 'を', 'が', 'は', 'で', 'に', 'と', 'も', 'な', 'か', 'ね', 'よ', 'って', 'では', 'でも', 'は?', '他',

@@ -107,7 +107,7 @@ export class Utterance {
     const segments = this.text
       .split(/\s{2,}|[?!.,;:、。？！・…()（）[\]"]+/)
       .map((segment) => {
-        let s = segment.replace(/[\s'"]+/g, ' ').trim();
+        let s = segment.replace(/\s+/g, ' ').replace(/^['\s]+|['\s]+$/g, '');
         for (let previous = ''; previous !== s; ) {
           previous = s;
           s = s.replace(leading, '').trim().replace(trailing, '').trim();
