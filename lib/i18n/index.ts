@@ -1,4 +1,6 @@
 import { chat } from './messages/chat';
+import { checkout } from './messages/checkout';
+import { orders } from './messages/orders';
 import { shell } from './messages/shell';
 import { wallet } from './messages/wallet';
 import type { Locale } from './locales';
@@ -7,7 +9,7 @@ import type { Locale } from './locales';
  * Every namespace of UI strings. Each area of the app owns one file in ./messages and adds it here.
  * Strings may hold {placeholders}, filled by `format`.
  */
-export const dictionaries = { shell, chat, wallet };
+export const dictionaries = { shell, chat, wallet, checkout, orders };
 export type Namespace = keyof typeof dictionaries;
 export type MessageKey<N extends Namespace> = keyof (typeof dictionaries)[N]['en'];
 
