@@ -19,9 +19,23 @@ export function chunkText(text: string): string[] {
     segmenters.set('word', segmenter);
   }
   const chunks: string[] = [];
+  // An opening mark after a space ("(", "“") starts a chunk that the following word joins.
+  let opening = false;
   for (const { segment, isWordLike } of segmenter.segment(text)) {
-    if (chunks.length > 0 && (!isWordLike || /^\s/.test(segment))) chunks[chunks.length - 1] += segment;
-    else chunks.push(segment);
+    const last = chunks.length - 1;
+    if (last < 0) {
+      chunks.push(segment);
+      opening = !isWordLike;
+    } else if (isWordLike) {
+      if (opening) chunks[last] += segment;
+      else chunks.push(segment);
+      opening = false;
+    } else if (/^\s+$/.test(segment) || !/\s$/.test(chunks[last])) {
+      chunks[last] += segment;
+    } else {
+      chunks.push(segment);
+      opening = true;
+    }
   }
   return chunks;
 }
