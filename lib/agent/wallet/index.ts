@@ -1,0 +1,14 @@
+// The buyer's wallet: their Stripe Customer on the agent's account and the cards saved to it.
+export {
+  createSetupIntent,
+  ensureStripeCustomer,
+  findStripeCustomer,
+  getCard,
+  getDefaultCard,
+  listCards,
+  removeCard,
+  setDefaultCard,
+  type WalletInput,
+} from './wallet';
+export { walletDeps } from './deps';
+export { WalletError, type SavedCard, type StripeMode, type WalletDeps, type WalletErrorCode } from './types';
