@@ -96,14 +96,19 @@ async function answerChallenge(settings: ApiSettings, intent: IntentObject, outc
   if (!path) {
     return { error: { type: 'invalid_request_error', message: `The Stripe emulator gave no way to authenticate ${intent.id} (next_action ${intent.next_action?.type ?? 'missing'}).` } };
   }
-  const result = await callApi(settings, 'POST', path, { client_secret: intent.client_secret, outcome: outcome === 'approve' ? 'succeed' : 'fail' }, messages.network);
+  const result = await callApi(settings, 'POST', path, { client_secret: intent.client_secret, result: outcome === 'approve' ? 'succeeded' : 'failed' }, messages.network);
   return result.ok ? {} : { error: result.error };
 }
 
-/** The emulator's test-authentication endpoint for this intent (see lib/stripe/emulator/README.md). */
+/**
+ * Where Stripe hands Stripe.js an issuer challenge, the emulator's `next_action.use_stripe_sdk`
+ * names its test endpoint (`verify_challenge_url`, see lib/stripe/emulator/resources/challenge.ts).
+ */
 function challengePath(intent: IntentObject): string | null {
-  const path = intent.object === 'setup_intent' ? 'setup_intents' : 'payment_intents';
-  return `/test_helpers/${path}/${intent.id}/authenticate`;
+  const sdk = intent.next_action?.use_stripe_sdk as { type?: string; verify_challenge_url?: unknown } | undefined;
+  const url = sdk?.verify_challenge_url;
+  if (typeof url !== 'string' || !url.startsWith('/v1/')) return null;
+  return url.slice(3);
 }
 
 function formatAmount(intent: IntentObject): string | undefined {

@@ -86,7 +86,7 @@ export function createStripeStandIn(publishableKey: string, options: StandInOpti
     if (redirect === 'always' && !returnUrl) throw new IntegrationError(`${method}: confirmParams.return_url is required unless redirect is 'if_required'.`);
     const { element, error } = cardFromElements(opts.elements, method);
     if (error) return { error };
-    const params: Record<string, FormValue> = { ...(rest as Record<string, FormValue>), return_url: returnUrl };
+    const params: Record<string, FormValue> = { ...(rest as Record<string, FormValue>), return_url: returnUrl, use_stripe_sdk: true };
     if (element) params.payment_method_data = paymentMethodData(element, extraData);
     else if (!rest.payment_method) throw new IntegrationError(`${method}: pass \`elements\` or confirmParams.payment_method.`);
     const result = await confirmIntent(settings, kind, clientSecret, params, messages(), facts(element));
