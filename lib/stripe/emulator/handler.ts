@@ -1,0 +1,161 @@
+import type { Db } from '@/lib/db/client';
+import { claimIdempotent, finishIdempotent, releaseIdempotent, requestFingerprint, type IdempotencyRef } from '@/lib/db/idempotency';
+import { accountByKey, type EmulatorAccount } from './accounts';
+import { Reply, type KeyType, type RequestContext } from './context';
+import { apiError, authenticationError, invalidRequest, StripeApiError, withDocUrl } from './errors';
+import { flushEvents } from './events';
+import { applyExpand } from './expand';
+import { parseBody, parseForm, type Params } from './form';
+import { newId } from './ids';
+import { stripeJson } from './json';
+import { matchRoute } from './router';
+import { STRIPE_API_VERSION } from './version';
+
+export interface EmulatorDeps {
+  db: Db;
+  /** The emulator's clock: timestamps, token expiry. Tests inject it. */
+  now?: () => Date;
+}
+
+interface Outcome {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+function mask(key: string): string {
+  return `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
+}
+
+function keyFrom(request: Request, params: Params): string | undefined {
+  const header = request.headers.get('authorization');
+  if (header) {
+    const [scheme, value = ''] = header.split(' ', 2);
+    if (/^bearer$/i.test(scheme)) return value.trim();
+    if (/^basic$/i.test(scheme)) {
+      const decoded = Buffer.from(value, 'base64').toString('utf8');
+      return decoded.split(':')[0];
+    }
+    throw authenticationError('Invalid authorization header. Use Bearer auth (Authorization: Bearer sk_test_…) or Basic auth with the key as the username.');
+  }
+  // Stripe.js sends the publishable key as a `key` parameter instead of a header.
+  return typeof params.key === 'string' ? params.key : undefined;
+}
+
+async function authenticate(db: Db, request: Request, params: Params): Promise<{ account: EmulatorAccount; keyType: KeyType }> {
+  const key = keyFrom(request, params);
+  if (!key) {
+    throw authenticationError(
+      "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+    );
+  }
+  const account = /^(sk|pk)_test_/.test(key) ? await accountByKey(db, key) : undefined;
+  if (!account) throw authenticationError(`Invalid API Key provided: ${mask(key)}`);
+  return { account, keyType: key === account.secretKey ? 'secret' : 'publishable' };
+}
+
+function respond(outcome: Outcome, requestId: string, apiVersion: string): Response {
+  return new Response(stripeJson(outcome.body), {
+    status: outcome.status,
+    headers: {
+      'content-type': 'application/json',
+      'request-id': requestId,
+      'stripe-version': apiVersion,
+      ...outcome.headers,
+    },
+  });
+}
+
+function failure(error: unknown, requestId: string): Outcome {
+  if (error instanceof StripeApiError) {
+    return { status: error.status, body: { error: withDocUrl(error.body) }, headers: error.headers };
+  }
+  console.error('[stripe-emulator]', requestId, error);
+  const bug = apiError(requestId);
+  return { status: bug.status, body: bug.toJSON(), headers: bug.headers };
+}
+
+/**
+ * Serves one Stripe API request (`/v1/...`) against the emulator's state in `deps.db`: Stripe's wire
+ * format, auth, idempotency, errors and events. The same function backs the `/v1` route and the
+ * in-process HTTP client the factory gives to the SDK.
+ */
+export async function handleStripeRequest(request: Request, deps: EmulatorDeps): Promise<Response> {
+  const requestId = newId('req');
+  const apiVersion = request.headers.get('stripe-version') || STRIPE_API_VERSION;
+  try {
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    const match = matchRoute(method, url.pathname);
+    if (!match) {
+      throw invalidRequest(`Unrecognized request URL (${method}: ${url.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`, { status: 404 });
+    }
+    const body = method === 'POST' ? await request.text() : '';
+    const params: Params = { ...parseForm(url.search), ...parseBody(body, request.headers.get('content-type')) };
+    const { account, keyType } = await authenticate(deps.db, request, params);
+    delete params.key;
+    if (keyType === 'publishable' && !match.route.publishable) {
+      throw authenticationError('This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.');
+    }
+
+    const idempotencyKey = method === 'POST' ? request.headers.get('idempotency-key') : null;
+    let ref: IdempotencyRef | undefined;
+    if (idempotencyKey) {
+      if (idempotencyKey.length > 255) throw invalidRequest('Idempotency-Key must be at most 255 characters long.');
+      ref = { scope: `stripe:${account.id}`, key: idempotencyKey };
+      const claim = await claimIdempotent(deps.db, { ...ref, requestHash: requestFingerprint(method, url.pathname, body) });
+      if (claim.kind === 'replay') {
+        return respond(
+          { status: claim.response.status, body: JSON.parse(claim.response.body), headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } },
+          requestId,
+          apiVersion,
+        );
+      }
+      if (claim.kind === 'mismatch') {
+        throw new StripeApiError(400, {
+          type: 'idempotency_error',
+          message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+        });
+      }
+      if (claim.kind === 'in_flight') {
+        throw new StripeApiError(409, {
+          type: 'invalid_request_error',
+          code: 'idempotency_key_in_use',
+          message: 'There is currently another in-progress request using this Stripe token (probably means you clicked twice, and the other request is still going through): ' + idempotencyKey + '. This request can be retried in a few seconds.',
+        });
+      }
+    }
+
+    const now = deps.now?.() ?? new Date();
+    const base = { account, keyType, now, created: Math.floor(now.getTime() / 1000), requestId, idempotencyKey, params, path: match.path };
+    let outcome: Outcome;
+    try {
+      if (match.route.prepare) await match.route.prepare({ ...base, db: deps.db });
+      outcome = await deps.db.transaction(async (tx) => {
+        const ctx: RequestContext = { ...base, db: tx as unknown as Db, events: [] };
+        const result = await applyExpand(ctx, await match.route.handle(ctx));
+        await flushEvents(ctx);
+        return result instanceof Reply ? { status: result.status, body: result.body } : { status: 200, body: result };
+      });
+    } catch (error) {
+      outcome = failure(error, requestId);
+    }
+    if (ref) {
+      // Stripe saves the result once the endpoint has run; refusals before that may be retried with the same key.
+      const saved = outcome.status < 300 || outcome.status === 402;
+      if (saved) {
+        await finishIdempotent(deps.db, ref, {
+          status: outcome.status,
+          body: JSON.stringify(outcome.body),
+          headers: { 'original-request': requestId, 'idempotency-key': ref.key },
+        });
+      } else {
+        await releaseIdempotent(deps.db, ref);
+      }
+      outcome.headers = { ...outcome.headers, 'idempotency-key': ref.key };
+    }
+    return respond(outcome, requestId, apiVersion);
+  } catch (error) {
+    return respond(failure(error, requestId), requestId, apiVersion);
+  }
+}

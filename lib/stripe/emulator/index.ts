@@ -1,0 +1,8 @@
+// The embedded Stripe API. Only lib/stripe/client.ts, the /v1 route and the /emulator page import it.
+export { handleStripeRequest, type EmulatorDeps } from './handler';
+export { bootStripeEmulator, emulatorAccountKeys, type EmulatorAccountKeys } from './boot';
+export { OUTBOX_OWNER as STRIPE_EMULATOR_OUTBOX_OWNER } from './events';
+export { STRIPE_API_VERSION } from './version';
+
+/** Lets a test prove that Stripe mode never loads the emulator. */
+(globalThis as { __aisleStripeEmulatorLoaded?: boolean }).__aisleStripeEmulatorLoaded = true;

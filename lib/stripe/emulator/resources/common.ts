@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { RequestContext } from '../context';
+import { parseParams } from '../params';
+import { expandParam, intParam, metadataParam, stringParam } from '../params';
+
+/** Parses the request's params with a schema (expand always allowed). */
+export function read<T extends z.ZodRawShape>(ctx: RequestContext, shape: T) {
+  return parseParams(z.object({ ...shape, expand: expandParam }), ctx.params);
+}
+
+export const listShape = {
+  limit: intParam.optional(),
+  starting_after: stringParam.optional(),
+  ending_before: stringParam.optional(),
+};
+
+/** Stripe's metadata update: given keys are set, keys set to "" are removed, `metadata=""` clears all. */
+export function mergeMetadata(current: Record<string, string> | null | undefined, update: Record<string, string> | undefined) {
+  if (update === undefined) return current ?? {};
+  if (Object.keys(update).length === 0) return {};
+  const merged = { ...(current ?? {}) };
+  for (const [key, value] of Object.entries(update)) {
+    if (value === '') delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+export const addressShape = z
+  .object({
+    city: stringParam.optional(),
+    country: stringParam.optional(),
+    line1: stringParam.optional(),
+    line2: stringParam.optional(),
+    postal_code: stringParam.optional(),
+    state: stringParam.optional(),
+  })
+  .optional();
+
+export function address(input: z.infer<typeof addressShape>) {
+  return {
+    city: input?.city ?? null,
+    country: input?.country ?? null,
+    line1: input?.line1 ?? null,
+    line2: input?.line2 ?? null,
+    postal_code: input?.postal_code ?? null,
+    state: input?.state ?? null,
+  };
+}
+
+export const billingDetailsShape = z
+  .object({
+    address: addressShape,
+    email: stringParam.optional(),
+    name: stringParam.optional(),
+    phone: stringParam.optional(),
+  })
+  .optional();
+
+export function billingDetails(input: z.infer<typeof billingDetailsShape>) {
+  return {
+    address: address(input?.address),
+    email: input?.email ?? null,
+    name: input?.name ?? null,
+    phone: input?.phone ?? null,
+    tax_id: null,
+  };
+}
+
+export const shippingShape = z
+  .object({
+    address: addressShape,
+    name: stringParam,
+    phone: stringParam.optional(),
+    carrier: stringParam.optional(),
+    tracking_number: stringParam.optional(),
+  })
+  .optional();
+
+export function shipping(input: z.infer<typeof shippingShape>) {
+  if (!input) return null;
+  return {
+    address: address(input.address),
+    carrier: input.carrier ?? null,
+    name: input.name,
+    phone: input.phone ?? null,
+    tracking_number: input.tracking_number ?? null,
+  };
+}
+
+export { metadataParam };

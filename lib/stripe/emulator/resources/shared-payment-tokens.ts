@@ -1,0 +1,168 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { stripeObjects } from '@/lib/db/schema';
+import type { CardDetails } from '../cards';
+import { emit, type PendingEvent, type RequestContext } from '../context';
+import { invalidRequest } from '../errors';
+import { flushEvents } from '../events';
+import { formatMinor } from '../params';
+import { findObject, saveObject, type ApiObject, type StoredObject } from '../store';
+import type { PaymentMethod } from './payment-methods';
+
+/**
+ * Shared payment tokens. One row per token, readable from two accounts: the agent that issued it
+ * (`shared_payment.issued_token`, the row's account) and the seller it was granted to
+ * (`shared_payment.granted_token`, the row's peer account). Both views carry the same `spt_` id, as
+ * in Stripe's own examples: the seller charges the very id the agent sends it.
+ */
+export type DeactivatedReason = 'consumed' | 'expired' | 'resolved' | 'revoked';
+
+export type IssuedToken = ApiObject & {
+  object: 'shared_payment.issued_token';
+  created: number;
+  deactivated_at: number | null;
+  deactivated_reason: DeactivatedReason | null;
+  livemode: false;
+  next_action: { type: 'use_stripe_sdk'; use_stripe_sdk: { value: string }; redirect_to_url: null } | null;
+  payment_method: string;
+  return_url: string | null;
+  seller_details: { external_id: string | null; network_business_profile: string } | null;
+  setup_future_usage: 'on_session' | null;
+  shared_metadata: Record<string, string>;
+  status: 'active' | 'requires_action' | 'deactivated';
+  usage_details: { amount_captured: { currency: string; value: number } };
+  usage_limits: { currency: string; expires_at: number | null; max_amount: number };
+  use_stripe_sdk: boolean | null;
+};
+
+export interface TokenInternal {
+  /** The issuing (agent) account, or null for a token made with the seller's test helper. */
+  issuerAccountId: string | null;
+  sellerAccountId: string;
+  agentProfile: string | null;
+  customer: string | null;
+  /** What the seller may see of the card, fixed when the token is made. */
+  paymentMethodDetails: { type: 'card'; billing_details: PaymentMethod['billing_details']; card: Partial<CardDetails> };
+  /** Lets the buyer's browser answer the token's 3DS challenge with the publishable key. */
+  clientSecret: string;
+  /** Amount taken by each PaymentIntent, so a partial capture or a cancel gives back the rest. */
+  usage: Record<string, number>;
+}
+
+export type StoredToken = StoredObject<IssuedToken, TokenInternal>;
+
+export function grantedView(token: StoredToken) {
+  const t = token.data;
+  return {
+    id: t.id,
+    object: 'shared_payment.granted_token' as const,
+    agent_details: { network_business_profile: token.internal.agentProfile },
+    created: t.created,
+    deactivated_at: t.deactivated_at,
+    deactivated_reason: t.deactivated_reason,
+    livemode: false,
+    payment_method_details: token.internal.paymentMethodDetails,
+    shared_metadata: t.shared_metadata,
+    usage_details: t.usage_details,
+    usage_limits: t.usage_limits,
+  };
+}
+
+export function sellerCard(card: CardDetails): Partial<CardDetails> {
+  const { brand, checks, country, display_brand, exp_month, exp_year, fingerprint, funding, last4, networks, wallet } = card;
+  return { brand, checks, country, display_brand, exp_month, exp_year, fingerprint, funding, last4, networks, wallet };
+}
+
+type EventSink = Pick<RequestContext, 'events'>;
+
+function pushEvent(sink: EventSink, accountId: string, type: string, object: ApiObject) {
+  sink.events.push({ accountId, type, object: structuredClone(object) });
+}
+
+/** Deactivates a token for good and tells both sides. */
+export async function deactivateToken(db: Db, sink: EventSink, token: StoredToken, reason: DeactivatedReason, at: number): Promise<StoredToken> {
+  const data: IssuedToken = { ...token.data, status: 'deactivated', deactivated_at: at, deactivated_reason: reason, next_action: null };
+  const next: StoredToken = { ...token, data };
+  await saveObject(db, token.id, { data });
+  if (token.internal.issuerAccountId) pushEvent(sink, token.internal.issuerAccountId, 'shared_payment.issued_token.deactivated', data);
+  pushEvent(sink, token.internal.sellerAccountId, 'shared_payment.granted_token.deactivated', grantedView(next) as unknown as ApiObject);
+  return next;
+}
+
+function isExpired(token: StoredToken, at: number): boolean {
+  const expiresAt = token.data.usage_limits.expires_at;
+  return token.data.status !== 'deactivated' && expiresAt !== null && expiresAt <= at;
+}
+
+/**
+ * Expiry is applied when a token is next looked at (used or retrieved), in its own transaction so the
+ * deactivation and its events stand even though the request that noticed it is then refused.
+ */
+export async function expireTokenIfDue(db: Db, id: string, now: Date, requestId: string): Promise<void> {
+  const at = Math.floor(now.getTime() / 1000);
+  // A plain read first: the usual case (not expired) costs one query and no transaction.
+  const [peek] = await db
+    .select({ accountId: stripeObjects.accountId, data: stripeObjects.data })
+    .from(stripeObjects)
+    .where(and(eq(stripeObjects.id, id), eq(stripeObjects.object, 'shared_payment_token')));
+  if (!peek || !isExpired({ data: peek.data } as StoredToken, at)) return;
+  await db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    const row = await findObject<IssuedToken, TokenInternal>(txDb, peek.accountId, 'shared_payment_token', id, { lock: true });
+    if (!row || !isExpired(row, at)) return;
+    const events: PendingEvent[] = [];
+    await deactivateToken(txDb, { events }, row, 'expired', row.data.usage_limits.expires_at ?? at);
+    await flushEvents({ db: txDb, created: at, requestId, idempotencyKey: null, events });
+  });
+}
+
+const TOKEN_PARAM = 'payment_method_data[shared_payment_granted_token]';
+
+/**
+ * The checks Stripe makes when a seller confirms a PaymentIntent with a granted token. Refusals are
+ * 400s with a code naming the reason (see the README for the choices where Stripe's docs are silent).
+ */
+export async function tokenForPayment(ctx: RequestContext, id: string, amount: number, currency: string): Promise<StoredToken> {
+  const token = await findObject<IssuedToken, TokenInternal>(ctx.db, ctx.account.id, 'shared_payment_token', id, { lock: true, asPeer: true });
+  // A token granted to another seller is invisible here, exactly like one that does not exist.
+  if (!token) throw invalidRequest(`No such shared_payment.granted_token: '${id}'`, { code: 'resource_missing', param: TOKEN_PARAM });
+  const refuse = (code: string, message: string) => invalidRequest(message, { code: `shared_payment_token_${code}`, param: TOKEN_PARAM });
+  if (token.data.status === 'deactivated') {
+    const reason = token.data.deactivated_reason ?? 'revoked';
+    throw refuse(reason, `The shared payment token ${id} can no longer be used: it was deactivated (${reason}).`);
+  }
+  if (isExpired(token, ctx.created)) throw refuse('expired', `The shared payment token ${id} can no longer be used: it expired.`);
+  if (token.data.status === 'requires_action') {
+    throw refuse('requires_action', `The shared payment token ${id} cannot be used yet: the customer must first complete the action it requires (3D Secure).`);
+  }
+  const limits = token.data.usage_limits;
+  if (currency !== limits.currency) {
+    throw refuse('currency_mismatch', `The shared payment token ${id} is limited to ${limits.currency}; this PaymentIntent is in ${currency}.`);
+  }
+  const remaining = limits.max_amount - token.data.usage_details.amount_captured.value;
+  if (amount > remaining) {
+    throw refuse('amount_exceeded', `The amount ${formatMinor(amount, currency)} exceeds what remains on the shared payment token ${id} (${formatMinor(remaining, currency)}).`);
+  }
+  return token;
+}
+
+/** Records what a PaymentIntent takes from a token; a token with nothing left is `consumed`. */
+export async function recordTokenUsage(ctx: RequestContext, token: StoredToken, paymentIntentId: string, amount: number): Promise<void> {
+  const usage = { ...token.internal.usage, [paymentIntentId]: amount };
+  const used = Object.values(usage).reduce((sum, value) => sum + value, 0);
+  const data: IssuedToken = { ...token.data, usage_details: { amount_captured: { currency: token.data.usage_limits.currency, value: used } } };
+  const internal: TokenInternal = { ...token.internal, usage };
+  await saveObject(ctx.db, token.id, { data, internal: { ...internal } });
+  const next: StoredToken = { ...token, data, internal };
+  if (token.internal.issuerAccountId && amount > (token.internal.usage[paymentIntentId] ?? 0)) {
+    emit(ctx, 'shared_payment.issued_token.used', data, { accountId: token.internal.issuerAccountId });
+  }
+  if (data.status !== 'deactivated' && used >= data.usage_limits.max_amount) await deactivateToken(ctx.db, ctx, next, 'consumed', ctx.created);
+}
+
+/** After a partial capture or a cancel: the PaymentIntent now takes `amount`. A deactivated token stays so. */
+export async function adjustTokenUsage(ctx: RequestContext, tokenId: string, paymentIntentId: string, amount: number): Promise<void> {
+  const token = await findObject<IssuedToken, TokenInternal>(ctx.db, ctx.account.id, 'shared_payment_token', tokenId, { lock: true, asPeer: true });
+  if (!token || token.internal.usage[paymentIntentId] === undefined) return;
+  await recordTokenUsage(ctx, token, paymentIntentId, amount);
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { Reply, type RequestContext } from '../context';
+import { invalidRequest } from '../errors';
+import { base62, newId } from '../ids';
+import { boolParam, metadataParam, stringParam } from '../params';
+import type { Route } from '../route';
+import { deleteObject, insertObject, listObjects, requireObject, saveObject, type ApiObject } from '../store';
+import { listShape, mergeMetadata, read } from './common';
+
+type WebhookEndpoint = ApiObject & {
+  object: 'webhook_endpoint';
+  url: string;
+  enabled_events: string[];
+  status: 'enabled' | 'disabled';
+  metadata: Record<string, string>;
+  description: string | null;
+};
+
+const url = z.string().refine((value) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be an http(s) URL');
+const eventTypes = z.array(z.string().regex(/^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)$/, 'unknown event type')).min(1, 'at least one event is needed');
+
+/** Registers where an account's events are POSTed, signed with the returned `whsec_` secret. */
+async function create(ctx: RequestContext) {
+  const p = read(ctx, {
+    url,
+    enabled_events: eventTypes,
+    description: stringParam.optional(),
+    metadata: metadataParam.optional(),
+    api_version: stringParam.optional(),
+  });
+  const endpoint: WebhookEndpoint = {
+    id: newId('we'),
+    object: 'webhook_endpoint',
+    api_version: p.api_version ?? null,
+    application: null,
+    created: ctx.created,
+    description: p.description ?? null,
+    enabled_events: p.enabled_events,
+    livemode: false,
+    metadata: p.metadata ?? {},
+    status: 'enabled',
+    url: p.url,
+  };
+  const secret = `whsec_${base62(32)}`;
+  await insertObject(ctx.db, { accountId: ctx.account.id, type: 'webhook_endpoint', data: endpoint, internal: { secret }, created: ctx.created });
+  // Stripe shows the secret once, in the creation response.
+  return { ...endpoint, secret };
+}
+
+async function update(ctx: RequestContext) {
+  const p = read(ctx, {
+    url: url.optional(),
+    enabled_events: eventTypes.optional(),
+    description: stringParam.optional(),
+    metadata: metadataParam.optional(),
+    disabled: boolParam.optional(),
+  });
+  const { data } = await requireObject<WebhookEndpoint>(ctx.db, ctx.account.id, 'webhook_endpoint', ctx.path.id, { lock: true });
+  const next: WebhookEndpoint = {
+    ...data,
+    url: p.url ?? data.url,
+    enabled_events: p.enabled_events ?? data.enabled_events,
+    description: p.description ?? data.description,
+    metadata: mergeMetadata(data.metadata, p.metadata),
+    status: p.disabled === undefined ? data.status : p.disabled ? 'disabled' : 'enabled',
+  };
+  await saveObject(ctx.db, data.id, { data: next });
+  return next;
+}
+
+export const webhookEndpointRoutes: Route[] = [
+  { method: 'POST', pattern: '/v1/webhook_endpoints', handle: create },
+  {
+    method: 'GET',
+    pattern: '/v1/webhook_endpoints',
+    handle: async (ctx) => listObjects(ctx.db, { accountId: ctx.account.id, type: 'webhook_endpoint', url: '/v1/webhook_endpoints' }, read(ctx, listShape)),
+  },
+  { method: 'GET', pattern: '/v1/webhook_endpoints/:id', handle: async (ctx) => (await requireObject(ctx.db, ctx.account.id, 'webhook_endpoint', ctx.path.id)).data },
+  { method: 'POST', pattern: '/v1/webhook_endpoints/:id', handle: update },
+  {
+    method: 'DELETE',
+    pattern: '/v1/webhook_endpoints/:id',
+    handle: async (ctx) => {
+      const { data } = await requireObject(ctx.db, ctx.account.id, 'webhook_endpoint', ctx.path.id);
+      await deleteObject(ctx.db, data.id);
+      return new Reply(200, { id: data.id, object: 'webhook_endpoint', deleted: true });
+    },
+  },
+];
+

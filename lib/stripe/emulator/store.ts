@@ -1,0 +1,198 @@
+import { and, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { stripeObjects, type StripeObjectRow } from '@/lib/db/schema';
+import { invalidRequest, lockTimeout, noSuch } from './errors';
+
+/**
+ * The emulator's object store: each API object is kept as the JSON Stripe returns, in one table,
+ * scoped by account. Resources read and write through these few functions.
+ */
+export type ApiObject = Record<string, unknown> & { id: string; object: string };
+
+export type ObjectType =
+  | 'charge'
+  | 'customer'
+  | 'event'
+  | 'payment_intent'
+  | 'payment_method'
+  | 'refund'
+  | 'setup_intent'
+  | 'shared_payment_token'
+  | 'webhook_endpoint';
+
+export interface StoredObject<T extends ApiObject = ApiObject, I = Record<string, unknown>> {
+  id: string;
+  accountId: string;
+  peerAccountId: string | null;
+  data: T;
+  internal: I;
+}
+
+function toStored<T extends ApiObject, I>(row: StoredObjectRowLike): StoredObject<T, I> {
+  return { id: row.id, accountId: row.accountId, peerAccountId: row.peerAccountId, data: row.data as T, internal: row.internal as I };
+}
+type StoredObjectRowLike = Pick<StripeObjectRow, 'id' | 'accountId' | 'peerAccountId' | 'data' | 'internal'>;
+
+export interface NewObject<T extends ApiObject> {
+  accountId: string;
+  type: ObjectType;
+  data: T;
+  created: number;
+  internal?: Record<string, unknown>;
+  customer?: string | null;
+  parent?: string | null;
+  peerAccountId?: string | null;
+}
+
+export async function insertObject<T extends ApiObject>(db: Db, object: NewObject<T>): Promise<T> {
+  await db.insert(stripeObjects).values({
+    id: object.data.id,
+    accountId: object.accountId,
+    object: object.type,
+    customer: object.customer ?? null,
+    parent: object.parent ?? null,
+    peerAccountId: object.peerAccountId ?? null,
+    created: object.created,
+    data: object.data,
+    internal: object.internal ?? {},
+  });
+  return object.data;
+}
+
+export interface FindOptions {
+  /** `select … for update`: the row stays locked until the request's transaction ends. */
+  lock?: boolean;
+  /** Also find objects shared with this account (granted tokens). */
+  asPeer?: boolean;
+}
+
+/** On PostgreSQL a row held by a concurrent request turns into Stripe's 429 `lock_timeout` after this long. */
+const LOCK_TIMEOUT_MS = 5_000;
+
+export async function findObject<T extends ApiObject = ApiObject, I = Record<string, unknown>>(
+  db: Db,
+  accountId: string,
+  type: ObjectType,
+  id: string,
+  options: FindOptions = {},
+): Promise<StoredObject<T, I> | undefined> {
+  const owner = options.asPeer ? eq(stripeObjects.peerAccountId, accountId) : eq(stripeObjects.accountId, accountId);
+  const query = db
+    .select({ id: stripeObjects.id, accountId: stripeObjects.accountId, peerAccountId: stripeObjects.peerAccountId, data: stripeObjects.data, internal: stripeObjects.internal })
+    .from(stripeObjects)
+    .where(and(eq(stripeObjects.id, id), eq(stripeObjects.object, type), owner));
+  if (!options.lock) {
+    const [row] = await query;
+    return row ? toStored<T, I>(row) : undefined;
+  }
+  await db.execute(sql.raw(`set local lock_timeout = ${LOCK_TIMEOUT_MS}`));
+  try {
+    const [row] = await query.for('update');
+    return row ? toStored<T, I>(row) : undefined;
+  } catch (error) {
+    if (pgErrorCode(error) === '55P03') throw lockTimeout();
+    throw error;
+  }
+}
+
+function pgErrorCode(error: unknown): string | undefined {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+const NAMES: Record<ObjectType, string> = {
+  charge: 'charge',
+  customer: 'customer',
+  event: 'event',
+  payment_intent: 'payment_intent',
+  payment_method: 'PaymentMethod',
+  refund: 'refund',
+  setup_intent: 'setupintent',
+  shared_payment_token: 'shared payment token',
+  webhook_endpoint: 'webhook endpoint',
+};
+
+/** Like findObject, but a missing object is Stripe's `resource_missing` (404 in the URL, 400 in a param). */
+export async function requireObject<T extends ApiObject = ApiObject, I = Record<string, unknown>>(
+  db: Db,
+  accountId: string,
+  type: ObjectType,
+  id: string,
+  options: FindOptions & { param?: string } = {},
+): Promise<StoredObject<T, I>> {
+  const found = await findObject<T, I>(db, accountId, type, id, options);
+  if (!found) throw noSuch(NAMES[type], id, options.param);
+  return found;
+}
+
+export async function saveObject(
+  db: Db,
+  id: string,
+  changes: { data: ApiObject; internal?: Record<string, unknown>; customer?: string | null },
+): Promise<void> {
+  await db
+    .update(stripeObjects)
+    .set({
+      data: changes.data,
+      ...(changes.internal ? { internal: changes.internal } : {}),
+      ...(changes.customer !== undefined ? { customer: changes.customer } : {}),
+    })
+    .where(eq(stripeObjects.id, id));
+}
+
+export async function deleteObject(db: Db, id: string): Promise<void> {
+  await db.delete(stripeObjects).where(eq(stripeObjects.id, id));
+}
+
+export interface ListQuery {
+  limit?: number;
+  starting_after?: string;
+  ending_before?: string;
+}
+
+export interface ListObject<T> {
+  object: 'list';
+  data: T[];
+  has_more: boolean;
+  url: string;
+}
+
+/** A Stripe list: newest first, `limit` 1–100 (default 10), cursors by object id. */
+export async function listObjects<T extends ApiObject>(
+  db: Db,
+  scope: { accountId: string; type: ObjectType; url: string; customer?: string; parent?: string; filter?: SQL },
+  query: ListQuery,
+): Promise<ListObject<T>> {
+  const limit = query.limit ?? 10;
+  if (limit < 1 || limit > 100) throw invalidRequest('Invalid limit: must be between 1 and 100', { param: 'limit' });
+  if (query.starting_after && query.ending_before) {
+    throw invalidRequest('You may only specify one of these parameters: ending_before, starting_after.', { code: 'parameters_exclusive' });
+  }
+  const conditions = [eq(stripeObjects.accountId, scope.accountId), eq(stripeObjects.object, scope.type)];
+  if (scope.customer) conditions.push(eq(stripeObjects.customer, scope.customer));
+  if (scope.parent) conditions.push(eq(stripeObjects.parent, scope.parent));
+  if (scope.filter) conditions.push(scope.filter);
+  const cursorId = query.starting_after ?? query.ending_before;
+  if (cursorId) {
+    const [cursor] = await db
+      .select({ seq: stripeObjects.seq })
+      .from(stripeObjects)
+      .where(and(eq(stripeObjects.id, cursorId), eq(stripeObjects.accountId, scope.accountId)));
+    const param = query.starting_after ? 'starting_after' : 'ending_before';
+    if (!cursor) throw noSuch(NAMES[scope.type], cursorId, param);
+    conditions.push(query.starting_after ? lt(stripeObjects.seq, cursor.seq) : gt(stripeObjects.seq, cursor.seq));
+  }
+  const ascending = Boolean(query.ending_before);
+  const rows = await db
+    .select({ data: stripeObjects.data })
+    .from(stripeObjects)
+    .where(and(...conditions))
+    .orderBy(ascending ? stripeObjects.seq : desc(stripeObjects.seq))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit).map((r) => r.data as T);
+  if (ascending) page.reverse();
+  return { object: 'list', data: page, has_more: rows.length > limit, url: scope.url };
+}
