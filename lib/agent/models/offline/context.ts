@@ -36,7 +36,7 @@ export interface Screen {
   sinceUser: ToolEvent[];
   /** The latest tool event when the prompt ends with a tool message. */
   answered?: ToolEvent;
-  lastSearch?: { input: SearchProductsInput; products: ProductSummary[] };
+  lastSearch?: { input: SearchProductsInput; products: ProductSummary[]; suggestion?: string };
   /** The list of cards most recently shown (a search or a comparison). */
   list: ProductSummary[];
   /** The product whose detail card was shown last, when nothing was listed after it. */
@@ -44,6 +44,7 @@ export interface Screen {
   details: Map<string, ProductDetail>;
   known: Map<string, ProductSummary>;
   sellers: Map<string, string>;
+  /** The latest checkout that can still change (not paid, not canceled). */
   checkout?: CheckoutView;
   orders: OrderView[];
 }
@@ -118,7 +119,7 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
         const parsed = searchProductsOutput.safeParse(event.output);
         if (!parsed.success) return;
         const asked = searchProductsInput.safeParse(event.input);
-        screen.lastSearch = { input: asked.success ? asked.data : parsed.data.query, products: parsed.data.products };
+        screen.lastSearch = { input: asked.success ? asked.data : parsed.data.query, products: parsed.data.products, suggestion: parsed.data.suggestion };
         screen.list = parsed.data.products;
         parsed.data.products.forEach(remember);
         listAt = at;
@@ -147,7 +148,8 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
       case 'startCheckout':
       case 'updateCheckout': {
         const parsed = checkoutOutput.safeParse(event.output);
-        if (parsed.success && parsed.data.checkouts.length > 0) screen.checkout = parsed.data.checkouts.at(-1);
+        const open = parsed.success ? parsed.data.checkouts.filter((c) => c.status !== 'completed' && c.status !== 'canceled') : [];
+        if (parsed.success) screen.checkout = open.at(-1);
         return;
       }
       case 'getOrders': {

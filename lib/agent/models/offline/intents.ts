@@ -10,7 +10,7 @@ import { byPartialTitle, matchVariant, optionsFor, resolveTargets, summaryExclud
 import { Utterance } from './utterance';
 
 export type Say =
-  | { key: 'help' | 'greeting' | 'thanks' | 'cannotPay' | 'offTopic' | 'askWhich' | 'askTwo' | 'noCheckout' | 'askQuantityLine' }
+  | { key: 'help' | 'greeting' | 'thanks' | 'ack' | 'cannotPay' | 'offTopic' | 'unsupported' | 'askWhich' | 'askTwo' | 'noCheckout' | 'askQuantityLine' }
   | { key: 'unavailable'; tool: ToolName }
   | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] };
 
@@ -42,7 +42,7 @@ function restoreCase(query: string, raw: string): string {
 
 /** Search slots plus the query that remains. Cue words of other intents are not part of a query. */
 export function readSearch(u: Utterance, screen: Screen): SearchProductsInput {
-  for (const cues of [CUES.greeting, CUES.thanks, CUES.detail, CUES.buy, CUES.similar]) u.takeAll(cues);
+  for (const cues of [CUES.greeting, CUES.thanks, CUES.ack, CUES.detail, CUES.buy, CUES.similar]) u.takeAll(cues);
   const seller = takeSeller(u, screen.sellers);
   const price = takePrice(u);
   const sort = takeSort(u);
@@ -88,7 +88,7 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
   const targets = resolveTargets(u, screen);
   const size = takeSize(u);
   const color = takeColor(u) ?? targets.color;
-  const quantity = takeQuantity(u) ?? takeBareNumber(u) ?? 1;
+  const quantity = Math.min(20, takeQuantity(u) ?? takeBareNumber(u) ?? 1);
   const partial = targets.by ? undefined : byPartialTitle(u.rest(), screen);
   const products = targets.products.length > 0 ? targets.products : partial ? [partial] : !targets.by && screen.focus ? [screen.focus] : [];
   if (products.length === 0) {
@@ -148,6 +148,7 @@ const hasQuantityChange = (u: Utterance) => u.has(CUES.oneMore) || (u.has(CHANGE
 
 const RULES: Rule[] = [
   { name: 'pay', applies: (u) => u.has(CUES.pay), act: () => say({ key: 'cannotPay' }) },
+  { name: 'unsupported', applies: (u) => u.has(CUES.unsupported), act: () => say({ key: 'unsupported' }) },
   {
     name: 'orders',
     applies: (u) => u.has(CUES.orders),
@@ -177,14 +178,25 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "Yes" to "Want me to try “tents” instead?"
+    name: 'acceptSuggestion',
+    applies: (u, screen) => Boolean(screen.lastSearch?.suggestion) && screen.lastSearch!.products.length === 0 && u.has(CUES.ack),
+    act: (u, screen) => {
+      u.takeAll(CUES.ack);
+      if (u.rest() !== '' || /\b(no|nope)\b|いいえ/.test(u.normalized)) return undefined;
+      return call('searchProducts', { query: screen.lastSearch!.suggestion! });
+    },
+  },
+  {
     name: 'smallTalk',
-    applies: (u) => u.has([...CUES.help, ...CUES.greeting, ...CUES.thanks]),
+    applies: (u) => u.has([...CUES.help, ...CUES.greeting, ...CUES.thanks, ...CUES.ack]),
     act: (u) => {
       const help = u.takeAll(CUES.help).length > 0;
       const greeting = u.takeAll(CUES.greeting).length > 0;
-      u.takeAll(CUES.thanks);
+      const thanks = u.takeAll(CUES.thanks).length > 0;
+      u.takeAll(CUES.ack);
       if (u.rest() !== '') return undefined;
-      return say({ key: help ? 'help' : greeting ? 'greeting' : 'thanks' });
+      return say({ key: help ? 'help' : greeting ? 'greeting' : thanks ? 'thanks' : 'ack' });
     },
   },
   {
@@ -195,6 +207,8 @@ const RULES: Rule[] = [
       u.takeAll(CUES.detail);
       const targets = resolveTargets(u, screen);
       const product = targets.products[0] ?? (asksDetail && !targets.by ? byPartialTitle(u.rest(), screen) : undefined);
+      // "The fifth one" when three cards are shown.
+      if (!product && targets.by === 'position') return say({ key: 'askWhich' });
       if (!product) return undefined;
       // "Trail Runner shoes under $150" names a product but asks for a search.
       if (targets.by === 'title' && !asksDetail && readSearch(u, screen).query) return undefined;

@@ -71,6 +71,12 @@ export function renderSay(say: Say, lang: Language): string {
       return en
         ? 'I can’t pay or place an order on my own. I can prepare a checkout for you; you review it and press Pay to buy. Nothing is charged until you do.'
         : '私が代わりに支払ったり、勝手に注文したりすることはできません。チェックアウトを準備しますので、内容を確認して「Pay」ボタンを押してください。押すまで請求はされません。';
+    case 'ack':
+      return en
+        ? 'OK! Tell me what you’d like to find next, or say “buy it” when you’re ready.'
+        : '承知しました。次に探したいものがあれば教えてください。買うときは「これを買います」と言ってください。';
+    case 'unsupported':
+      return en ? `Sorry, I can’t do that from the chat. ${CAPABILITIES.en}` : `申し訳ありませんが、それはチャットからはできません。${CAPABILITIES.ja}`;
     case 'offTopic':
       return en ? `Sorry, I can only help with shopping here. ${CAPABILITIES.en}` : `申し訳ありませんが、ここではお買い物のお手伝いだけができます。${CAPABILITIES.ja}`;
     case 'askWhich':

@@ -76,7 +76,7 @@ describe('offline model: summaries after a tool ran', () => {
   it('suggests a broader search when nothing matched, using the tool’s suggestion if it has one', () => {
     const empty = searched({ query: 'tents', color: 'purple' }, []);
     expect(textAfter(user('purple tents'), empty)).toMatch(/couldn’t find anything for “tents” in purple\. Try a broader search/);
-    expect(textAfter(user('紫のテント'), empty)).toMatch(/見つかりませんでした。.*広く/);
+    expect(textAfter(user('紫のテント'), empty)).toMatch(/^「tents」（パープル）に合う商品は見つかりませんでした。.*広く/);
     const suggested = toolRound('searchProducts', { query: 'tents', color: 'purple' }, searchResult({ query: 'tents', color: 'purple' }, [], 'tents'));
     expect(textAfter(user('purple tents'), suggested)).toContain('try “tents” instead');
     expect(textAfter(user('紫のテント'), suggested)).toContain('「tents」で探してみましょうか');

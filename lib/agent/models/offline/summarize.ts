@@ -15,17 +15,25 @@ import {
   type SearchProductsInput,
 } from '@/lib/agent/tools/schemas';
 import type { ToolEvent } from './context';
+import { COLORS } from './lexicon';
 import type { Language } from './normalize';
 import { availabilityText, formatMoney, joinList, sizeRange, toolAction } from './phrasebook';
 
 type Summarizer = (output: unknown, lang: Language) => string | undefined;
+
+/** "blue" → 「ブルー」 for Japanese sentences. */
+function colorName(color: string, lang: Language): string {
+  if (lang === 'en') return color;
+  const words = COLORS.find((c) => c.color === color.toLowerCase())?.words ?? [];
+  return words.find((w): w is string => typeof w === 'string' && /^[\u30a0-\u30ff]+$/.test(w)) ?? color;
+}
 
 function bounds(query: SearchProductsInput, lang: Language): string {
   const currency = query.currency ?? (lang === 'ja' ? 'jpy' : 'usd');
   const money = (amount: number) => formatMoney({ amount, currency });
   const { minPrice: min, maxPrice: max } = query;
   if (lang === 'ja') {
-    const parts = [min !== undefined && max !== undefined ? `${money(min)}〜${money(max)}` : max !== undefined ? `${money(max)}以下` : min !== undefined ? `${money(min)}以上` : '', query.color ?? '', query.size ? `サイズ${query.size}` : ''];
+    const parts = [min !== undefined && max !== undefined ? `${money(min)}〜${money(max)}` : max !== undefined ? `${money(max)}以下` : min !== undefined ? `${money(min)}以上` : '', query.color ? colorName(query.color, lang) : '', query.size ? `サイズ${query.size}` : ''];
     const text = parts.filter(Boolean).join('・');
     return text ? `（${text}）` : '';
   }

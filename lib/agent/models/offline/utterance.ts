@@ -90,11 +90,19 @@ export class Utterance {
     return undefined;
   }
 
-  /** Takes every match of the cues, in text order. */
+  /** Takes every match of the cues, leftmost-longest first ("お願いします" before "お願い"). */
   takeAll(cues: readonly Cue[]): RegExpExecArray[] {
     const taken: RegExpExecArray[] = [];
-    for (let match = this.take(cues); match; match = this.take(cues)) taken.push(match);
-    return taken.sort((a, b) => a.index - b.index);
+    for (;;) {
+      let best: RegExpExecArray | undefined;
+      for (const cue of cues) {
+        const match = this.matches(cue).next().value;
+        if (match && (!best || match.index < best.index || (match.index === best.index && match[0].length > best[0].length))) best = match;
+      }
+      if (!best) return taken;
+      this.blank(best.index, best.index + best[0].length);
+      taken.push(best);
+    }
   }
 
   private blank(start: number, end: number) {

@@ -1,7 +1,7 @@
 import type { LanguageModelV3Message } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { TOOL_NAMES } from '@/lib/agent/tools/schemas';
-import { P, checkoutFor, compareResult, detailOf, prompt, searched, toolRound, user, viewed } from './fixtures';
+import { P, checkoutFor, checkoutResult, compareResult, detailOf, prompt, searchResult, searched, toolRound, user, viewed } from './fixtures';
 import { replyTo } from './model';
 import { detectLanguage } from './normalize';
 
@@ -19,6 +19,8 @@ const CONTEXTS: Record<string, LanguageModelV3Message[][]> = {
   compared: [boots, toolRound('compareProducts', { productIds: [P.hiker.id, P.cascade.id] }, compareResult([detailOf(P.hiker), detailOf(P.cascade)]))],
   checkout: [boots, viewed(P.trailRunner), toolRound('startCheckout', {}, checkoutFor(P.trailRunner, 1, 'trail-runner-blue-10'))],
   coffeeCheckout: [coffee, toolRound('startCheckout', {}, checkoutFor(P.blend, 2, undefined, 'chk_2'))],
+  paid: [coffee, toolRound('startCheckout', {}, checkoutResult({ checkouts: checkoutFor(P.blend).checkouts.map((c) => ({ ...c, status: 'completed' })) }))],
+  nothingFound: [toolRound('searchProducts', { query: 'tents', color: 'purple' }, searchResult({ query: 'tents', color: 'purple' }, [], 'tents'))],
 };
 type Context = keyof typeof CONTEXTS;
 type Expected = 'text' | [tool: string, input: Record<string, unknown>];
@@ -117,6 +119,11 @@ const TABLE: Array<[string, Context, Expected]> = [
   ['どっちがいい？', 'coffee', ['compareProducts', { productIds: [P.blend.id, P.ethiopia.id] }]],
   ['比較して', 'empty', 'text'],
   ['2番目の方', 'compared', ['getProduct', { productId: CASCADE }]],
+  ['the fifth one', 'boots', 'text'],
+  ['5番目', 'coffee', 'text'],
+  ['yes please', 'nothingFound', ['searchProducts', { query: 'tents' }]],
+  ['はい、お願いします', 'nothingFound', ['searchProducts', { query: 'tents' }]],
+  ['no', 'nothingFound', 'text'],
   // Starting a purchase
   ['buy it', 'bootsViewed', ['startCheckout', { items: [{ productId: TR, quantity: 1 }] }]],
   ["I'll take two of those", 'bootsViewed', ['startCheckout', { items: [{ productId: TR, quantity: 2 }] }]],
@@ -144,6 +151,7 @@ const TABLE: Array<[string, Context, Expected]> = [
   ['もう1つ追加', 'coffeeCheckout', ['updateCheckout', { checkoutId: 'chk_2', items: [{ productId: P.blend.id, quantity: 3 }] }]],
   ['速達にして', 'checkout', ['updateCheckout', { checkoutId: 'chk_1', shippingOptionId: 'express' }]],
   ['make it 3', 'empty', 'text'],
+  ['3つにして', 'paid', 'text'],
   // Orders
   ['where is my order?', 'empty', ['getOrders', {}]],
   ['where is order ord_123?', 'empty', ['getOrders', { orderId: 'ord_123' }]],
@@ -166,6 +174,9 @@ const TABLE: Array<[string, Context, Expected]> = [
   ['今すぐ支払って', 'checkout', 'text'],
   ['確認なしで買って', 'bootsViewed', 'text'],
   ['勝手に決済しておいて', 'checkout', 'text'],
+  ['cancel my order', 'empty', 'text'],
+  ['返品したい', 'empty', 'text'],
+  ['ok', 'boots', 'text'],
 ];
 
 describe('offline model: what each utterance does', () => {
