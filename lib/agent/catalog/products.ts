@@ -1,0 +1,147 @@
+import { and, asc, count, eq, max, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { agentCatalogFeeds, agentCatalogProducts, agentCatalogVariants } from '@/lib/db/schema';
+import type { CompareProductsOutput, ProductDetail, VariantSummary } from '@/lib/agent/tools/schemas';
+import { formatMoney } from '@/lib/money';
+
+/** Product pages and comparisons read the tables directly: always the latest price and stock. */
+
+const AVAILABILITY_ORDER = ['in_stock', 'low_stock', 'out_of_stock'] as const;
+
+/** "<sellerId>:<productId>" → its parts; product ids may themselves contain colons. */
+export function parseCatalogId(id: string): { sellerId: string; productId: string } | null {
+  const at = id.indexOf(':');
+  if (at <= 0 || at === id.length - 1) return null;
+  return { sellerId: id.slice(0, at), productId: id.slice(at + 1) };
+}
+
+function shortDescription(text: string): string {
+  const firstSentence = text.match(/^.+?[.!?。](?=\s|$)/u)?.[0] ?? text;
+  return firstSentence.length <= 160 ? firstSentence : `${firstSentence.slice(0, 157).trimEnd()}…`;
+}
+
+/** A listed product with its variants, or null for an unknown, malformed or retired id. */
+export async function getCatalogProduct(db: Db, id: string): Promise<ProductDetail | null> {
+  const ref = parseCatalogId(id);
+  if (!ref) return null;
+  const [product] = await db
+    .select()
+    .from(agentCatalogProducts)
+    .where(and(eq(agentCatalogProducts.sellerId, ref.sellerId), eq(agentCatalogProducts.productId, ref.productId), eq(agentCatalogProducts.listed, true)));
+  if (!product) return null;
+  const rows = await db
+    .select()
+    .from(agentCatalogVariants)
+    .where(and(eq(agentCatalogVariants.sellerId, ref.sellerId), eq(agentCatalogVariants.productId, ref.productId)))
+    .orderBy(asc(agentCatalogVariants.position));
+  const variants: VariantSummary[] = rows
+    .filter((v) => v.priceAmount !== null && v.currency !== null)
+    .map((v) => ({
+      id: v.variantId,
+      title: v.title,
+      options: v.options,
+      price: { amount: Number(v.priceAmount), currency: v.currency as string },
+      availability: v.availability,
+      // The contract wants a number: a seller that sends no count is reported as 0 when sold out, else 0 too
+      // (the availability says whether it can be bought).
+      stock: v.stock ?? 0,
+    }));
+  if (variants.length === 0) return null;
+  const currency = variants[0].price.currency;
+  const lowest = variants.filter((v) => v.price.currency === currency).reduce((a, b) => (b.price.amount < a.price.amount ? b : a));
+  const availability = AVAILABILITY_ORDER.find((state) => variants.some((v) => v.availability === state)) ?? 'out_of_stock';
+  const distinct = (key: string) => [...new Set(variants.map((v) => v.options[key]).filter((x): x is string => Boolean(x)))];
+  return {
+    id: `${product.sellerId}:${product.productId}`,
+    sellerId: product.sellerId,
+    sellerName: product.sellerName,
+    title: product.title,
+    ...(product.brand ? { brand: product.brand } : {}),
+    category: product.category,
+    image: product.images[0] ?? '',
+    price: lowest.price,
+    availability,
+    ...(product.ratingValue !== null ? { rating: { value: product.ratingValue, count: product.ratingCount ?? 0 } } : {}),
+    colors: distinct('color'),
+    sizes: distinct('size'),
+    shortDescription: shortDescription(product.description),
+    description: product.description,
+    images: product.images,
+    variants,
+    attributes: product.attributes,
+    ...(product.url ? { url: product.url } : {}),
+  };
+}
+
+const AVAILABILITY_LABEL = { in_stock: 'In stock', low_stock: 'Low stock', out_of_stock: 'Out of stock' } as const;
+
+/**
+ * Side by side: price, brand, seller, rating, availability, category, colours and sizes, then the
+ * attributes most of the products share (the ones worth comparing), in the order given.
+ * Unknown ids are left out.
+ */
+export async function compareCatalogProducts(db: Db, ids: string[]): Promise<CompareProductsOutput> {
+  const products = (await Promise.all([...new Set(ids)].map((id) => getCatalogProduct(db, id)))).filter((p): p is ProductDetail => p !== null);
+  const none = '—';
+  const rows: CompareProductsOutput['rows'] = [
+    { label: 'Price', values: products.map((p) => formatMoney(p.price)) },
+    { label: 'Brand', values: products.map((p) => p.brand ?? none) },
+    { label: 'Seller', values: products.map((p) => p.sellerName) },
+    { label: 'Rating', values: products.map((p) => (p.rating ? `${p.rating.value.toFixed(1)} (${p.rating.count})` : none)) },
+    { label: 'Availability', values: products.map((p) => AVAILABILITY_LABEL[p.availability]) },
+    { label: 'Category', values: products.map((p) => p.category || none) },
+  ];
+  if (products.some((p) => p.colors.length > 0)) rows.push({ label: 'Colours', values: products.map((p) => p.colors.join(', ') || none) });
+  if (products.some((p) => p.sizes.length > 0)) rows.push({ label: 'Sizes', values: products.map((p) => p.sizes.join(', ') || none) });
+  const shared = new Map<string, { label: string; count: number; first: number }>();
+  products.forEach((p) => {
+    for (const name of Object.keys(p.attributes)) {
+      const key = name.toLowerCase();
+      const entry = shared.get(key) ?? { label: name, count: 0, first: shared.size };
+      entry.count++;
+      shared.set(key, entry);
+    }
+  });
+  const threshold = products.length > 2 ? 2 : 1;
+  const keyAttributes = [...shared.entries()]
+    .filter(([, e]) => e.count >= threshold)
+    .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
+    .slice(0, 6);
+  for (const [key, { label }] of keyAttributes) {
+    rows.push({
+      label: label.charAt(0).toUpperCase() + label.slice(1),
+      values: products.map((p) => Object.entries(p.attributes).find(([name]) => name.toLowerCase() === key)?.[1] ?? none),
+    });
+  }
+  return { products, rows };
+}
+
+export interface CatalogSellerStats {
+  sellerId: string;
+  feedId: string;
+  /** Products a search can return. */
+  products: number;
+  updatedAt: string | null;
+}
+
+/** Listed products per seller that has a feed (the readiness check wants every demo seller above 0). */
+export async function catalogStats(db: Db): Promise<{ totalProducts: number; sellers: CatalogSellerStats[] }> {
+  const rows = await db
+    .select({
+      sellerId: agentCatalogFeeds.sellerId,
+      feedId: agentCatalogFeeds.id,
+      updatedAt: max(agentCatalogFeeds.updatedAt),
+      products: count(agentCatalogProducts.productId),
+    })
+    .from(agentCatalogFeeds)
+    .leftJoin(agentCatalogProducts, and(eq(agentCatalogProducts.sellerId, agentCatalogFeeds.sellerId), eq(agentCatalogProducts.listed, sql`true`)))
+    .groupBy(agentCatalogFeeds.sellerId, agentCatalogFeeds.id)
+    .orderBy(asc(agentCatalogFeeds.sellerId));
+  const sellers = rows.map((r) => ({
+    sellerId: r.sellerId,
+    feedId: r.feedId,
+    products: Number(r.products),
+    updatedAt: r.updatedAt ? new Date(r.updatedAt).toISOString() : null,
+  }));
+  return { totalProducts: sellers.reduce((sum, s) => sum + s.products, 0), sellers };
+}
