@@ -1,0 +1,27 @@
+import type { MessageKey } from '@/lib/i18n';
+
+export interface CardError {
+  key: MessageKey<'checkout'>;
+  sellerMessage?: string;
+  code?: string;
+}
+
+const PAY_ERRORS: Record<string, MessageKey<'checkout'>> = {
+  not_found: 'errorNotFound',
+  session_closed: 'errorSessionClosed',
+  total_changed: 'errorTotalChanged',
+  not_ready: 'errorNotReady',
+  no_payment_method: 'errorNoCard',
+  spend_limit_exceeded: 'errorSpendLimit',
+  payment_declined: 'errorDeclined',
+  authentication_failed: 'errorAuthentication',
+  token_refused: 'errorTokenRefused',
+  seller_unreachable: 'errorUnreachable',
+  seller_error: 'errorSeller',
+  invalid: 'errorGeneric',
+};
+
+/** Each Pay outcome the buyer can act on, as one sentence in their language. */
+export function payErrorKey(code: string): MessageKey<'checkout'> {
+  return PAY_ERRORS[code] ?? 'errorGeneric';
+}

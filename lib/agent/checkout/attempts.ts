@@ -1,0 +1,133 @@
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { agentCheckouts, agentPaymentAttempts, buyers, type PaymentAttemptStatus } from '@/lib/db/schema';
+import type { Money } from '@/lib/money';
+import type { CheckoutRow } from './store';
+
+export type AttemptRow = typeof agentPaymentAttempts.$inferSelect;
+
+/** Attempts whose outcome is not known yet: a retry must finish them with the same keys, not start anew. */
+export const UNRESOLVED: PaymentAttemptStatus[] = ['minting', 'completing', 'requires_action'];
+/** Attempts that hold (or may hold) money against the buyer's 24-hour limit. */
+const SPENDING: PaymentAttemptStatus[] = ['minting', 'completing', 'requires_action', 'succeeded'];
+
+/** A Pay that has not heard back for this long is presumed crashed, and a retry may take it over. */
+export const PAYING_LEASE_MS = 60_000;
+
+export type Claim =
+  | { kind: 'claimed'; row: CheckoutRow; resume: AttemptRow | null; previousStatus: CheckoutRow['status'] }
+  | { kind: 'not_found' }
+  | { kind: 'completed'; row: CheckoutRow }
+  | { kind: 'closed'; row: CheckoutRow }
+  | { kind: 'in_progress'; row: CheckoutRow };
+
+/**
+ * Takes the checkout for one Pay: locks its row, refuses when another Pay holds it, and marks it
+ * `paying`. Two clicks at once therefore become one purchase; the loser sees `in_progress`.
+ */
+export async function claimCheckout(db: Db, buyerId: string, checkoutId: string, now: Date): Promise<Claim> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(agentCheckouts)
+      .where(and(eq(agentCheckouts.id, checkoutId), eq(agentCheckouts.buyerId, buyerId)))
+      .for('update');
+    if (!row) return { kind: 'not_found' };
+    if (row.status === 'completed') return { kind: 'completed', row };
+    if (row.status === 'canceled') return { kind: 'closed', row };
+    if (row.status === 'paying' && row.payingSince && now.getTime() - row.payingSince.getTime() < PAYING_LEASE_MS) {
+      return { kind: 'in_progress', row };
+    }
+    const [latest] = await tx
+      .select()
+      .from(agentPaymentAttempts)
+      .where(eq(agentPaymentAttempts.checkoutId, checkoutId))
+      .orderBy(desc(agentPaymentAttempts.attempt))
+      .limit(1);
+    const [claimed] = await tx
+      .update(agentCheckouts)
+      .set({ status: 'paying', payingSince: now, updatedAt: now })
+      .where(eq(agentCheckouts.id, checkoutId))
+      .returning();
+    const resume = latest && UNRESOLVED.includes(latest.status) ? latest : null;
+    return { kind: 'claimed', row: claimed, resume, previousStatus: row.status === 'paying' ? 'open' : row.status };
+  });
+}
+
+/** Gives the checkout back after a Pay that did not finish, unless something else already moved it on. */
+export async function releaseCheckout(db: Db, checkoutId: string, status: 'open' | 'authentication_required' | 'canceled' = 'open'): Promise<void> {
+  await db
+    .update(agentCheckouts)
+    .set({ status, payingSince: null, updatedAt: new Date() })
+    .where(and(eq(agentCheckouts.id, checkoutId), eq(agentCheckouts.status, 'paying')));
+}
+
+export interface NewAttempt {
+  checkout: CheckoutRow;
+  total: Money;
+  card: { id: string; brand?: string; last4?: string };
+  limit: number;
+  now: Date;
+}
+
+/**
+ * Reserves the next attempt number and checks the buyer's 24-hour spending limit in one transaction
+ * that locks the buyer, so concurrent purchases on different checkouts cannot overshoot it together.
+ */
+export async function startAttempt(db: Db, input: NewAttempt): Promise<{ ok: true; attempt: AttemptRow } | { ok: false; spent: number }> {
+  const { checkout, total, card, now } = input;
+  return db.transaction(async (tx) => {
+    await tx.insert(buyers).values({ id: checkout.buyerId }).onConflictDoNothing();
+    await tx.select({ id: buyers.id }).from(buyers).where(eq(buyers.id, checkout.buyerId)).for('update');
+    const [{ spent }] = await tx
+      .select({ spent: sql<string>`coalesce(sum(${agentPaymentAttempts.amount}), 0)` })
+      .from(agentPaymentAttempts)
+      .where(
+        and(
+          eq(agentPaymentAttempts.buyerId, checkout.buyerId),
+          eq(agentPaymentAttempts.currency, total.currency),
+          inArray(agentPaymentAttempts.status, SPENDING),
+          gt(agentPaymentAttempts.createdAt, new Date(now.getTime() - 24 * 3_600_000)),
+        ),
+      );
+    if (Number(spent) + total.amount > input.limit) return { ok: false, spent: Number(spent) };
+    const [{ n }] = await tx
+      .update(agentCheckouts)
+      .set({ payAttempts: sql`${agentCheckouts.payAttempts} + 1` })
+      .where(eq(agentCheckouts.id, checkout.id))
+      .returning({ n: agentCheckouts.payAttempts });
+    const [attempt] = await tx
+      .insert(agentPaymentAttempts)
+      .values({
+        checkoutId: checkout.id,
+        attempt: n,
+        buyerId: checkout.buyerId,
+        sellerId: checkout.sellerId,
+        paymentMethodId: card.id,
+        cardBrand: card.brand ?? null,
+        cardLast4: card.last4 ?? null,
+        amount: total.amount,
+        currency: total.currency,
+        status: 'minting',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    return { ok: true, attempt };
+  });
+}
+
+export async function updateAttempt(
+  db: Db,
+  attempt: Pick<AttemptRow, 'checkoutId' | 'attempt'>,
+  values: Partial<Pick<AttemptRow, 'status' | 'sptId' | 'sptExpiresAt' | 'errorCode' | 'errorMessage' | 'paymentIntent'>>,
+): Promise<void> {
+  await db
+    .update(agentPaymentAttempts)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(agentPaymentAttempts.checkoutId, attempt.checkoutId), eq(agentPaymentAttempts.attempt, attempt.attempt)));
+}
+
+export async function listAttempts(db: Db, checkoutId: string): Promise<AttemptRow[]> {
+  return db.select().from(agentPaymentAttempts).where(eq(agentPaymentAttempts.checkoutId, checkoutId)).orderBy(agentPaymentAttempts.attempt);
+}

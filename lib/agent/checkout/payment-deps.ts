@@ -1,0 +1,80 @@
+import type Stripe from 'stripe';
+import type { CheckoutSession } from '@/lib/acp/types';
+import { getCard, getDefaultCard } from '@/lib/agent/wallet/wallet';
+import type { AgentSeller } from '@/lib/agent/sellers';
+import { DEMO_SELLER_IDS, type DemoSellerId } from '@/lib/config';
+import type { Db } from '@/lib/db/client';
+import {
+  agentPublishableKey,
+  createStripeFactory,
+  sellerNetworkProfile,
+  stripeFor,
+  stripeMode,
+  type StripeFactory,
+} from '@/lib/stripe/client';
+
+/** A saved card of the buyer, as the checkout card and the timeline show it. */
+export interface PaymentCard {
+  id: string;
+  brand?: string;
+  last4?: string;
+}
+
+/** What Pay needs from Stripe and the wallet; tests and the bench inject their own. */
+export interface PaymentDeps {
+  /**
+   * Where Stripe clients come from. Defaults to a factory on `fetch` when the caller passes one
+   * (tests route `${origin}/v1/*` to the emulator through it), else the app's factory.
+   */
+  stripeFactory?: StripeFactory;
+  /** The buyer's card by id, or their default card; null when the buyer has none (or it is not theirs). */
+  findCard?: (db: Db, buyerId: string, paymentMethodId?: string) => Promise<PaymentCard | null>;
+  /** The seller's Stripe network business profile, which scopes the SPT to that seller. */
+  sellerProfile?: (seller: AgentSeller, session: CheckoutSession) => Promise<string | null>;
+}
+
+const appFactory: StripeFactory = {
+  get mode() {
+    return stripeMode();
+  },
+  stripeFor,
+  agentPublishableKey,
+  sellerNetworkProfile,
+};
+
+function isDemoSeller(id: string): id is DemoSellerId {
+  return (DEMO_SELLER_IDS as readonly string[]).includes(id);
+}
+
+/** A seller outside this app names its profile in its payment handler's config. */
+function profileFromHandler(session: CheckoutSession): string | null {
+  for (const handler of session.capabilities.payment?.handlers ?? []) {
+    const config = handler.config as Record<string, unknown>;
+    const value = config.network_business_profile ?? config.profile ?? config.stripe_profile;
+    if (typeof value === 'string' && value.startsWith('profile_')) return value;
+  }
+  return null;
+}
+
+export function resolveStripeFactory(deps: PaymentDeps & { db: Db; fetch?: typeof fetch }): StripeFactory {
+  if (deps.stripeFactory) return deps.stripeFactory;
+  return deps.fetch ? createStripeFactory({ db: deps.db, fetch: deps.fetch }) : appFactory;
+}
+
+export function defaultPaymentDeps(deps: PaymentDeps & { db: Db; fetch?: typeof fetch }) {
+  const factory = resolveStripeFactory(deps);
+  const stripe = (): Promise<Stripe> => factory.stripeFor('agent');
+  return {
+    stripe,
+    async findCard(db: Db, buyerId: string, paymentMethodId?: string): Promise<PaymentCard | null> {
+      if (deps.findCard) return deps.findCard(db, buyerId, paymentMethodId);
+      const wallet = { db, stripe, mode: factory.mode };
+      return paymentMethodId ? getCard(wallet, buyerId, paymentMethodId) : getDefaultCard(wallet, buyerId);
+    },
+    async sellerProfile(seller: AgentSeller, session: CheckoutSession): Promise<string | null> {
+      if (deps.sellerProfile) return deps.sellerProfile(seller, session);
+      if (seller.demo && isDemoSeller(seller.id)) return factory.sellerNetworkProfile(seller.id);
+      return profileFromHandler(session);
+    },
+  };
+}
