@@ -163,6 +163,7 @@ const RULES: Rule[] = [
     applies: (u, screen) => screen.checkout !== undefined && (u.has(CUES.express) || u.has(CUES.standard) || hasQuantityChange(u)),
     act: updateCheckout,
   },
+  { name: 'advice', applies: (u) => u.has(CUES.advice), act: compare },
   { name: 'buy', applies: (u) => u.has(CUES.buy), act: buy },
   { name: 'noCheckout', applies: (u) => u.has(CUES.express) || u.has(CUES.standard) || hasQuantityChange(u), act: () => say({ key: 'noCheckout' }) },
   { name: 'compare', applies: (u) => u.has(CUES.compare), act: compare },

@@ -118,6 +118,8 @@ const TABLE: Array<[string, Context, Expected]> = [
   ['これとの違いは？最初のやつ', 'bootsViewed', ['compareProducts', { productIds: [TR, HIKER] }]],
   ['どっちがいい？', 'coffee', ['compareProducts', { productIds: [P.blend.id, P.ethiopia.id] }]],
   ['比較して', 'empty', 'text'],
+  ['which should I buy, the first or the third?', 'boots', ['compareProducts', { productIds: [HIKER, CASCADE] }]],
+  ['どれを買えばいい？', 'coffee', ['compareProducts', { productIds: [P.blend.id, P.ethiopia.id] }]],
   ['2番目の方', 'compared', ['getProduct', { productId: CASCADE }]],
   ['the fifth one', 'boots', 'text'],
   ['5番目', 'coffee', 'text'],
