@@ -11,4 +11,13 @@ export {
   type WalletInput,
 } from './wallet';
 export { walletDeps } from './deps';
-export { WalletError, type SavedCard, type StripeMode, type WalletDeps, type WalletErrorCode } from './types';
+export { allowCardSetup } from './limits';
+export {
+  WalletError,
+  walletFailureCode,
+  type SavedCard,
+  type StripeMode,
+  type WalletDeps,
+  type WalletErrorCode,
+  type WalletFailureCode,
+} from './types';

@@ -29,7 +29,7 @@ export interface WalletDeps {
   mode: StripeMode;
 }
 
-export type WalletErrorCode = 'card_not_found' | 'stripe_unavailable';
+export type WalletErrorCode = 'card_not_found' | 'stripe_unavailable' | 'rate_limited';
 
 export class WalletError extends Error {
   constructor(
@@ -39,4 +39,13 @@ export class WalletError extends Error {
     super(message);
     this.name = 'WalletError';
   }
+}
+
+/** What a wallet server action reports instead of throwing, for the UI to turn into one sentence. */
+export type WalletFailureCode = WalletErrorCode | 'no_buyer' | 'invalid_input';
+
+export function walletFailureCode(error: unknown): WalletFailureCode {
+  if (error instanceof WalletError) return error.code;
+  if (typeof error === 'object' && error !== null && (error as { code?: string }).code === 'no_buyer') return 'no_buyer';
+  return 'stripe_unavailable';
 }

@@ -29,6 +29,7 @@ export const wallet = {
     errorNotFound: 'That card is not in your wallet.',
     errorUnavailable: 'The payment service is not reachable right now. Try again in a moment.',
     errorNoBuyer: 'Your session has expired. Reload the page.',
+    errorRateLimited: 'Too many attempts in a row. Wait a minute, then try again.',
     errorGeneric: 'Something went wrong: {message}',
     testCardsTitle: 'Test cards (Stripe emulator)',
     testCardsBody: 'Use any future expiry, any CVC and any postal code.',
@@ -37,6 +38,8 @@ export const wallet = {
     testCardInsufficient: 'saves, then payments fail with insufficient funds',
     testCard3ds: 'asks for 3D Secure authentication',
     brandUnknown: 'Card',
+    cardsCount: '{count} saved',
+    working: 'Working…',
   },
   ja: {
     title: 'ウォレット',
@@ -66,6 +69,7 @@ export const wallet = {
     errorNotFound: 'そのカードはウォレットにありません。',
     errorUnavailable: '決済サービスに接続できません。しばらくしてからもう一度お試しください。',
     errorNoBuyer: 'セッションの有効期限が切れました。ページを再読み込みしてください。',
+    errorRateLimited: '試行回数が多すぎます。1分ほど待ってからもう一度お試しください。',
     errorGeneric: '問題が発生しました：{message}',
     testCardsTitle: 'テスト用カード（Stripe エミュレーター）',
     testCardsBody: '有効期限は未来の日付、CVC と郵便番号は任意の値で構いません。',
@@ -74,5 +78,7 @@ export const wallet = {
     testCardInsufficient: '保存はできるが、支払いは残高不足で失敗',
     testCard3ds: '3D セキュア認証を求められる',
     brandUnknown: 'カード',
+    cardsCount: '{count} 枚保存済み',
+    working: '処理中…',
   },
 } satisfies Messages;
