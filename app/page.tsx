@@ -1,12 +1,14 @@
-import { getT } from '@/lib/i18n/server';
+import { generateId } from 'ai';
+import { ChatScreen } from '@/components/chat/chat-screen';
+import { listChats } from '@/lib/agent/chat/store';
+import { chatModelLabel } from '@/lib/agent/models';
+import { requireBuyer } from '@/lib/buyer/current';
+import { getDb } from '@/lib/db/client';
 
-// The chat lives here; until it lands the home page introduces Aisle.
-export default async function HomePage() {
-  const t = await getT('shell');
-  return (
-    <section className="mx-auto max-w-2xl py-10">
-      <h1 className="text-3xl font-semibold tracking-tight">{t('homeTitle')}</h1>
-      <p className="mt-3 text-muted">{t('homeLead')}</p>
-    </section>
-  );
+/** The home page is a new, empty chat; it gets its address (/chat/<id>) once the first answer is saved. */
+export default async function NewChatPage() {
+  const buyerId = await requireBuyer();
+  const chats = await listChats(await getDb(), buyerId);
+  const chatId = generateId();
+  return <ChatScreen key={chatId} chatId={chatId} initialMessages={[]} chats={chats} modelLabel={chatModelLabel()} isNew />;
 }

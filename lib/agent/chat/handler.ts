@@ -1,0 +1,137 @@
+import { convertToModelMessages, createIdGenerator, stepCountIs, streamText } from 'ai';
+import { z } from 'zod';
+import { selectChatModel, type ChatModel } from '@/lib/agent/models';
+import { systemPrompt } from '@/lib/agent/prompts';
+import { buildAgentTools } from '@/lib/agent/tools';
+import { config } from '@/lib/config';
+import type { Db } from '@/lib/db/client';
+import { hitRateLimit } from '@/lib/db/rate-limit';
+import { translator } from '@/lib/i18n';
+import type { Locale } from '@/lib/i18n/locales';
+import { deleteMessagesAfter, loadMessages, openChat, saveMessages, touchChat } from './store';
+import { MAX_MESSAGE_CHARS, type AgentUIMessage, type ChatErrorBody, type ChatErrorCode } from './types';
+
+export interface ChatDeps {
+  db: Db;
+  /** The buyer of this request (from `requireBuyer()`): the only one whose chats it may touch. */
+  buyerId: string;
+  locale: Locale;
+  /** Defaults to the configured model (`selectChatModel()`). */
+  model?: ChatModel;
+  /** Defaults to `config().chatRateLimitPerMinute`. */
+  rateLimitPerMinute?: number;
+  now?: () => Date;
+}
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+
+/**
+ * What the browser sends: the chat id and the one new user message, text only. History, tool
+ * outputs and approvals never come from the client; the server loads them from its database.
+ */
+const chatRequest = z.object({
+  id,
+  message: z.object({
+    id,
+    role: z.literal('user'),
+    parts: z.array(z.object({ type: z.literal('text'), text: z.string() })).min(1).max(8),
+  }),
+  trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
+});
+export type ChatRequestBody = z.infer<typeof chatRequest>;
+
+/** Anything larger is not a chat message, whatever it claims to be. */
+const MAX_BODY_BYTES = 64 * 1024;
+const WINDOW_MS = 60_000;
+const newMessageId = createIdGenerator({ prefix: 'msg', size: 20 });
+
+function refuse(status: number, code: ChatErrorCode, message: string, headers?: Record<string, string>): Response {
+  const body: ChatErrorBody = { error: { code, message } };
+  return Response.json(body, { status, headers });
+}
+
+/**
+ * POST /api/chat: validates, rate-limits, loads the chat from the database, streams the model's
+ * answer as a UI message stream, and saves the answer (parts included) when the stream ends or
+ * is stopped. The route file is a thin wrapper that supplies the database and the buyer.
+ */
+export async function handleChatRequest(request: Request, deps: ChatDeps): Promise<Response> {
+  const t = translator(deps.locale, 'chat');
+  const raw = await request.text();
+  if (raw.length > MAX_BODY_BYTES) return refuse(413, 'message_too_long', t('errorTooLong', { max: MAX_MESSAGE_CHARS }));
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return refuse(400, 'invalid_request', t('errorInvalid'));
+  }
+  const parsed = chatRequest.safeParse(json);
+  if (!parsed.success) return refuse(400, 'invalid_request', t('errorInvalid'));
+  const { id: chatId, message } = parsed.data;
+  const text = message.parts.map((part) => part.text).join('\n');
+  if (Array.from(text).length > MAX_MESSAGE_CHARS) return refuse(413, 'message_too_long', t('errorTooLong', { max: MAX_MESSAGE_CHARS }));
+  if (!text.trim()) return refuse(400, 'empty_message', t('errorEmpty'));
+
+  const { db, buyerId } = deps;
+  const limit = await hitRateLimit(db, {
+    bucket: `chat:${buyerId}`,
+    limit: deps.rateLimitPerMinute ?? config().chatRateLimitPerMinute,
+    windowMs: WINDOW_MS,
+    now: deps.now?.(),
+  });
+  if (!limit.allowed) {
+    const seconds = limit.retryAfterSeconds;
+    return refuse(429, 'rate_limited', t('errorRateLimited', { seconds }), { 'Retry-After': String(seconds) });
+  }
+
+  const opened = await openChat(db, { chatId, buyerId, firstMessage: text });
+  if (opened.kind === 'not_found') return refuse(404, 'not_found', t('errorNotFound'));
+
+  let history = opened.created ? [] : await loadMessages<AgentUIMessage>(db, chatId);
+  const known = history.findIndex((m) => m.id === message.id);
+  if (known >= 0) {
+    // The same message again (a retry, or a request repeated by the network): answer it anew
+    // instead of storing it twice.
+    if (history[known].role !== 'user') return refuse(409, 'conflict', t('errorConflict'));
+    await deleteMessagesAfter(db, chatId, message.id);
+    history = history.slice(0, known + 1);
+  } else {
+    const userMessage: AgentUIMessage = {
+      id: message.id,
+      role: 'user',
+      parts: message.parts.map((part) => ({ type: 'text', text: part.text })),
+      metadata: { createdAt: (deps.now?.() ?? new Date()).getTime() },
+    };
+    const refused = await saveMessages(db, chatId, [userMessage]);
+    if (refused.length > 0) return refuse(409, 'conflict', t('errorConflict'));
+    history = [...history, userMessage];
+  }
+  await touchChat(db, chatId);
+
+  const chatModel = deps.model ?? selectChatModel();
+  const tools = buildAgentTools({ db, buyerId, locale: deps.locale });
+  const result = streamText({
+    model: chatModel.model,
+    system: systemPrompt({ locale: deps.locale, now: deps.now?.() }),
+    messages: await convertToModelMessages(history, { tools, ignoreIncompleteToolCalls: true }),
+    tools,
+    stopWhen: stepCountIs(5),
+    abortSignal: request.signal,
+  });
+
+  return result.toUIMessageStreamResponse<AgentUIMessage>({
+    originalMessages: history,
+    generateMessageId: newMessageId,
+    messageMetadata: ({ part }) => (part.type === 'start' ? { model: chatModel.label, createdAt: Date.now() } : undefined),
+    onFinish: async ({ responseMessage }) => {
+      // Runs when the stream ends, fails or is stopped (the body is cancelled): the parts so far are kept.
+      if (responseMessage.parts.length === 0) return;
+      await saveMessages(db, chatId, [responseMessage]);
+      await touchChat(db, chatId);
+    },
+    onError: (error) => {
+      console.error('[chat]', error instanceof Error ? error.message : error);
+      return t('errorModel');
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import { tool, type InferUITools } from 'ai';
+import { compareCatalogProducts, getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
+import { TOOL_DESCRIPTIONS } from '@/lib/agent/prompts';
+import type { Db } from '@/lib/db/client';
+import type { Locale } from '@/lib/i18n/locales';
+import {
+  compareProductsInput,
+  compareProductsOutput,
+  getProductInput,
+  getProductOutput,
+  searchProductsInput,
+  searchProductsOutput,
+} from './schemas';
+
+/** Who the tools act for. Every tool is built per request, so nothing leaks between buyers. */
+export interface AgentToolContext {
+  db: Db;
+  buyerId: string;
+  locale: Locale;
+}
+
+/**
+ * The AI SDK tools the chat model may call, built from the contract in ./schemas.ts.
+ * Inputs are validated by the SDK against the zod schemas before `execute` runs; outputs are
+ * the typed data the UI renders as cards (never model text).
+ */
+export function buildAgentTools(ctx: AgentToolContext) {
+  return {
+    searchProducts: tool({
+      description: TOOL_DESCRIPTIONS.searchProducts,
+      inputSchema: searchProductsInput,
+      outputSchema: searchProductsOutput,
+      execute: (input) => searchCatalog(ctx.db, input),
+    }),
+    getProduct: tool({
+      description: TOOL_DESCRIPTIONS.getProduct,
+      inputSchema: getProductInput,
+      outputSchema: getProductOutput,
+      execute: async ({ productId }) => ({ product: await getCatalogProduct(ctx.db, productId) }),
+    }),
+    compareProducts: tool({
+      description: TOOL_DESCRIPTIONS.compareProducts,
+      inputSchema: compareProductsInput,
+      outputSchema: compareProductsOutput,
+      execute: ({ productIds }) => compareCatalogProducts(ctx.db, productIds),
+    }),
+
+    // ── Checkout slot: owned by the checkout engineer ─────────────────────────────────────────
+    // Add startCheckout / updateCheckout / getOrders here, built the same way, e.g.
+    //   startCheckout: tool({
+    //     description: TOOL_DESCRIPTIONS.startCheckout,
+    //     inputSchema: startCheckoutInput,
+    //     outputSchema: checkoutOutput,
+    //     execute: (input) => startCheckout(ctx, input),   // prepares, never pays
+    //   }),
+    // Their UI parts (`tool-startCheckout`, ...) then become typed in AgentUIMessage and get a
+    // case in components/chat/message.tsx.
+    // ───────────────────────────────────────────────────────────────────────────────────────────
+  };
+}
+
+export type AgentTools = ReturnType<typeof buildAgentTools>;
+/** Tool input/output types as the UI sees them (`part.type === 'tool-searchProducts'` narrows). */
+export type ChatTools = InferUITools<AgentTools>;
