@@ -1,0 +1,94 @@
+'use client';
+
+import { memo } from 'react';
+import { useT } from '@/components/i18n-provider';
+import { ComparisonTable } from '@/components/product/comparison-table';
+import { ProductDetail } from '@/components/product/product-detail';
+import { ProductGrid } from '@/components/product/product-grid';
+import type { AgentUIMessage, AgentUIPart } from '@/lib/agent/chat/types';
+import { Markdown } from './markdown';
+import { ToolProgress } from './tool-progress';
+
+type T = ReturnType<typeof useT<'chat'>>;
+
+function ToolFailed({ t }: { t: T }) {
+  return <p className="text-sm text-bad">{t('toolFailed', { error: t('errorGeneric') })}</p>;
+}
+
+/** One part of a message: text as markdown, each tool's output as its own component. */
+function MessagePart({ part, t }: { part: AgentUIPart; t: T }) {
+  switch (part.type) {
+    case 'text':
+      return part.text ? <Markdown text={part.text} streaming={part.state === 'streaming'} /> : null;
+    case 'tool-searchProducts':
+      switch (part.state) {
+        case 'input-streaming':
+          return <ToolProgress label={t('searching')} />;
+        case 'input-available':
+          return <ToolProgress label={part.input.query ? t('searchingFor', { query: part.input.query }) : t('searching')} />;
+        case 'output-available':
+          return <ProductGrid result={part.output} />;
+        case 'output-error':
+          return <ToolFailed t={t} />;
+        default:
+          return null;
+      }
+    case 'tool-getProduct':
+      switch (part.state) {
+        case 'input-streaming':
+        case 'input-available':
+          return <ToolProgress label={t('lookingUp')} />;
+        case 'output-available':
+          return part.output.product ? <ProductDetail product={part.output.product} /> : <p className="text-sm text-muted">{t('productGone')}</p>;
+        case 'output-error':
+          return <ToolFailed t={t} />;
+        default:
+          return null;
+      }
+    case 'tool-compareProducts':
+      switch (part.state) {
+        case 'input-streaming':
+        case 'input-available':
+          return <ToolProgress label={t('comparing')} />;
+        case 'output-available':
+          return <ComparisonTable comparison={part.output} />;
+        case 'output-error':
+          return <ToolFailed t={t} />;
+        default:
+          return null;
+      }
+    // ── Checkout slot: the checkout engineer adds `tool-startCheckout`, `tool-updateCheckout` and
+    // `tool-getOrders` cases here once those tools are in buildAgentTools (lib/agent/tools). ──
+    case 'dynamic-tool':
+      return part.state === 'input-streaming' || part.state === 'input-available' ? <ToolProgress label={t('working')} /> : null;
+    default:
+      return null;
+  }
+}
+
+/** A user bubble, or the agent's answer with its cards and the model that wrote it. */
+export const ChatMessage = memo(function ChatMessage({ message }: { message: AgentUIMessage }) {
+  const t = useT('chat');
+  if (message.role === 'user') {
+    const text = message.parts.map((p) => (p.type === 'text' ? p.text : '')).join('\n');
+    return (
+      <div data-testid="user-message" className="flex justify-end">
+        <p className="sr-only">{t('you')}:</p>
+        <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-accent px-3.5 py-2 text-accent-ink">{text}</div>
+      </div>
+    );
+  }
+  return (
+    <div data-testid="assistant-message" data-message-id={message.id} className="space-y-3">
+      <p className="sr-only">{t('agent')}:</p>
+      {message.parts.map((part, i) => (
+        <MessagePart key={i} part={part} t={t} />
+      ))}
+      {message.metadata?.model && (
+        <p data-testid="message-model" className="text-[11px] text-muted">
+          {t('answeredBy', { model: message.metadata.model })}
+        </p>
+      )}
+    </div>
+  );
+});
