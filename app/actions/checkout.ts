@@ -86,7 +86,8 @@ export async function changeCheckoutAction(id: string, edit: z.input<typeof chan
 /** What the browser learns from Pay: never the token itself. */
 export type PayActionResult =
   | { status: 'succeeded'; order: OrderSummary }
-  | { status: 'requires_action'; action: 'authenticate'; checkout: CheckoutDetails | null }
+  /** `hashedValue` is what Stripe.js's handleNextAction takes for the token's 3DS; it cannot pay by itself. */
+  | { status: 'requires_action'; hashedValue?: string; checkout: CheckoutDetails | null }
   | { status: 'in_progress'; checkout: CheckoutDetails | null }
   | { status: 'failed'; code: PayErrorCode | 'invalid'; sellerMessage?: string; checkout: CheckoutDetails | null; retryable: boolean };
 
@@ -98,7 +99,10 @@ export async function payCheckoutAction(input: z.input<typeof payInput>): Promis
   if (!parsed.success) return { status: 'failed', code: 'invalid', checkout: null, retryable: false };
   const { buyerId, db } = await context();
   const result = await payCheckout({ db, buyerId, ...parsed.data });
-  if (result.status === 'requires_action') return { status: 'requires_action', action: 'authenticate', checkout: result.checkout };
+  if (result.status === 'requires_action') {
+    const hashedValue = result.action.type === 'authenticate_token' ? (result.action.nextAction?.use_stripe_sdk?.value ?? undefined) : undefined;
+    return { status: 'requires_action', hashedValue, checkout: result.checkout };
+  }
   return result;
 }
 

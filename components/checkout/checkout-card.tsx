@@ -116,8 +116,9 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
       let result = await payCheckoutAction(request);
       if (result.status === 'requires_action') {
         setPending('authenticate');
-        await authenticatePayment();
+        if (result.hashedValue) await authenticatePayment(result.hashedValue);
         setPending('pay');
+        // Passed or failed, the server reads the token's state from Stripe and answers accordingly.
         result = await payCheckoutAction(request);
       }
       await settle(result);
@@ -170,9 +171,9 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
             onAdd={() => setAdding(true)}
             addCardForm={
               <AddCard
-                onSaved={(next) => {
+                onSaved={(next, saved) => {
                   apply(state ? { ...state, cards: next } : null);
-                  setCardId(next.find((c) => c.isDefault)?.id ?? next[0]?.id);
+                  setCardId(saved.id);
                   setAdding(false);
                 }}
                 onCancel={state.cards.length > 0 ? () => setAdding(false) : undefined}

@@ -96,7 +96,11 @@ async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: A
     await releaseCheckout(db, row.id);
     return fail('not_found', rowDetails(row));
   }
-  const acp = sellerClient(input, seller, row.id);
+  // The raw answer keeps what zod's ACP shapes drop, such as a PaymentIntent the seller discloses.
+  let lastRaw: unknown;
+  const acp = sellerClient(input, seller, row.id, (exchange) => {
+    lastRaw = exchange.response?.body;
+  });
 
   const current = await acp.getSession(row.sellerSessionId);
   if (!current.ok) {
@@ -107,7 +111,7 @@ async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: A
     });
   }
   let session = current.session;
-  if (session.status === 'completed' && session.order) return finishOrder(input, row, session, resume);
+  if (session.status === 'completed' && session.order) return finishOrder(input, row, session, resume, lastRaw);
   if (session.status === 'canceled' || session.status === 'expired') {
     const saved = await saveSession(db, row.id, session, { status: 'canceled', payingSince: null });
     return fail('session_closed', rowDetails(saved));
@@ -184,7 +188,7 @@ async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: A
     return fail(code, rowDetails(row), { sellerMessage: completed.error.message, retryable: true });
   }
   session = completed.session;
-  if (session.status === 'completed' && session.order) return finishOrder(input, row, session, attempt);
+  if (session.status === 'completed' && session.order) return finishOrder(input, row, session, attempt, lastRaw);
   if (session.status === 'authentication_required') {
     await updateAttempt(db, attempt, { status: 'requires_action' });
     const saved = await saveSession(db, row.id, session, { status: 'authentication_required', payingSince: null });
@@ -254,10 +258,10 @@ async function obtainToken(
   }
 }
 
-async function finishOrder(input: PayDeps, row: CheckoutRow, session: CheckoutSession, attempt: AttemptRow | null): Promise<PayResult> {
+async function finishOrder(input: PayDeps, row: CheckoutRow, session: CheckoutSession, attempt: AttemptRow | null, raw: unknown): Promise<PayResult> {
   const order = session.order!;
   const total = sessionTotal(session);
-  const paymentIntent = paymentIntentOf(session);
+  const paymentIntent = paymentIntentOf(session, raw);
   if (attempt) await updateAttempt(input.db, attempt, { status: 'succeeded', paymentIntent });
   await saveSession(input.db, row.id, session);
   await recordOrder(input.db, {

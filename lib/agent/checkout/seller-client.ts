@@ -48,7 +48,7 @@ export async function recordExchange(db: Db, checkoutId: string, exchange: AcpEx
 }
 
 /** An ACP client for one seller that records every exchange against the agent's checkout. */
-export function sellerClient(deps: SellerClientDeps, seller: AgentSeller, checkoutId: string): AcpClient {
+export function sellerClient(deps: SellerClientDeps, seller: AgentSeller, checkoutId: string, observe?: (exchange: AcpExchange) => void): AcpClient {
   return createAcpClient({
     baseUrl: seller.baseUrl,
     apiKey: seller.apiKey,
@@ -57,6 +57,9 @@ export function sellerClient(deps: SellerClientDeps, seller: AgentSeller, checko
     timeoutMs: deps.timeoutMs,
     sleep: deps.sleep,
     userAgent: 'Aisle-Agent/1.0',
-    onExchange: (exchange) => recordExchange(deps.db, checkoutId, exchange),
+    onExchange: (exchange) => {
+      observe?.(exchange);
+      return recordExchange(deps.db, checkoutId, exchange);
+    },
   });
 }
