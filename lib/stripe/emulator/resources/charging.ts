@@ -186,10 +186,10 @@ export async function attemptCharge(
     const customer = await requireCustomer(ctx, pi.customer);
     await attachPaymentMethod(ctx, pm, customer.data, true);
   }
-  if (token) await recordTokenUsage(ctx, token, pi.id, pi.amount);
   await save(ctx, done, internal);
   emit(ctx, 'charge.succeeded', charge);
   emit(ctx, manual ? 'payment_intent.amount_capturable_updated' : 'payment_intent.succeeded', done);
+  if (token) await recordTokenUsage(ctx, token, pi.id, pi.amount);
   return done;
 }
 
