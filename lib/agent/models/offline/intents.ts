@@ -19,7 +19,7 @@ export type Action = { kind: 'tool'; toolName: ToolName; input: Record<string, u
 const call = (toolName: ToolName, input: Record<string, unknown>): Action => ({ kind: 'tool', toolName, input });
 const say = (s: Say): Action => ({ kind: 'say', say: s });
 
-const CHANGE_QUANTITY: Cue[] = ['make it', 'make that', 'change it to', 'change to', 'change the quantity', 'change quantity', 'quantity', 'qty', 'instead', '数量', '個数', /\d\s*(?:つ|個|点)?\s*に(?:して|変更|変えて)/];
+const CHANGE_QUANTITY: Cue[] = ['make it', 'make that', 'change it to', 'change to', 'change the quantity', 'change quantity', 'quantity', 'qty', 'instead', 'changed my mind', 'actually', 'やっぱり', '数量', '個数', '変更', '変えて', 'にして', /(?<=\d\s*(?:つ|個|点))で/];
 const MORE_RESULTS: Cue[] = ['show me more', 'show more', 'more results', 'see more', 'load more', 'もっと見せて', 'もっと見たい', '他にもある', 'ほかにもある'];
 
 interface Rule {
@@ -123,7 +123,7 @@ function updateCheckout(u: Utterance, screen: Screen): Action {
   if (u.has(CUES.standard)) return call('updateCheckout', { checkoutId: checkout.id, shippingOptionId: SHIPPING_OPTION.standard });
   if (checkout.lineItems.length !== 1) return say({ key: 'askQuantityLine' });
   const [line] = checkout.lineItems;
-  const quantity = u.has(CUES.oneMore) ? line.quantity + 1 : (takeQuantity(u) ?? takeBareNumber(u));
+  const quantity = u.has(CUES.oneMore) ? line.quantity + 1 : readQuantityChange(u);
   if (!quantity) return say({ key: 'askQuantityLine' });
   return call('updateCheckout', { checkoutId: checkout.id, items: [compact({ productId: line.productId, variantId: line.variantId, quantity: Math.min(20, quantity) })] });
 }
@@ -144,7 +144,17 @@ function similar(u: Utterance, screen: Screen): Action | undefined {
   return call('searchProducts', { query: product.category, category: product.category });
 }
 
-const hasQuantityChange = (u: Utterance) => u.has(CUES.oneMore) || (u.has(CHANGE_QUANTITY) && /\d|one|two|three|four|five|six|seven|eight|nine|ten|ひとつ|ふたつ|みっつ/.test(u.normalized));
+/**
+ * The new quantity in "make it 3", 「やっぱり2つで」: a change cue, a number and nothing else,
+ * so "actually, show me tents under $50" is not read as a quantity of 50.
+ */
+function readQuantityChange(u: Utterance): number | undefined {
+  if (u.takeAll(CHANGE_QUANTITY).length === 0) return undefined;
+  const quantity = takeQuantity(u) ?? takeBareNumber(u);
+  return quantity && u.rest() === '' ? quantity : undefined;
+}
+
+const hasQuantityChange = (u: Utterance) => u.has(CUES.oneMore) || readQuantityChange(new Utterance(u.raw)) !== undefined;
 
 const RULES: Rule[] = [
   { name: 'pay', applies: (u) => u.has(CUES.pay), act: () => say({ key: 'cannotPay' }) },
@@ -165,7 +175,7 @@ const RULES: Rule[] = [
   },
   { name: 'advice', applies: (u) => u.has(CUES.advice), act: compare },
   { name: 'buy', applies: (u) => u.has(CUES.buy), act: buy },
-  { name: 'noCheckout', applies: (u) => u.has(CUES.express) || u.has(CUES.standard) || hasQuantityChange(u), act: () => say({ key: 'noCheckout' }) },
+  { name: 'noCheckout', applies: (u) => u.has(CUES.shipping) || u.has(CUES.standard) || hasQuantityChange(u), act: () => say({ key: 'noCheckout' }) },
   { name: 'compare', applies: (u) => u.has(CUES.compare), act: compare },
   { name: 'similar', applies: (u) => u.has(CUES.similar), act: similar },
   { name: 'cheaper', applies: (u) => u.has(CUES.cheaper), act: (u, screen) => { u.takeAll(CUES.cheaper); return priceStep(u, screen, 'down'); } },
@@ -215,6 +225,11 @@ const RULES: Rule[] = [
       if (targets.by === 'title' && !asksDetail && readSearch(u, screen).query) return undefined;
       return call('getProduct', { productId: product.id });
     },
+  },
+  {
+    name: 'aboutIt',
+    applies: (u, screen) => screen.focus !== undefined && u.has(CUES.aboutIt),
+    act: (_u, screen) => call('getProduct', { productId: screen.focus!.id }),
   },
   {
     name: 'colorRefine',

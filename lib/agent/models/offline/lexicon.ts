@@ -71,7 +71,7 @@ export const SORTS: Array<{ sort: 'price_asc' | 'price_desc' | 'rating'; words: 
   },
 ];
 
-export const IN_STOCK: Cue[] = ['in stock', 'available now', 'available today', '在庫あり', '在庫のある', '在庫がある', 'すぐ買える'];
+export const IN_STOCK: Cue[] = ['in stock', 'in-stock', 'available now', 'ready to ship', 'available today', '在庫あり', '在庫のある', '在庫がある', 'すぐ買える'];
 
 /** Cues for each intent. Order of evaluation lives in intents.ts. */
 export const CUES = {
@@ -85,15 +85,19 @@ export const CUES = {
   /** Things the agent cannot do from the chat at all. */
   unsupported: ['cancel', 'refund', 'return it', 'return my', 'exchange', 'ship to', 'my address', 'change address', 'change the address', 'キャンセル', '返品', '返金', '交換', '住所', '配送先'] as Cue[],
   help: ['help', 'what can you do', 'how does this work', 'how do i', 'who are you', 'what are you', 'what do you sell', 'what can i buy', /(?:何|なに)が?でき(?:ます|る)?(?:か|の)?/, 'ヘルプ', /使い方(?:を教えて)?/, 'どうすれば', /あなたは誰(?:ですか)?/, /何を売って(?:います|いる|る)?(?:か|の)?/] as Cue[],
-  buy: ['buy', 'purchase', "i'll take", 'i will take', "i'd take", 'take it', 'take that', 'take this', 'take them', "i'll get", 'i will get', 'order it', 'order that', 'order this', 'order them', 'add to cart', 'add it to', 'add to my cart', 'checkout', 'want to order', "i'd like to order", '買', '購入', /(?<![てで])ください/, /(?<![てで])下さい/, 'カートに', '注文し', '注文する', 'にします', 'でお願いします', 'をお願いします'] as Cue[],
+  buy: ['buy', 'purchase', "i'll take", 'i will take', "i'd take", 'take it', 'take that', 'take this', 'take them', "i'll have", 'i will have', 'get me that', 'get me this', 'get me it', 'get me one', 'get me two', 'i want it', 'i want that', 'i want this', 'i want one', 'i want two', /(?<=(?<![a-z])add\b.{0,24})(?:to|in|into) (?:my |the )?(?:cart|basket|bag)(?![a-z])/, 'add it', 'add them', 'add that', 'add this', "i'll get", 'i will get', 'order it', 'order that', 'order this', 'order them', 'add to cart', 'add it to', 'add to my cart', 'checkout', 'want to order', "i'd like to order", '買', '購入', /(?<![てで])ください/, /(?<![てで])下さい/, 'カートに', '注文し', '注文する', 'にします', 'でお願いします', 'をお願いします'] as Cue[],
   compare: ['compare', 'comparison', 'vs', 'versus', 'difference between', 'differences between', 'the difference', 'which is better', 'which one is better', 'side by side', '比較', '比べ', '違い', 'どっちがいい', 'どちらがいい', 'どっちが良い', 'どちらが良い'] as Cue[],
   /** Asking for advice about buying is not a purchase: "which should I buy?" */
   advice: ['which should i', 'which one should i', 'should i buy', 'should i get', 'which would you recommend', 'which do you recommend', 'どれを買', 'どっちを買', 'どちらを買', 'どれを選', 'どっちを選', 'どちらを選', 'どれにすべき', 'どっちにすべき'] as Cue[],
   similar: ['more like', 'similar', 'something like', 'anything like', 'like that one', 'like this one', 'alternatives', 'alternative', 'other options', 'others like', 'same kind', '似た', '似てる', '似ている', '同じような', '同じ種類', '類似', '代わり', '他のもの', 'ほかのもの', '他の商品', '他のは', 'ほかのは'] as Cue[],
   cheaper: ['cheaper', 'less expensive', 'lower price', 'lower priced', 'lower-priced', 'more affordable', 'less pricey', 'もっと安い', 'より安い', 'もう少し安い', 'もうちょっと安い', '安めの', '安いのは', '安いのある', 'もっと手頃'] as Cue[],
   pricier: ['more expensive', 'pricier', 'higher end', 'higher-end', 'more premium', 'fancier', 'もっと高い', 'より高い', 'もう少し高い', '高めの', 'もっと良い', 'もっといい'] as Cue[],
+  /** A question about the product in focus: answered by showing its detail card. */
+  aboutIt: ['how much', 'what does it cost', 'what is the price', "what's the price", 'is it', 'does it', 'can it', 'how heavy', 'how big', 'what size', 'what material', 'いくら', '値段', '価格', '重さ', '素材', 'それは', 'これは'] as Cue[],
   detail: ['tell me about', 'tell me more', 'more about', 'more info', 'more information', 'details', 'detail', 'describe', 'info on', 'information about', 'what is the', "what's the", 'look at', 'show me the', 'について', '詳細', '詳しく', '詳しい', '教えて', 'どんな', '見せて'] as Cue[],
-  express: ['express', 'expedited', 'fast shipping', 'faster shipping', 'fastest shipping', 'quick shipping', 'overnight', 'next day', 'next-day', 'priority', '速達', 'お急ぎ', '急ぎ', '特急', '翌日'] as Cue[],
+  express: ['express', 'expedited', 'fast shipping', 'faster shipping', 'fastest shipping', 'quick shipping', 'faster', 'quicker', 'sooner', 'overnight', 'next day', 'next-day', 'priority', '速達', 'お急ぎ', '急ぎ', '特急', '翌日', '速く', '早く', '速い配送', '早い配送'] as Cue[],
+  /** Words that make a request about shipping even when no checkout exists yet. */
+  shipping: ['shipping', 'delivery', 'deliver', 'ship it', '配送', '発送', '配達', 'お急ぎ便', '速達'] as Cue[],
   standard: ['standard shipping', 'regular shipping', 'normal shipping', 'standard delivery', 'cheapest shipping', 'free shipping', 'slower shipping', '通常配送', '普通配送', '通常便', '標準配送', '通常の配送', '無料配送'] as Cue[],
   oneMore: ['one more', 'another one', 'add another', 'もう1つ', 'もうひとつ', 'もう一つ', 'もう1個', 'もう一個'] as Cue[],
 };
@@ -105,7 +109,7 @@ export const FILLERS_EN = [
   'do you have', 'do you sell', 'do you carry', 'have you got', 'got any', 'is there', 'are there', 'any', 'some', 'something', 'anything', 'a pair of', 'pair of',
   'recommend', 'suggest', 'me', 'for me', 'what about', 'how about', 'and', 'also', 'only', 'just', 'actually', 'instead', 'then', 'now', 'what', 'which', 'ones', 'one',
   'items', 'products', 'options', 'stuff', 'good', 'nice', 'a', 'an', 'the', 'that', 'those', 'these', 'this', 'it', 'with', 'for', 'in', 'of', 'at', 'from', 'by', 'to', 'on',
-  'are', 'is', 'there', 'you', 'have', 'i', 'hi', 'hello', 'hey', 'again', 'results',
+  'are', 'is', 'there', 'you', 'have', 'i', 'hi', 'hello', 'hey', 'again', 'results', 'add', 'do they come', 'does it come', 'do they', 'does it', 'come', 'they', 'available', 'please show',
 ];
 export const FILLERS_JA = [
   'に並べ替えて', 'で並べ替えて', '並べ替えて', 'に並べて', 'で並べて', '並べて', 'にして', 'して', 'を探しています', '探しています', 'を探してる', '探してる', 'を探して', '探して', 'を見せて', '見せて', 'が見たい', 'を見たい', '見たい', 'ください', '下さい',

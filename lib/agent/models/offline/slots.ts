@@ -44,9 +44,16 @@ function toMinor(value: number, currency: Currency): number {
   return currency === 'usd' ? Math.round(value * 100) : Math.round(value);
 }
 
-/** Price bounds in minor units: "under $100" → max 10000 usd; 「1万円以内」 → max 10000 jpy. */
+/**
+ * Price bounds in minor units: "under $100" → max 10000 usd; 「1万円以内」 → max 10000 jpy;
+ * 「3000円以上5000円以下」 → both. A bound without a unit takes the other bound's currency,
+ * or the buyer's language's (yen in Japanese, dollars in English).
+ */
 export function takePrice(u: Utterance): PriceBounds {
+  const found: Array<{ bound: Bound; values: number[]; currency?: Currency }> = [];
+  const has = (b: 'min' | 'max') => found.some((f) => f.bound === 'range' || f.bound.startsWith(b));
   for (const { regex, bound, needsUnit } of PRICE_PATTERNS) {
+    if (bound === 'range' ? has('min') || has('max') : has(bound.startsWith('min') ? 'min' : 'max')) continue;
     for (const match of u.normalized.matchAll(regex)) {
       const amounts = [];
       for (let i = 1; i + 3 < match.length; i += 4) {
@@ -56,23 +63,22 @@ export function takePrice(u: Utterance): PriceBounds {
       const stated = amounts.find((a) => a.currency)?.currency;
       if (needsUnit && !stated) continue;
       if (!u.take(new RegExp(escapeForExact(match[0])))) continue;
-      const currency: Currency = stated ?? (u.lang === 'ja' ? 'jpy' : 'usd');
-      const [first, second] = amounts.map((a) => toMinor(a.value, currency));
-      switch (bound) {
-        case 'range':
-          return { minPrice: Math.min(first, second), maxPrice: Math.max(first, second), currency };
-        case 'max':
-          return { maxPrice: first, currency };
-        case 'maxExclusive':
-          return { maxPrice: Math.max(0, first - 1), currency };
-        case 'min':
-          return { minPrice: first, currency };
-        case 'minExclusive':
-          return { minPrice: first + 1, currency };
-      }
+      found.push({ bound, values: amounts.map((a) => a.value), currency: stated });
+      break;
     }
   }
-  return {};
+  if (found.length === 0) return {};
+  const currency: Currency = found.find((f) => f.currency)?.currency ?? (u.lang === 'ja' ? 'jpy' : 'usd');
+  const bounds: PriceBounds = { currency };
+  for (const { bound, values } of found) {
+    const [first, second] = values.map((v) => toMinor(v, currency));
+    if (bound === 'range') Object.assign(bounds, { minPrice: Math.min(first, second), maxPrice: Math.max(first, second) });
+    else if (bound === 'max') bounds.maxPrice = first;
+    else if (bound === 'maxExclusive') bounds.maxPrice = Math.max(0, first - 1);
+    else if (bound === 'min') bounds.minPrice = first;
+    else bounds.minPrice = first + 1;
+  }
+  return { minPrice: bounds.minPrice, maxPrice: bounds.maxPrice, currency };
 }
 
 function escapeForExact(text: string): string {
