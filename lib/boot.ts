@@ -1,4 +1,4 @@
-import { ConfigError, config } from '@/lib/config';
+import { ConfigError, config, DEMO_SELLER_IDS } from '@/lib/config';
 import { getDatabase, type Database } from '@/lib/db/client';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 
@@ -6,8 +6,11 @@ type BootState = { phase: 'starting' | 'ready' | 'failed'; error?: string; start
 const holder = globalThis as unknown as { __aisleBoot?: BootState; __aisleWorker?: NodeJS.Timeout };
 
 /** Steps each role contributes at start; each is idempotent so every start and every instance may run it. */
-async function bootRoles(database: Database) {
-  void database;
+async function bootRoles({ db }: Database) {
+  if (config().stripe.mode === 'emulator') {
+    const { bootStripeEmulator } = await import('@/lib/stripe/emulator/boot');
+    await bootStripeEmulator(db);
+  }
 }
 
 function startOutboxWorker(database: Database) {
@@ -55,8 +58,14 @@ export async function boot(): Promise<void> {
   }
 }
 
-export async function bootStatus(): Promise<{ ready: boolean; phase: string; error?: string }> {
+/** Ready once booted and every demo seller's catalog has reached the agent through the Feed API. */
+export async function bootStatus(): Promise<{ ready: boolean; phase: string; error?: string; catalog?: Record<string, number> }> {
   const state = holder.__aisleBoot;
   if (!state) return { ready: false, phase: 'not started' };
-  return { ready: state.phase === 'ready', phase: state.phase, error: state.error };
+  if (state.phase !== 'ready') return { ready: false, phase: state.phase, error: state.error };
+  const [{ catalogStats }, { getDb }] = await Promise.all([import('@/lib/agent/catalog'), import('@/lib/db/client')]);
+  const stats = await catalogStats(await getDb());
+  const catalog = Object.fromEntries(stats.sellers.map((s) => [s.sellerId, s.products]));
+  const fed = DEMO_SELLER_IDS.every((id) => (catalog[id] ?? 0) > 0);
+  return { ready: fed, phase: fed ? 'ready' : 'waiting for seller catalogs', catalog };
 }
