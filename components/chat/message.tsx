@@ -1,7 +1,9 @@
 'use client';
 
 import { memo } from 'react';
+import { CheckoutToolPart } from '@/components/checkout/checkout-tool-part';
 import { useT } from '@/components/i18n-provider';
+import { OrdersToolPart } from '@/components/orders/orders-tool-part';
 import { ComparisonTable } from '@/components/product/comparison-table';
 import { ProductDetail } from '@/components/product/product-detail';
 import { ProductGrid } from '@/components/product/product-grid';
@@ -57,8 +59,11 @@ function MessagePart({ part, t }: { part: AgentUIPart; t: T }) {
         default:
           return null;
       }
-    // ── Checkout slot: the checkout engineer adds `tool-startCheckout`, `tool-updateCheckout` and
-    // `tool-getOrders` cases here once those tools are in buildAgentTools (lib/agent/tools). ──
+    case 'tool-startCheckout':
+    case 'tool-updateCheckout':
+      return <CheckoutToolPart state={part.state} output={part.state === 'output-available' ? part.output : undefined} />;
+    case 'tool-getOrders':
+      return <OrdersToolPart state={part.state} output={part.state === 'output-available' ? part.output : undefined} />;
     case 'dynamic-tool':
       return part.state === 'input-streaming' || part.state === 'input-available' ? <ToolProgress label={t('working')} /> : null;
     default:

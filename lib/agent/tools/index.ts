@@ -1,5 +1,6 @@
 import { tool, type InferUITools } from 'ai';
 import { compareCatalogProducts, getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
+import { buildCheckoutTools } from '@/lib/agent/checkout/tools';
 import { TOOL_DESCRIPTIONS } from '@/lib/agent/prompts';
 import type { Db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/locales';
@@ -17,6 +18,8 @@ export interface AgentToolContext {
   db: Db;
   buyerId: string;
   locale: Locale;
+  /** How the checkout tools reach sellers; the global fetch unless a test routes it in-process. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -45,17 +48,8 @@ export function buildAgentTools(ctx: AgentToolContext) {
       execute: ({ productIds }) => compareCatalogProducts(ctx.db, productIds),
     }),
 
-    // ── Checkout slot: owned by the checkout engineer ─────────────────────────────────────────
-    // Add startCheckout / updateCheckout / getOrders here, built the same way, e.g.
-    //   startCheckout: tool({
-    //     description: TOOL_DESCRIPTIONS.startCheckout,
-    //     inputSchema: startCheckoutInput,
-    //     outputSchema: checkoutOutput,
-    //     execute: (input) => startCheckout(ctx, input),   // prepares, never pays
-    //   }),
-    // Their UI parts (`tool-startCheckout`, ...) then become typed in AgentUIMessage and get a
-    // case in components/chat/message.tsx.
-    // ───────────────────────────────────────────────────────────────────────────────────────────
+    // Checkout: startCheckout / updateCheckout / getOrders (lib/agent/checkout/tools.ts). They prepare, never pay.
+    ...buildCheckoutTools(ctx),
   };
 }
 
