@@ -21,7 +21,7 @@ const CSS = `
 .aisle-sjs-input:focus{outline:none;border-color:var(--sjs-accent);box-shadow:0 0 0 3px color-mix(in srgb,var(--sjs-accent) 25%,transparent)}
 .aisle-sjs-input[aria-invalid=true]{border-color:var(--sjs-danger);box-shadow:none}
 .aisle-sjs-input[aria-invalid=true]:focus{box-shadow:0 0 0 3px color-mix(in srgb,var(--sjs-danger) 20%,transparent)}
-.aisle-sjs-input:read-only{opacity:.7}
+input.aisle-sjs-input:read-only,select.aisle-sjs-input:disabled{opacity:.7}
 .aisle-sjs-number{padding-right:92px;font-variant-numeric:tabular-nums}
 .aisle-sjs-brand{position:absolute;right:8px;pointer-events:none;border:1px solid var(--sjs-line);border-radius:6px;padding:2px 6px;font-size:11px;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:var(--sjs-muted);background:var(--sjs-bg)}
 .aisle-sjs-brand[data-brand=unknown]{opacity:.6}
@@ -29,14 +29,14 @@ const CSS = `
 .aisle-sjs-error:empty{display:none}
 .aisle-sjs-badge{margin:10px 0 0;font-size:12px;color:var(--sjs-muted)}
 select.aisle-sjs-input{padding-right:28px;background-image:linear-gradient(45deg,transparent 50%,var(--sjs-muted) 50%),linear-gradient(135deg,var(--sjs-muted) 50%,transparent 50%);background-position:calc(100% - 16px) 50%,calc(100% - 11px) 50%;background-size:5px 5px;background-repeat:no-repeat}
-.aisle-sjs-dialog{border:1px solid var(--sjs-line);border-radius:16px;padding:0;max-width:min(420px,calc(100vw - 32px));background:var(--sjs-bg);color:var(--sjs-ink);box-shadow:0 24px 64px rgb(0 0 0/.25)}
+.aisle-sjs-dialog{margin:auto;border:1px solid var(--sjs-line);border-radius:16px;padding:0;width:min(440px,calc(100vw - 32px));max-width:none;background:var(--sjs-bg);color:var(--sjs-ink);box-shadow:0 24px 64px rgb(0 0 0/.25)}
 .aisle-sjs-dialog::backdrop{background:rgb(0 0 0/.45)}
 .aisle-sjs-dialog-body{padding:20px 22px;display:flex;flex-direction:column;gap:12px}
 .aisle-sjs-dialog h2{margin:0;font-size:17px;font-weight:600}
 .aisle-sjs-dialog p{margin:0;color:var(--sjs-muted)}
 .aisle-sjs-dialog-facts{display:flex;gap:12px;flex-wrap:wrap;font-variant-numeric:tabular-nums;color:var(--sjs-ink)}
 .aisle-sjs-dialog-actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:4px}
-.aisle-sjs-button{flex:1;min-height:40px;border-radius:10px;padding:8px 14px;font:inherit;font-weight:600;cursor:pointer;border:1px solid var(--sjs-line);background:var(--sjs-field);color:var(--sjs-ink)}
+.aisle-sjs-button{flex:1 1 170px;min-height:40px;border-radius:10px;padding:8px 14px;font:inherit;font-weight:600;cursor:pointer;border:1px solid var(--sjs-line);background:var(--sjs-field);color:var(--sjs-ink)}
 .aisle-sjs-button-primary{background:var(--sjs-accent);border-color:var(--sjs-accent);color:var(--accent-ink,#fff)}
 .aisle-sjs-button:focus-visible{outline:2px solid var(--sjs-accent);outline-offset:2px}
 @media (max-width:420px){.aisle-sjs-grid{grid-template-columns:1fr}}
