@@ -3,19 +3,16 @@
  * formatting helpers its summaries share (money, lists, availability).
  */
 import type { Money } from '@/lib/agent/tools/schemas';
+import { formatMoney as formatMinorUnits } from '@/lib/money';
 import type { Say } from './intents';
 import type { Language } from './normalize';
 
-/** Minor units → display: {1290, usd} → "$12.90"; {3200, jpy} → "¥3,200" (yen have no decimals). */
-export function formatMoney({ amount, currency }: Money): string {
-  const code = currency.toUpperCase();
-  try {
-    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(amount / 10 ** digits);
-  } catch {
-    return `${amount} ${code}`;
-  }
+/**
+ * Minor units → display: {1290, usd} → "$12.90"; {3200, jpy} → "¥3,200" (yen have no decimals).
+ * Always the en-US format, so Japanese sentences also read ¥3,200 and not the full-width ￥3,200.
+ */
+export function formatMoney(money: Money): string {
+  return formatMinorUnits(money, 'en');
 }
 
 export function joinList(items: string[], lang: Language): string {
