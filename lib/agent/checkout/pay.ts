@@ -116,17 +116,23 @@ async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: A
     const saved = await saveSession(db, row.id, session, { status: 'canceled', payingSince: null });
     return fail('session_closed', rowDetails(saved));
   }
-  const total = sessionTotal(session);
-  const expected = { amount: input.expectedTotal.amount, currency: input.expectedTotal.currency.toLowerCase() };
-  if (!total || total.amount !== expected.amount || total.currency !== expected.currency) {
-    const saved = await saveSession(db, row.id, session, { status: 'open', payingSince: null });
-    return fail('total_changed', rowDetails(saved));
+  if (session.status === 'complete_in_progress') {
+    // An earlier complete of ours is still running at the seller; its outcome arrives with the next look.
+    await releaseCheckout(db, row.id);
+    return { status: 'in_progress', checkout: rowDetails(row) };
   }
+  // What the seller says now (out of stock, bad address) matters more than a total that moved with it.
   const resumable = resume && (session.status === 'ready_for_payment' || session.status === 'authentication_required');
   if (!resumable && session.status !== 'ready_for_payment') {
     const saved = await saveSession(db, row.id, session, { status: 'open', payingSince: null });
     const error = sellerErrorMessage(session);
     return fail('not_ready', rowDetails(saved), { sellerMessage: error?.content });
+  }
+  const total = sessionTotal(session);
+  const expected = { amount: input.expectedTotal.amount, currency: input.expectedTotal.currency.toLowerCase() };
+  if (!total || total.amount !== expected.amount || total.currency !== expected.currency) {
+    const saved = await saveSession(db, row.id, session, { status: 'open', payingSince: null });
+    return fail('total_changed', rowDetails(saved));
   }
   await saveSession(db, row.id, session);
 
