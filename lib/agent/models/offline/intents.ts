@@ -49,7 +49,8 @@ export function readSearch(u: Utterance, screen: Screen): SearchProductsInput {
   const size = takeSize(u);
   const color = takeColor(u);
   const inStockOnly = takeInStock(u);
-  const query = restoreCase(u.rest(), u.raw);
+  // The contract caps a query at 200 characters; a longer one would fail the tool's validation.
+  const query = restoreCase(u.rest(), u.raw).slice(0, 200).trim();
   return compact({ query, seller, color, size, ...price, sort, inStockOnly }) as SearchProductsInput;
 }
 
@@ -141,7 +142,8 @@ function similar(u: Utterance, screen: Screen): Action | undefined {
   const targets = resolveTargets(u, screen);
   const product = targets.products[0] ?? screen.focus ?? screen.list[0];
   if (!product) return undefined;
-  return call('searchProducts', { query: product.category, category: product.category });
+  const category = product.category.slice(0, 60);
+  return call('searchProducts', { query: category, category });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { TOOL_NAMES } from '@/lib/agent/tools/schemas';
+import { TOOL_NAMES, searchProductsInput } from '@/lib/agent/tools/schemas';
 import { P, prompt, searched, user, viewed } from './fixtures';
 import { createOfflineModel, describeOfflineModel } from './index';
 import { chunkText } from './stream';
@@ -126,6 +126,14 @@ describe('offline model: the LanguageModelV3 surface', () => {
     expect(none.content[0].type).toBe('text');
     const noTools = await model.doGenerate({ prompt: prompt(user('cheapest headphones')) });
     expect(noTools.content[0].type).toBe('text');
+  });
+
+  it('keeps every tool input inside the contract, even for a very long message', async () => {
+    const model = createOfflineModel();
+    const result = await model.doGenerate(call('ultralight waterproof breathable '.repeat(40)));
+    const [content] = result.content;
+    if (content.type !== 'tool-call') throw new Error('expected a search');
+    expect(searchProductsInput.safeParse(JSON.parse(content.input)).success).toBe(true);
   });
 
   it('answers a tool result with text and a stop, never a second tool call', async () => {

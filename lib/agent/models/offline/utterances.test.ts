@@ -1,6 +1,16 @@
 import type { LanguageModelV3Message } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { TOOL_NAMES } from '@/lib/agent/tools/schemas';
+import {
+  TOOL_NAMES,
+  compareProductsInput,
+  getOrdersInput,
+  getProductInput,
+  searchProductsInput,
+  startCheckoutInput,
+  updateCheckoutInput,
+  type ToolName,
+} from '@/lib/agent/tools/schemas';
+import type { ZodType } from 'zod';
 import { P, checkoutFor, checkoutResult, compareResult, detailOf, prompt, searchResult, searched, toolRound, user, viewed } from './fixtures';
 import { replyTo } from './model';
 import { detectLanguage } from './normalize';
@@ -24,6 +34,15 @@ const CONTEXTS: Record<string, LanguageModelV3Message[][]> = {
 };
 type Context = keyof typeof CONTEXTS;
 type Expected = 'text' | [tool: string, input: Record<string, unknown>];
+
+const INPUT_SCHEMAS: Record<ToolName, ZodType> = {
+  searchProducts: searchProductsInput,
+  getProduct: getProductInput,
+  compareProducts: compareProductsInput,
+  startCheckout: startCheckoutInput,
+  updateCheckout: updateCheckoutInput,
+  getOrders: getOrdersInput,
+};
 
 const ALL_TOOLS = TOOL_NAMES.map((name) => ({ type: 'function' as const, name, inputSchema: { type: 'object' as const } }));
 const TR = P.trailRunner.id;
@@ -211,5 +230,6 @@ describe('offline model: what each utterance does', () => {
       return;
     }
     expect(reply).toEqual({ kind: 'tool', toolName: expected[0], input: expected[1] });
+    expect(INPUT_SCHEMAS[expected[0] as ToolName].safeParse(expected[1]).success).toBe(true);
   });
 });
