@@ -122,3 +122,43 @@ function formatAmount(intent: IntentObject): string | undefined {
     return `${intent.amount} ${intent.currency}`;
   }
 }
+
+interface TokenChallenge {
+  type: string;
+  verify_challenge_url: string;
+  client_secret: string;
+}
+
+function decodeHashedValue(hashedValue: string): TokenChallenge | null {
+  try {
+    const parsed = JSON.parse(atob(hashedValue)) as Partial<TokenChallenge>;
+    if (parsed.type !== 'emulator_three_d_secure' || typeof parsed.verify_challenge_url !== 'string' || typeof parsed.client_secret !== 'string') return null;
+    if (!parsed.verify_challenge_url.startsWith('/v1/')) return null;
+    return parsed as TokenChallenge;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `handleNextAction({ hashedValue })` for a shared payment token in `requires_action`: the
+ * emulator's `next_action.use_stripe_sdk.value` carries its challenge endpoint and client secret.
+ * Resolves to `{}` once the buyer approves, or to Stripe.js's authentication error.
+ */
+export async function finishTokenAction(settings: ApiSettings, hashedValue: string, messages: StandInMessages): Promise<{ error?: StripeError }> {
+  const challenge = decodeHashedValue(hashedValue);
+  if (!challenge) return { error: { type: 'invalid_request_error', code: 'parameter_invalid', message: 'hashedValue is not a next action of the Stripe emulator.' } };
+  const outcome = await showChallenge(messages);
+  const result = await callApi<{ status: string }>(
+    settings,
+    'POST',
+    challenge.verify_challenge_url.slice(3),
+    { client_secret: challenge.client_secret, result: outcome === 'approve' ? 'succeeded' : 'failed' },
+    messages.network,
+  );
+  if (!result.ok) return { error: result.error };
+  if (outcome === 'fail' || result.body.status === 'requires_action') {
+    return { error: { type: 'invalid_request_error', code: 'authentication_failure', message: messages.authenticationFailed } };
+  }
+  return {};
+}

@@ -3,7 +3,7 @@ import { callApi, type ApiSettings, type FormValue } from './api';
 import type { ChallengeFacts } from './challenge';
 import { ElementsGroupStandIn, type ElementsGroupOptions } from './elements';
 import { brandName } from './form';
-import { confirmIntent, finishNextAction, kindOfClientSecret, retrieveIntent, type IntentKind, type IntentResult } from './intents';
+import { confirmIntent, finishNextAction, finishTokenAction, kindOfClientSecret, retrieveIntent, type IntentKind, type IntentResult } from './intents';
 import { resolveLocale, standInMessages } from './messages';
 import { detectBrand } from './card';
 import { IntegrationError, type PaymentElementStandIn } from './payment-element';
@@ -126,7 +126,8 @@ export function createStripeStandIn(publishableKey: string, options: StandInOpti
       return confirm('payment', 'stripe.confirmCardPayment', { clientSecret, confirmParams: { ...data }, redirect: 'if_required' });
     },
     async handleNextAction(opts: { clientSecret?: string; hashedValue?: string }) {
-      if (!opts?.clientSecret) throw new IntegrationError('stripe.handleNextAction: the Stripe emulator handles next actions of intents only (pass `clientSecret`).');
+      if (opts?.hashedValue) return finishTokenAction(settings, opts.hashedValue, messages());
+      if (!opts?.clientSecret) throw new IntegrationError('stripe.handleNextAction: pass `clientSecret` (an intent) or `hashedValue` (a shared payment token).');
       const kind = kindOfClientSecret(opts.clientSecret);
       if (!kind) throw new IntegrationError('stripe.handleNextAction: `clientSecret` is not a PaymentIntent or SetupIntent client secret.');
       const current = await retrieveIntent(settings, kind, opts.clientSecret, messages());
