@@ -135,9 +135,10 @@ function synonymHits(index: CatalogIndex, key: string, hits: TermHits) {
 
 /**
  * A Japanese term matches where a field contains it whole. Only when no product does, fields with
- * most of its bigrams count, weakly: 「ハンドドリップ用」 still finds 「ハンドドリップ」.
+ * most of its bigrams (two at least) count, weakly: 「ハンドドリップ用」 still finds 「ハンドドリップ」.
+ * Returns whether anything contained it whole.
  */
-function cjkHits(index: CatalogIndex, term: Extract<QueryTerm, { kind: 'cjk' }>, hits: TermHits) {
+function cjkHits(index: CatalogIndex, term: Extract<QueryTerm, { kind: 'cjk' }>, hits: TermHits, allowPartial: () => boolean) {
   const candidates = new Set<number>();
   for (const gram of term.grams) for (const p of index.gramPostings.get(gram) ?? []) candidates.add(p);
   const partial: Array<[number, number, number]> = [];
@@ -155,10 +156,10 @@ function cjkHits(index: CatalogIndex, term: Extract<QueryTerm, { kind: 'cjk' }>,
       let found = 0;
       for (const gram of term.grams) if (grams.has(gram)) found++;
       const coverage = found / term.grams.length;
-      if (coverage >= 0.5) partial.push([p, field, 0.5 * coverage * coverage]);
+      if (found >= 2 && coverage >= 0.5) partial.push([p, field, 0.5 * coverage * coverage]);
     }
   }
-  if (!whole) for (const [p, field, quality] of partial) hits.add(p, field, FIELD_WEIGHT[field], quality);
+  if (!whole && allowPartial()) for (const [p, field, quality] of partial) hits.add(p, field, FIELD_WEIGHT[field], quality);
 }
 
 export function termHits(index: CatalogIndex, term: QueryTerm): TermHits {
@@ -167,8 +168,9 @@ export function termHits(index: CatalogIndex, term: QueryTerm): TermHits {
     stemHits(index, expand(index, term.stem), hits);
     synonymHits(index, term.stem, hits);
   } else {
-    cjkHits(index, term, hits);
+    // A known word (「テント」 → tent) is a better answer than fragments of other words (「ステンレス」).
     synonymHits(index, term.run, hits);
+    cjkHits(index, term, hits, () => hits.best.size === 0);
   }
   return hits;
 }
