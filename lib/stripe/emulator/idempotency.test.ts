@@ -41,8 +41,13 @@ describe.each(testEngines())('idempotent requests (%s)', (engine) => {
 
   it('replays a decline as the same 402 without charging twice', async () => {
     const params = { amount: 3100, currency: 'usd', payment_method: 'pm_card_visa_chargeDeclined', confirm: true };
-    const first = await stripe.paymentIntents.create(params, { idempotencyKey: 'declined-once' }).catch((e: Stripe.errors.StripeError) => e);
-    const again = await stripe.paymentIntents.create(params, { idempotencyKey: 'declined-once' }).catch((e: Stripe.errors.StripeError) => e);
+    const decline = () =>
+      stripe.paymentIntents.create(params, { idempotencyKey: 'declined-once' }).then(
+        () => expect.unreachable('the card should decline'),
+        (e: Stripe.errors.StripeError) => e,
+      );
+    const first = await decline();
+    const again = await decline();
     expect(first).toMatchObject({ statusCode: 402, code: 'card_declined' });
     expect(again).toMatchObject({ statusCode: 402, code: 'card_declined' });
     expect(again.payment_intent?.id).toBe(first.payment_intent?.id);

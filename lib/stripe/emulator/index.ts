@@ -3,6 +3,18 @@ export { handleStripeRequest, type EmulatorDeps } from './handler';
 export { bootStripeEmulator, emulatorAccountKeys, type EmulatorAccountKeys } from './boot';
 export { OUTBOX_OWNER as STRIPE_EMULATOR_OUTBOX_OWNER } from './events';
 export { STRIPE_API_VERSION } from './version';
+export {
+  emulatorSnapshot,
+  maskSecretKey,
+  recentObjects,
+  recentSharedPaymentTokens,
+  recentWebhookDeliveries,
+  type DeliveryRow,
+  type EmulatorSnapshot,
+  type ObjectRow,
+  type TokenRow,
+} from './queries';
+export { listAccounts as listEmulatorAccounts, type EmulatorAccount } from './accounts';
 
 /** Lets a test prove that Stripe mode never loads the emulator. */
 (globalThis as { __aisleStripeEmulatorLoaded?: boolean }).__aisleStripeEmulatorLoaded = true;

@@ -4,6 +4,7 @@ import type { Database } from '@/lib/db/client';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 import { openTestDatabase, testEngines } from '@/lib/db/testing';
 import { OUTBOX_OWNER } from './events';
+import { emulatorSnapshot, maskSecretKey } from './queries';
 import { emulatorTestKit, type EmulatorTestKit } from './testing';
 
 interface Captured {
@@ -41,7 +42,8 @@ describe.each(testEngines())('events and webhooks (%s)', (engine) => {
     expect(agentHook.id).toMatch(/^we_/);
     const sellerHook = await kit.sellers['volt-audio'].webhookEndpoints.create({
       url: 'https://volt.example/stripe',
-      enabled_events: ['payment_intent.succeeded', 'shared_payment.granted_token.deactivated'],
+      // The SDK's types do not list the shared_payment.* events yet.
+      enabled_events: ['payment_intent.succeeded', 'shared_payment.granted_token.deactivated' as Stripe.WebhookEndpointCreateParams.EnabledEvent],
     });
     expect((await kit.agent.webhookEndpoints.retrieve(agentHook.id)).secret).toBeUndefined();
 
@@ -108,7 +110,10 @@ describe.each(testEngines())('events and webhooks (%s)', (engine) => {
   });
 
   it('tells the agent when a token needs the buyer’s 3D Secure, and the seller when a token ends', async () => {
-    const hook = await kit.agent.webhookEndpoints.create({ url: 'https://agent.example/3ds', enabled_events: ['shared_payment.issued_token.requires_action'] });
+    const hook = await kit.agent.webhookEndpoints.create({
+      url: 'https://agent.example/3ds',
+      enabled_events: ['shared_payment.issued_token.requires_action' as Stripe.WebhookEndpointCreateParams.EnabledEvent],
+    });
     await deliver();
     const token = await kit.agent.sharedPayment.issuedTokens.create({
       payment_method: 'pm_card_authenticationRequired',
@@ -122,5 +127,16 @@ describe.each(testEngines())('events and webhooks (%s)', (engine) => {
       type: 'shared_payment.issued_token.requires_action',
       data: { object: { id: token.id, status: 'requires_action' } },
     });
+  });
+  it('shows tokens with their usage, events and deliveries on the dashboard snapshot', async () => {
+    const snapshot = await emulatorSnapshot(database.db);
+    expect(snapshot.accounts.map((a) => a.slug).sort()).toEqual(['agent', 'kissa-tokyo', 'summit-outfitters', 'volt-audio']);
+    const consumed = snapshot.tokens.find((t) => t.token.usage_limits.max_amount === 4200)!;
+    expect(consumed).toMatchObject({ remaining: 0, issuerAccountId: kit.keys.agent.accountId, sellerAccountId: kit.keys['volt-audio'].accountId });
+    expect(consumed.token.deactivated_reason).toBe('consumed');
+    expect(snapshot.deliveries.some((d) => d.eventType === 'payment_intent.succeeded' && d.deliveredAt !== null)).toBe(true);
+    expect(snapshot.deliveries.some((d) => d.url === 'https://kissa.example/hooks' && d.attempts === 2)).toBe(true);
+    expect(snapshot.events.length).toBeGreaterThan(0);
+    expect(maskSecretKey(kit.keys.agent.secretKey)).not.toContain(kit.keys.agent.secretKey.slice(8, -4));
   });
 });
