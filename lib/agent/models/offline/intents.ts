@@ -7,7 +7,7 @@ import type { Screen } from './context';
 import { CUES, DEICTIC, SHIPPING_OPTION, type Cue } from './lexicon';
 import { takeBareNumber, takeColor, takeInStock, takePrice, takeQuantity, takeSeller, takeSize, takeSort } from './slots';
 import { byPartialTitle, matchVariant, optionsFor, resolveTargets, summaryExcludes } from './targets';
-import { Utterance } from './utterance';
+import { escapeRegExp, Utterance } from './utterance';
 
 export type Say =
   | { key: 'help' | 'greeting' | 'thanks' | 'ack' | 'cannotPay' | 'offTopic' | 'unsupported' | 'askWhich' | 'askTwo' | 'noCheckout' | 'askQuantityLine' }
@@ -36,7 +36,7 @@ function compact<T extends Record<string, unknown>>(input: T): T {
 /** The user's own casing for the query ("Trail Runner", not "trail runner") when it can be found. */
 function restoreCase(query: string, raw: string): string {
   if (!query) return query;
-  const pattern = query.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u3000]+');
+  const pattern = query.split(' ').map(escapeRegExp).join('[\\s\\u3000]+');
   return raw.normalize('NFKC').match(new RegExp(pattern, 'i'))?.[0] ?? query;
 }
 

@@ -4,7 +4,7 @@
  */
 import { COLORS, IN_STOCK, SELLERS, SORTS, type Cue } from './lexicon';
 import { parseCount } from './normalize';
-import type { Utterance } from './utterance';
+import { escapeRegExp, type Utterance } from './utterance';
 
 export type Currency = 'usd' | 'jpy';
 export interface PriceBounds {
@@ -62,7 +62,7 @@ export function takePrice(u: Utterance): PriceBounds {
       }
       const stated = amounts.find((a) => a.currency)?.currency;
       if (needsUnit && !stated) continue;
-      if (!u.take(new RegExp(escapeForExact(match[0])))) continue;
+      if (!u.take(new RegExp(escapeRegExp(match[0])))) continue;
       found.push({ bound, values: amounts.map((a) => a.value), currency: stated });
       break;
     }
@@ -79,10 +79,6 @@ export function takePrice(u: Utterance): PriceBounds {
     else bounds.minPrice = first + 1;
   }
   return { minPrice: bounds.minPrice, maxPrice: bounds.maxPrice, currency };
-}
-
-function escapeForExact(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const LETTER_SIZES: Record<string, string> = {
@@ -120,7 +116,7 @@ const SELLER_PREFIX = String.raw`(?:(?:from|at|by|in|sold by|made by)\s+(?:the\s
 const SELLER_SUFFIX = String.raw`(?:'s)?(?:\s*(?:の|で|から|にある|が))?`;
 
 function sellerCues(phrase: string, requirePrefix: boolean): RegExp {
-  const escaped = escapeForExact(phrase).replace(/ /g, '\\s+');
+  const escaped = escapeRegExp(phrase).replace(/ /g, '\\s+');
   const start = /^[a-z0-9]/.test(phrase) ? '(?<![a-z0-9])' : '';
   const end = /[a-z0-9]$/.test(phrase) ? '(?![a-z0-9])' : '';
   return new RegExp(`${SELLER_PREFIX}${requirePrefix ? '' : '?'}${start}${escaped}${end}${SELLER_SUFFIX}`, 'g');

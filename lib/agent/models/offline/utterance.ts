@@ -3,7 +3,7 @@ import { detectLanguage, normalize, type Language } from './normalize';
 
 const compiled = new Map<string, RegExp>();
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
