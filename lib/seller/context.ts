@@ -1,0 +1,61 @@
+import type Stripe from 'stripe';
+import { DEMO_SELLER_IDS, type DemoSellerId } from '@/lib/config';
+import type { Db } from '@/lib/db/client';
+import { createStripeFactory } from '@/lib/stripe/client';
+import { catalogFor, type SellerProfile } from '@/lib/seller/catalog';
+import { policyFor, type SellerPolicy } from '@/lib/seller/policies';
+
+/** What every seller request and action runs with. Tests and the in-process app fetch pass their own. */
+export interface SellerDeps {
+  db: Db;
+  /** Routes the Stripe SDK's HTTP (e.g. `createAppFetch(db)`); without it the emulator runs in-process. */
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** The Stripe client factory; by default one built by lib/stripe/client.ts for `db` (and `fetch`). */
+  stripe?: SellerStripe;
+}
+
+export interface SellerStripe {
+  stripeFor(account: DemoSellerId): Promise<Stripe>;
+  sellerNetworkProfile(sellerId: DemoSellerId): Promise<string>;
+}
+
+export interface Seller {
+  id: DemoSellerId;
+  profile: SellerProfile;
+  policy: SellerPolicy;
+}
+
+export interface SellerContext {
+  db: Db;
+  now: () => Date;
+  stripe: SellerStripe;
+}
+
+// One factory per database (and fetch): it caches the SDK clients, which are costly to build.
+const factories = new WeakMap<Db, Map<typeof fetch | undefined, SellerStripe>>();
+
+export function sellerContext(deps: SellerDeps): SellerContext {
+  let stripe = deps.stripe;
+  if (!stripe) {
+    let byFetch = factories.get(deps.db);
+    if (!byFetch) factories.set(deps.db, (byFetch = new Map()));
+    stripe = byFetch.get(deps.fetch);
+    if (!stripe) {
+      stripe = createStripeFactory({ db: deps.db, fetch: deps.fetch, now: deps.now });
+      byFetch.set(deps.fetch, stripe);
+    }
+  }
+  return { db: deps.db, now: deps.now ?? (() => new Date()), stripe };
+}
+
+export function isDemoSellerId(id: string): id is DemoSellerId {
+  return (DEMO_SELLER_IDS as readonly string[]).includes(id);
+}
+
+export function findSeller(id: string): Seller | undefined {
+  if (!isDemoSellerId(id)) return undefined;
+  const catalog = catalogFor(id);
+  const policy = policyFor(id);
+  return catalog && policy ? { id, profile: catalog.seller, policy } : undefined;
+}

@@ -1,0 +1,46 @@
+import type { DiscoveryDocument } from '@/lib/acp/types';
+import { ACP_API_VERSION, SUPPORTED_ACP_VERSIONS } from '@/lib/acp/version';
+import type { Seller } from '@/lib/seller/context';
+import { absoluteUrl } from '@/lib/seller/products';
+
+/**
+ * `GET /sellers/{id}/.well-known/acp.json`. Aisle serves several merchants on one origin, so each
+ * has its discovery document under its own base path. Two Aisle extensions are declared, each
+ * described at the `spec` URL (served by the same handler):
+ * - `dev.aisle.line_item_quantity`: request items may carry an integer `quantity` ≥ 1;
+ * - `dev.aisle.order_cancel`: `GET /orders/{id}` and `POST /orders/{id}/cancel` (Bearer key,
+ *   API-Version, Idempotency-Key) cancel an order that has not shipped and refund it in full.
+ */
+export const EXTENSIONS = {
+  'line-item-quantity': {
+    name: 'dev.aisle.line_item_quantity',
+    summary:
+      'Items in the line_items of POST /checkout_sessions and POST /checkout_sessions/{id} may carry "quantity": an integer ≥ 1, default 1. ACP 2026-04-17 Item has no quantity (upstream issues #264, #272). Listing one item id twice adds the quantities.',
+  },
+  'order-cancel': {
+    name: 'dev.aisle.order_cancel',
+    summary:
+      'GET {api_base_url}/orders/{order_id} returns the Order. POST {api_base_url}/orders/{order_id}/cancel, with the same headers as checkout (Authorization, API-Version, Idempotency-Key), cancels an order that has not shipped: a full refund through Stripe, then an order_update webhook with status "canceled". Answers 200 with the Order, 404 for an unknown order, 409 (code invalid_order_state) once it has shipped or was canceled.',
+  },
+} as const;
+
+export function discoveryDocument(seller: Seller): DiscoveryDocument {
+  const base = absoluteUrl(`/sellers/${seller.id}`);
+  return {
+    protocol: {
+      name: 'acp',
+      version: ACP_API_VERSION,
+      supported_versions: [...SUPPORTED_ACP_VERSIONS],
+      documentation_url: 'https://agenticcommerce.dev',
+    },
+    api_base_url: base,
+    transports: ['rest'],
+    capabilities: {
+      services: ['checkout', 'orders'],
+      extensions: Object.entries(EXTENSIONS).map(([slug, e]) => ({ name: e.name, spec: `${base}/extensions/${slug}` })),
+      intervention_types: ['3ds'],
+      supported_currencies: [seller.policy.currency],
+      supported_locales: seller.policy.homeCountry === 'JP' ? ['ja-JP', 'en-US'] : ['en-US', 'ja-JP'],
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import {
+  AcpProblem,
+  acpJson,
+  bearerToken,
+  canonicalJson,
+  checkApiVersion,
+  checkJsonContentType,
+  invalidRequest,
+  parseJsonBody,
+  problemResponse,
+  readBodyText,
+  requestFingerprint,
+  requestIdOf,
+  requireIdempotencyKey,
+  runIdempotent,
+  unauthorized,
+} from '@/lib/acp/server';
+import {
+  CancelOrderRequest,
+  CancelSessionRequest,
+  CheckoutSessionCompleteRequest,
+  CheckoutSessionCreateRequest,
+  CheckoutSessionUpdateRequest,
+} from '@/lib/acp/types';
+import type { AcpSchemaName } from '@/lib/acp/validate';
+import { authenticateAgent, type AgentIdentity } from './agents';
+import { completeSession } from './checkout/complete';
+import { cancelSession, createSession, getSession, updateSession, type SessionAnswer } from './checkout/sessions';
+import { findSeller, sellerContext, type Seller, type SellerContext, type SellerDeps } from './context';
+import { discoveryDocument, EXTENSIONS } from './discovery';
+import { cancelOrder } from './orders/actions';
+import { findOrder } from './orders/store';
+
+/**
+ * The demo sellers' ACP servers: `handleSellerRequest(request, deps)` answers any request under
+ * `/sellers/{sellerId}/...`. Route files are thin wrappers; tests and the in-process app fetch call it
+ * directly with real Request objects.
+ */
+
+type Route =
+  | { op: 'discovery' }
+  | { op: 'extension'; slug: string }
+  | { op: 'create' }
+  | { op: 'get'; id: string }
+  | { op: 'update'; id: string }
+  | { op: 'complete'; id: string }
+  | { op: 'cancel'; id: string }
+  | { op: 'get_order'; id: string }
+  | { op: 'cancel_order'; id: string };
+
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+function route(method: string, parts: string[]): Route | AcpProblem {
+  const notFound = invalidRequest('not_found', 'No such endpoint.', undefined, 404);
+  const allow = (methods: string, r: Route) =>
+    methods.split(',').includes(method)
+      ? r
+      : new AcpProblem(405, { type: 'invalid_request', code: 'method_not_allowed', message: `Use ${methods.replace(',', ' or ')}.` }, { Allow: methods });
+  const [a, b, c, d] = parts;
+  if (a === '.well-known' && b === 'acp.json' && parts.length === 2) return allow('GET', { op: 'discovery' });
+  if (a === 'extensions' && parts.length === 2 && b in EXTENSIONS) return allow('GET', { op: 'extension', slug: b });
+  if (a === 'checkout_sessions') {
+    if (parts.length === 1) return allow('POST', { op: 'create' });
+    if (!ID.test(b)) return notFound;
+    if (parts.length === 2) return method === 'GET' ? { op: 'get', id: b } : allow('GET,POST', { op: 'update', id: b });
+    if (parts.length === 3 && c === 'complete') return allow('POST', { op: 'complete', id: b });
+    if (parts.length === 3 && c === 'cancel') return allow('POST', { op: 'cancel', id: b });
+  }
+  if (a === 'orders' && b && ID.test(b)) {
+    if (parts.length === 2) return allow('GET', { op: 'get_order', id: b });
+    if (parts.length === 3 && c === 'cancel') return allow('POST', { op: 'cancel_order', id: b });
+  }
+  void d;
+  return notFound;
+}
+
+const BODY_SCHEMA: Partial<Record<Route['op'], AcpSchemaName>> = {
+  create: 'CheckoutSessionCreateRequest',
+  update: 'CheckoutSessionUpdateRequest',
+  complete: 'CheckoutSessionCompleteRequest',
+  cancel: 'CancelSessionRequest',
+};
+
+/** Ajv has already checked the body against the normative schema; zod only types it. */
+function typed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = `$${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
+  throw invalidRequest('invalid_request', `${path} ${issue.message}.`, path);
+}
+
+async function dispatch(ctx: SellerContext, seller: Seller, agent: AgentIdentity, r: Route, body: unknown): Promise<Response> {
+  const session = (answer: SessionAnswer) => acpJson(answer.status, answer.session);
+  switch (r.op) {
+    case 'create':
+      return session(await createSession(ctx, seller, agent, typed(CheckoutSessionCreateRequest, body)));
+    case 'get':
+      return session(await getSession(ctx, seller, agent, r.id));
+    case 'update':
+      return session(await updateSession(ctx, seller, agent, r.id, typed(CheckoutSessionUpdateRequest, body)));
+    case 'complete':
+      return session(await completeSession(ctx, seller, agent, r.id, typed(CheckoutSessionCompleteRequest, body)));
+    case 'cancel':
+      return session(await cancelSession(ctx, seller, agent, r.id, typed(CancelSessionRequest, body)));
+    case 'get_order': {
+      const row = await findOrder(ctx.db, seller.id, r.id);
+      if (!row || row.agentId !== agent.id) throw invalidRequest('order_not_found', `No order ${r.id}.`, undefined, 404);
+      return acpJson(200, row.document);
+    }
+    case 'cancel_order': {
+      const reason = typed(CancelOrderRequest, body).reason;
+      const result = await cancelOrder({ db: ctx.db, stripe: ctx.stripe, now: ctx.now }, seller.id, r.id, { agentId: agent.id, reason });
+      if (result.ok) return acpJson(200, result.order);
+      const status = result.code === 'order_not_found' ? 404 : result.code === 'invalid_order_state' ? 409 : 502;
+      throw new AcpProblem(status, { type: status === 502 ? 'processing_error' : 'invalid_request', code: result.code, message: result.message });
+    }
+    default:
+      throw invalidRequest('not_found', 'No such endpoint.', undefined, 404);
+  }
+}
+
+async function handle(request: Request, deps: SellerDeps): Promise<Response> {
+  const url = new URL(request.url);
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts[0] !== 'sellers' || parts.length < 2) throw invalidRequest('not_found', 'No such endpoint.', undefined, 404);
+  const seller = findSeller(decodeURIComponent(parts[1]));
+  if (!seller) throw invalidRequest('seller_not_found', `No seller ${parts[1].slice(0, 60)} here.`, undefined, 404);
+  const r = route(request.method, parts.slice(2));
+  if (r instanceof AcpProblem) throw r;
+  if (r.op === 'discovery') return acpJson(200, discoveryDocument(seller), { 'Cache-Control': 'public, max-age=300' });
+  if (r.op === 'extension') {
+    const e = EXTENSIONS[r.slug as keyof typeof EXTENSIONS];
+    return acpJson(200, { name: e.name, description: e.summary });
+  }
+
+  const ctx = sellerContext(deps);
+  const agent = await authenticateAgent(ctx.db, seller.id, bearerToken(request));
+  if (!agent) throw unauthorized();
+  const versionProblem = checkApiVersion(request);
+  if (versionProblem) throw versionProblem;
+  if (request.method === 'GET') return dispatch(ctx, seller, agent, r, undefined);
+
+  const key = requireIdempotencyKey(request);
+  const text = await readBodyText(request);
+  checkJsonContentType(request, text.trim() !== '');
+  const schema = BODY_SCHEMA[r.op];
+  const body = schema ? parseJsonBody(text, schema, { optional: r.op === 'cancel' }) : parseOrderBody(text);
+  return runIdempotent(
+    ctx.db,
+    { scope: `acp:${seller.id}:${agent.id}:${url.pathname}`, key, fingerprint: requestFingerprint(request.method, url.pathname, canonicalJson(body)) },
+    async () => {
+      try {
+        return await dispatch(ctx, seller, agent, r, body);
+      } catch (error) {
+        if (error instanceof AcpProblem) return problemResponse(error);
+        throw error;
+      }
+    },
+  );
+}
+
+function parseOrderBody(text: string): unknown {
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalidRequest('invalid_json', 'The request body is not valid JSON.');
+  }
+  const parsed = CancelOrderRequest.strict().safeParse(value);
+  if (!parsed.success) throw invalidRequest('invalid_request', 'The body may only carry an optional "reason" string.', '$');
+  return parsed.data;
+}
+
+export async function handleSellerRequest(request: Request, deps: SellerDeps): Promise<Response> {
+  const requestId = requestIdOf(request);
+  let response: Response;
+  try {
+    response = await handle(request, deps);
+  } catch (error) {
+    if (error instanceof AcpProblem) response = problemResponse(error);
+    else {
+      console.error('[seller]', error);
+      response = acpJson(500, { type: 'processing_error', code: 'internal_error', message: 'The seller could not process the request.' });
+    }
+  }
+  const headers = new Headers(response.headers);
+  headers.set('Request-Id', requestId);
+  return new Response(response.body, { status: response.status, headers });
+}
