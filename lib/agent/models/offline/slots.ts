@@ -13,25 +13,26 @@ export interface PriceBounds {
   currency?: Currency;
 }
 
-// One amount: optional symbol, number, optional unit. Three capture groups per amount.
+// One amount, written {A} in the patterns below: optional symbol, number, optional "k", optional unit.
+// Four capture groups per amount.
 const AMOUNT = String.raw`(\$|¥|us\$)?\s?(\d+(?:\.\d+)?)\s?(k(?![a-z]))?\s?(dollars?|bucks|usd|yen|jpy|円|ドル)?`;
-const A = (pattern: string) => new RegExp(pattern.replaceAll('A', AMOUNT), 'g');
+const pricePattern = (pattern: string) => new RegExp(pattern.replaceAll('{A}', AMOUNT), 'g');
 
 type Bound = 'range' | 'max' | 'maxExclusive' | 'min' | 'minExclusive';
 const PRICE_PATTERNS: Array<{ regex: RegExp; bound: Bound; needsUnit?: boolean }> = [
-  { regex: A(String.raw`(?<![a-z])(?:priced\s+)?between\s+A\s*(?:and|to|-|~)\s*A`), bound: 'range' },
-  { regex: A(String.raw`(?<![a-z])(?:from\s+)?A\s*(?:to|-|~)\s*A(?!\s*(?:番目|つ目))`), bound: 'range', needsUnit: true },
-  { regex: A(String.raw`A\s*(?:から|~|-)\s*A\s*(?:くらい|ぐらい|程度)?(?:まで|の間|の範囲)?`), bound: 'range', needsUnit: true },
-  { regex: A(String.raw`(?<![a-z])(?:for\s+)?(?:under|below|less than|cheaper than|up to|at most|no more than|not more than|max(?:imum)?(?:\s+of)?|within|budget(?:\s+of|\s+is)?|<=?)\s*A`), bound: 'max' },
-  { regex: A(String.raw`A\s*(?:or less|or under|or below|and under|and below|max|tops|or cheaper)(?![a-z])`), bound: 'max' },
-  { regex: A(String.raw`(?:予算(?:は|が)?\s*)?A\s*(?:以下|以内|まで|より安い|を超えない)`), bound: 'max' },
-  { regex: A(String.raw`予算(?:は|が)?\s*A`), bound: 'max' },
-  { regex: A(String.raw`A\s*未満`), bound: 'maxExclusive' },
-  { regex: A(String.raw`(?<![a-z])(?:over|above|more than|at least|min(?:imum)?(?:\s+of)?|starting at|>=?)\s*A`), bound: 'min' },
-  { regex: A(String.raw`A\s*(?:and up|or more|and above|or above|\+)(?![a-z])`), bound: 'min' },
-  { regex: A(String.raw`A\s*以上`), bound: 'min' },
-  { regex: A(String.raw`A\s*から`), bound: 'min', needsUnit: true },
-  { regex: A(String.raw`A\s*(?:超|より高い|を超える)`), bound: 'minExclusive' },
+  { regex: pricePattern(String.raw`(?<![a-z])(?:priced\s+)?between\s+{A}\s*(?:and|to|-|~)\s*{A}`), bound: 'range' },
+  { regex: pricePattern(String.raw`(?<![a-z])(?:from\s+)?{A}\s*(?:to|-|~)\s*{A}(?!\s*(?:番目|つ目))`), bound: 'range', needsUnit: true },
+  { regex: pricePattern(String.raw`{A}\s*(?:から|~|-)\s*{A}\s*(?:くらい|ぐらい|程度)?(?:まで|の間|の範囲)?`), bound: 'range', needsUnit: true },
+  { regex: pricePattern(String.raw`(?<![a-z])(?:for\s+)?(?:under|below|less than|cheaper than|up to|at most|no more than|not more than|max(?:imum)?(?:\s+of)?|within|budget(?:\s+of|\s+is)?|<=?)\s*{A}`), bound: 'max' },
+  { regex: pricePattern(String.raw`{A}\s*(?:or less|or under|or below|and under|and below|max|tops|or cheaper)(?![a-z])`), bound: 'max' },
+  { regex: pricePattern(String.raw`(?:予算(?:は|が)?\s*)?{A}\s*(?:以下|以内|まで|より安い|を超えない)`), bound: 'max' },
+  { regex: pricePattern(String.raw`予算(?:は|が)?\s*{A}`), bound: 'max' },
+  { regex: pricePattern(String.raw`{A}\s*未満`), bound: 'maxExclusive' },
+  { regex: pricePattern(String.raw`(?<![a-z])(?:over|above|more than|at least|min(?:imum)?(?:\s+of)?|starting at|>=?)\s*{A}`), bound: 'min' },
+  { regex: pricePattern(String.raw`{A}\s*(?:and up|or more|and above|or above|\+)(?![a-z])`), bound: 'min' },
+  { regex: pricePattern(String.raw`{A}\s*以上`), bound: 'min' },
+  { regex: pricePattern(String.raw`{A}\s*から`), bound: 'min', needsUnit: true },
+  { regex: pricePattern(String.raw`{A}\s*(?:超|より高い|を超える)`), bound: 'minExclusive' },
 ];
 
 function currencyOf(symbol?: string, unit?: string): Currency | undefined {
