@@ -1,0 +1,89 @@
+import type Stripe from 'stripe';
+import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
+import { ensureStripeCustomer } from '@/lib/agent/wallet/wallet';
+import type { DemoSellerId } from '@/lib/config';
+import type { Database, Db } from '@/lib/db/client';
+import { deliverDueOutbox } from '@/lib/db/outbox';
+import { openTestDatabase } from '@/lib/db/testing';
+import { bootSellers } from '@/lib/seller/boot';
+import { bootStripeEmulator } from '@/lib/stripe/emulator';
+import { createStripeFactory, type StripeFactory } from '@/lib/stripe/client';
+import { createAppFetch } from '@/lib/testing/app-fetch';
+import type { PayDeps } from '../pay';
+
+// Pairing keys (ACP key, webhook secret, feed token) derive from the app secret.
+process.env.AISLE_SECRET ??= 'aisle-checkout-tests-secret-0123456789abcdef';
+
+/**
+ * The whole purchase in one process, for the agent's integration tests and the bench: in-memory
+ * PGlite, the Stripe emulator, the three demo sellers and the agent's catalog filled by their feed
+ * pushes, all reached through `createAppFetch` exactly as over HTTP.
+ */
+export interface PurchaseWorld {
+  database: Database;
+  db: Db;
+  fetch: typeof fetch;
+  stripe: StripeFactory;
+  /** A new buyer with one saved card (a Stripe test PaymentMethod such as `pm_card_visa`). */
+  buyer(card?: string): Promise<{ buyerId: string; card: string }>;
+  addCard(buyerId: string, card: string): Promise<string>;
+  deps(buyerId: string, extra?: Partial<PayDeps>): PayDeps;
+  /** A variant in stock from a seller, found with the agent's own search. */
+  findItem(sellerId: DemoSellerId, query: string, minStock?: number): Promise<{ productId: string; variantId: string; title: string }>;
+  /** Delivers whatever the outbox holds (feed pushes, order webhooks), as the background worker would. */
+  deliver(): Promise<number>;
+  sellerStripe(sellerId: DemoSellerId): Promise<Stripe>;
+  close(): Promise<void>;
+}
+
+let buyers = 0;
+
+export async function openPurchaseWorld(): Promise<PurchaseWorld> {
+  const database = await openTestDatabase();
+  const { db } = database;
+  await bootStripeEmulator(db);
+  await bootSellers(db);
+  const appFetch = createAppFetch(db);
+  const stripe = createStripeFactory({ db, fetch: appFetch, stripe: { mode: 'emulator' } });
+  const wallet = { db, stripe: () => stripe.stripeFor('agent'), mode: 'emulator' as const };
+
+  const deliver = async () => {
+    let total = 0;
+    for (;;) {
+      const { delivered, failed } = await deliverDueOutbox(db, { fetch: appFetch, limit: 50 });
+      total += delivered;
+      if (delivered + failed === 0 || delivered === 0) return total;
+    }
+  };
+  await deliver();
+
+  const world: PurchaseWorld = {
+    database,
+    db,
+    fetch: appFetch,
+    stripe,
+    async addCard(buyerId, card) {
+      const customer = await ensureStripeCustomer(wallet, buyerId);
+      const agent = await stripe.stripeFor('agent');
+      return (await agent.paymentMethods.attach(card, { customer })).id;
+    },
+    async buyer(card = 'pm_card_visa') {
+      const buyerId = `buyer_${process.pid}_${++buyers}`;
+      return { buyerId, card: await world.addCard(buyerId, card) };
+    },
+    deps: (buyerId, extra = {}) => ({ db, buyerId, fetch: appFetch, stripeFactory: stripe, sleep: async () => {}, ...extra }),
+    async findItem(sellerId, query, minStock = 1) {
+      const result = await searchCatalog(db, { query, seller: sellerId, inStockOnly: true, limit: 24 });
+      for (const product of result.products) {
+        const detail = await getCatalogProduct(db, product.id);
+        const variant = detail?.variants.find((v) => v.stock >= minStock);
+        if (detail && variant) return { productId: detail.id, variantId: variant.id, title: detail.title };
+      }
+      throw new Error(`No ${query} with ${minStock} in stock at ${sellerId}`);
+    },
+    deliver,
+    sellerStripe: (sellerId) => stripe.stripeFor(sellerId),
+    close: () => database.close(),
+  };
+  return world;
+}
