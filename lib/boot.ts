@@ -11,6 +11,8 @@ async function bootRoles({ db }: Database) {
     const { bootStripeEmulator } = await import('@/lib/stripe/emulator/boot');
     await bootStripeEmulator(db);
   }
+  const { bootSellers } = await import('@/lib/seller/boot');
+  await bootSellers(db);
 }
 
 function startOutboxWorker(database: Database) {
