@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { ACP_API_VERSION } from '@/lib/acp/version';
 import { config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
 import { enqueueOutbox } from '@/lib/db/outbox';
@@ -10,8 +11,9 @@ import { absoluteUrl, productImageUrl } from '@/lib/seller/products';
 
 /**
  * Each seller pushes its catalog to the agent's Feed API (openapi.feed.yaml, agent-hosted):
- * `PATCH ${origin}/feeds/{sellerId}/products` with `{ products: Product[] }`, bearer the seller's
- * feed token, through the outbox (so a restart loses no update). The feed id is the seller id. A
+ * `PATCH ${origin}/feeds/feed_{sellerId}/products` with `{ products: Product[] }`, bearer the seller's
+ * feed token, through the outbox (so a restart loses no update). The agent keeps one feed per seller,
+ * `feed_{sellerId}`, created by the first push. A
  * full upsert goes out at every start; afterwards only the products whose price or stock changed.
  * Products carry the optional fields of Aisle's `dev.aisle.feed` extension (brand, rating,
  * keywords, attributes, translations, inventory_quantity) beside the core ACP fields.
@@ -20,7 +22,7 @@ import { absoluteUrl, productImageUrl } from '@/lib/seller/products';
 export const FEED_OUTBOX_TOPIC = 'feed_upsert';
 
 export function feedProductsUrl(sellerId: string): string {
-  return `${config().origin}/feeds/${encodeURIComponent(sellerId)}/products`;
+  return `${config().origin}/feeds/feed_${encodeURIComponent(sellerId)}/products`;
 }
 
 type Stock = Map<string, { price: number; available: number }>;
@@ -117,6 +119,6 @@ export async function enqueueFeedUpsert(db: Db, sellerId: string, feedToken: str
     url: feedProductsUrl(sellerId),
     method: 'PATCH',
     body: JSON.stringify({ products }),
-    headers: { Authorization: `Bearer ${feedToken}` },
+    headers: { Authorization: `Bearer ${feedToken}`, 'API-Version': ACP_API_VERSION },
   });
 }
