@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import type { MouseEvent } from 'react';
 import { useT } from '@/components/i18n-provider';
 import type { ChatSummary } from '@/lib/agent/chat/store';
 
@@ -24,23 +25,23 @@ function ChatList({ chats, currentId }: { chats: ChatSummary[]; currentId: strin
   );
 }
 
-function NewChatLink() {
+function NewChatLink({ onClick }: { onClick: (event: MouseEvent) => void }) {
   const t = useT('chat');
   return (
-    <Link href="/" data-testid="new-chat" className="block rounded-lg border border-line bg-surface px-3 py-1.5 text-center text-sm font-medium hover:bg-surface-2">
+    <Link href="/" onClick={onClick} data-testid="new-chat" className="block rounded-lg border border-line bg-surface px-3 py-1.5 text-center text-sm font-medium hover:bg-surface-2">
       + {t('newChat')}
     </Link>
   );
 }
 
 /** The buyer's chats, newest first, and a way to start a new one. On a phone it folds into a menu. */
-export function ChatSidebar({ chats, currentId }: { chats: ChatSummary[]; currentId: string }) {
+export function ChatSidebar({ chats, currentId, onNewChat }: { chats: ChatSummary[]; currentId: string; onNewChat: (event: MouseEvent) => void }) {
   const t = useT('chat');
   return (
     <>
       <nav aria-label={t('chats')} className="hidden md:block">
         <div className="sticky top-20 space-y-3">
-          <NewChatLink />
+          <NewChatLink onClick={onNewChat} />
           <h2 className="px-2 text-xs font-medium uppercase tracking-wide text-muted">{t('chats')}</h2>
           <div className="max-h-[calc(100dvh-12rem)] overflow-y-auto">
             <ChatList chats={chats} currentId={currentId} />
@@ -54,7 +55,7 @@ export function ChatSidebar({ chats, currentId }: { chats: ChatSummary[]; curren
             <ChatList chats={chats} currentId={currentId} />
           </nav>
         </details>
-        <NewChatLink />
+        <NewChatLink onClick={onNewChat} />
       </div>
     </>
   );

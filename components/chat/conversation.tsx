@@ -38,8 +38,8 @@ export function Conversation({
 }: {
   chatId: string;
   initialMessages: AgentUIMessage[];
-  /** Called when the server has stored a turn of this chat (its title is the first message). */
-  onSaved: (firstMessage: string) => void;
+  /** Called when the server has stored a turn of this chat (its title is the first message); `complete` unless it failed or was stopped. */
+  onSaved: (firstMessage: string, turn: { complete: boolean }) => void;
 }) {
   const t = useT('chat');
   const [input, setInput] = useState('');
@@ -49,11 +49,9 @@ export function Conversation({
     messages: initialMessages,
     transport,
     experimental_throttle: 40,
-    onFinish: ({ message, messages: all, isError }) => {
-      if (all.some((m) => m.role === 'assistant')) {
-        const first = all.find((m) => m.role === 'user');
-        if (first) onSaved(plainText(first));
-      }
+    onFinish: ({ message, messages: all, isError, isAbort, isDisconnect }) => {
+      const first = all.find((m) => m.role === 'user');
+      if (first && all.some((m) => m.role === 'assistant')) onSaved(plainText(first), { complete: !isError && !isAbort && !isDisconnect });
       if (!isError && message.role === 'assistant') setAnnouncement(plainText(message));
     },
     onError: (failure) => {

@@ -1,7 +1,7 @@
 'use client';
 
-import Image from 'next/image';
 import { useT } from '@/components/i18n-provider';
+import { ProductImage } from './product-image';
 import { Price } from '@/components/price';
 import type { CompareProductsOutput } from '@/lib/agent/tools/schemas';
 import { useProductActions } from './product-actions';
@@ -23,8 +23,8 @@ export function ComparisonTable({ comparison }: { comparison: CompareProductsOut
             </th>
             {products.map((product) => (
               <th key={product.id} scope="col" className="p-3 text-left font-normal">
-                <div className="relative mb-2 aspect-[4/3] overflow-hidden rounded-md bg-surface-2">
-                  <Image src={product.image} alt="" fill sizes="(min-width: 640px) 180px, 40vw" className="object-cover" />
+                <div className="relative mb-2 aspect-[4/3] w-full max-w-36 overflow-hidden rounded-md bg-surface-2">
+                  <ProductImage src={product.image} alt="" sizes="144px" />
                 </div>
                 <p className="text-xs text-muted">{product.sellerName}</p>
                 <p className="font-medium leading-snug">{product.title}</p>

@@ -1,7 +1,7 @@
 'use client';
 
-import Image from 'next/image';
 import { useT } from '@/components/i18n-provider';
+import { ProductImage } from './product-image';
 import { Price } from '@/components/price';
 import type { ProductSummary } from '@/lib/agent/tools/schemas';
 import { useProductActions } from './product-actions';
@@ -23,7 +23,7 @@ export function ProductCard({ product, position }: { product: ProductSummary; po
       className="flex w-full min-w-0 flex-col overflow-hidden rounded-xl border border-line bg-surface"
     >
       <div className="relative aspect-[4/3] bg-surface-2">
-        <Image src={product.image} alt="" fill sizes={CARD_IMAGE_SIZES} className="object-cover" />
+        <ProductImage src={product.image} alt="" sizes={CARD_IMAGE_SIZES} />
         {position !== undefined && (
           <span aria-hidden className="absolute left-2 top-2 grid size-6 place-items-center rounded-full bg-canvas/90 text-xs font-semibold">
             {position}

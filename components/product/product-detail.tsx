@@ -1,8 +1,8 @@
 'use client';
 
-import Image from 'next/image';
 import { useState } from 'react';
 import { useT } from '@/components/i18n-provider';
+import { ProductImage } from './product-image';
 import { Price } from '@/components/price';
 import type { ProductDetail as ProductDetailData } from '@/lib/agent/tools/schemas';
 import { useProductActions } from './product-actions';
@@ -29,7 +29,7 @@ export function ProductDetail({ product }: { product: ProductDetailData }) {
     <article data-testid="product-detail" data-product-id={product.id} className="grid gap-4 rounded-xl border border-line bg-surface p-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] sm:p-4">
       <div className="space-y-2">
         <div className="relative aspect-square overflow-hidden rounded-lg bg-surface-2">
-          <Image src={images[imageIndex] ?? product.image} alt={product.title} fill sizes="(min-width: 640px) 280px, 90vw" className="object-cover" />
+          <ProductImage src={images[imageIndex] ?? product.image} alt={product.title} sizes="(min-width: 640px) 280px, 90vw" />
         </div>
         {images.length > 1 && (
           <div className="flex gap-2">
@@ -42,7 +42,7 @@ export function ProductDetail({ product }: { product: ProductDetailData }) {
                 onClick={() => setImageIndex(i)}
                 className={`relative size-14 overflow-hidden rounded-md border ${i === imageIndex ? 'border-accent' : 'border-line'}`}
               >
-                <Image src={src} alt="" fill sizes="56px" className="object-cover" />
+                <ProductImage src={src} alt="" sizes="56px" />
               </button>
             ))}
           </div>

@@ -106,7 +106,8 @@ export async function handleChatRequest(request: Request, deps: ChatDeps): Promi
     if (refused.length > 0) return refuse(409, 'conflict', t('errorConflict'));
     history = [...history, userMessage];
   }
-  await touchChat(db, chatId);
+  // A chat created just now is already fresh; an older one rises to the top of the sidebar.
+  if (!opened.created) await touchChat(db, chatId);
 
   const chatModel = deps.model ?? selectChatModel();
   const tools = buildAgentTools({ db, buyerId, locale: deps.locale });
