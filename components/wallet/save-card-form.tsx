@@ -1,7 +1,7 @@
 'use client';
 
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
-import type { Appearance, StripeElementsOptions } from '@stripe/stripe-js';
+import type { Appearance, Stripe, StripeElements, StripeElementsOptions } from '@stripe/stripe-js';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { getSavedCard, prepareCardSetup, stripeBrowserConfig } from '@/app/wallet/actions';
 import { useLocale, useT } from '@/components/i18n-provider';
@@ -105,6 +105,15 @@ function CardSetup({ onSaved, submitLabel }: { onSaved?: (card: SavedCard) => vo
     event.preventDefault();
     if (!stripe || !elements || busy) return;
     setStatus({ kind: 'busy' });
+    try {
+      await confirmCard(stripe, elements);
+    } catch (error) {
+      console.error('[wallet] saving the card failed', error);
+      setStatus({ kind: 'error', sentence: t('errorGeneric', { message: error instanceof Error ? error.message : String(error) }) });
+    }
+  }
+
+  async function confirmCard(stripe: Stripe, elements: StripeElements) {
     const submitted = await elements.submit();
     if (submitted.error) {
       const sentence = stripeErrorSentence(submitted.error, t);

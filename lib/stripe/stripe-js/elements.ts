@@ -1,7 +1,8 @@
 import type { Appearance, StripeError } from '@stripe/stripe-js';
 import { Emitter, type Handler } from './emitter';
 import { resolveLocale, type StandInLocale } from './messages';
-import { IntegrationError, PaymentElementStandIn } from './payment-element';
+import { IntegrationError } from './errors';
+import { PaymentElementStandIn } from './payment-element';
 
 /** The options the stand-in reads from `stripe.elements(options)` and `elements.update(options)`. */
 export interface ElementsGroupOptions {
@@ -18,13 +19,14 @@ export type SubmitResult = { error: StripeError; selectedPaymentMethod?: undefin
 
 /**
  * The stand-in's Elements group. Like Stripe.js it holds one Payment Element at a time, and in
- * deferred-intent mode (`mode` without `clientSecret`) it requires `submit()` before a confirm.
+ * deferred-intent mode (`mode` without `clientSecret`) it requires a successful `submit()` before
+ * a confirm (which validates the form again, so edits made in between are still checked).
  */
 export class ElementsGroupStandIn {
   private options: ElementsGroupOptions;
   private payment: PaymentElementStandIn | null = null;
   private readonly events = new Emitter();
-  private submittedSinceChange = false;
+  private submitted = false;
 
   constructor(options: ElementsGroupOptions | undefined, private readonly defaultLocale: string | undefined) {
     this.options = { ...(options ?? {}) };
@@ -42,7 +44,7 @@ export class ElementsGroupStandIn {
   }
 
   get wasSubmitted(): boolean {
-    return this.submittedSinceChange;
+    return this.submitted;
   }
 
   create(type: string, options?: Record<string, unknown>): PaymentElementStandIn {
@@ -55,9 +57,6 @@ export class ElementsGroupStandIn {
     const host = {
       locale: (): StandInLocale => resolveLocale(this.options.locale ?? this.defaultLocale),
       appearance: () => this.options.appearance,
-      changed: () => {
-        this.submittedSinceChange = false;
-      },
       destroyed: (element: PaymentElementStandIn) => {
         if (this.payment === element) this.payment = null;
       },
@@ -96,10 +95,10 @@ export class ElementsGroupStandIn {
     if (!element) throw new IntegrationError('elements.submit(): no mounted Payment Element was found in this Elements group.');
     const problem = element.validate(true);
     if (problem) {
-      this.submittedSinceChange = false;
+      this.submitted = false;
       return { error: element.validationError(problem) };
     }
-    this.submittedSinceChange = true;
+    this.submitted = true;
     return { selectedPaymentMethod: 'card' };
   }
 }

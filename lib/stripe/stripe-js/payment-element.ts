@@ -1,48 +1,23 @@
 import type { Appearance, StripeError, StripePaymentElementOptions } from '@stripe/stripe-js';
-import {
-  COUNTRIES,
-  cvcLength,
-  detectBrand,
-  digitsOnly,
-  formatCardNumber,
-  formatExpiry,
-  parseExpiry,
-  usualNumberLength,
-  validateCvc,
-  validateExpiry,
-  validateNumber,
-  validatePostalCode,
-  type Country,
-} from './card';
+import { COUNTRIES, cvcLength, detectBrand, digitsOnly, formatCardNumber, formatExpiry, parseExpiry, usualNumberLength, validateExpiry, validateNumber, type Country } from './card';
+import { cardProblems, fieldProblem, type CardValues, type FieldName, type FieldProblem } from './card-state';
 import { Emitter, type Handler } from './emitter';
+import { IntegrationError } from './errors';
 import { brandName, buildCardForm, labelCardForm, setValueKeepingCaret, type CardForm, type Field } from './form';
 import { standInMessages, type StandInLocale, type StandInMessageKey } from './messages';
 import { applyAppearance, injectStyles } from './styles';
 
-type FieldName = 'number' | 'expiry' | 'cvc' | 'postalCode';
-export interface FieldProblem {
-  field: FieldName;
-  code: StandInMessageKey;
-}
 
 /** What an element needs from the Elements group that created it. */
 export interface ElementHost {
   locale(): StandInLocale;
   appearance(): Appearance | undefined;
-  changed(): void;
   destroyed(element: PaymentElementStandIn): void;
 }
 
 export interface CollectedCard {
   card: { number: string; exp_month: number; exp_year: number; cvc: string };
   billing_details: { address: { country?: string; postal_code?: string } };
-}
-
-export class IntegrationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IntegrationError';
-  }
 }
 
 /** The stand-in's Payment Element: one card form rendered into the merchant's mount node. */
@@ -285,26 +260,24 @@ export class PaymentElementStandIn {
     this.refreshErrors();
   }
 
-  private problemOf(name: FieldName): StandInMessageKey | null {
+  private values(): CardValues {
     const form = this.requireForm();
-    switch (name) {
-      case 'number':
-        return validateNumber(form.number.control.value);
-      case 'expiry':
-        return validateExpiry(form.expiry.control.value);
-      case 'cvc':
-        return validateCvc(form.cvc.control.value, detectBrand(form.number.control.value));
-      case 'postalCode':
-        return this.collects('postalCode') ? validatePostalCode(form.postal.control.value, this.country()) : null;
-    }
+    return {
+      number: form.number.control.value,
+      expiry: form.expiry.control.value,
+      cvc: form.cvc.control.value,
+      postalCode: form.postal.control.value,
+      country: this.country(),
+      collectsPostalCode: this.collects('postalCode'),
+    };
+  }
+
+  private problemOf(name: FieldName): StandInMessageKey | null {
+    return fieldProblem(name, this.values());
   }
 
   private problems(): FieldProblem[] {
-    const names: FieldName[] = ['number', 'expiry', 'cvc', 'postalCode'];
-    return names.flatMap((field) => {
-      const code = this.problemOf(field);
-      return code ? [{ field, code }] : [];
-    });
+    return cardProblems(this.values());
   }
 
   private refreshErrors(): void {
@@ -329,7 +302,6 @@ export class PaymentElementStandIn {
     if (!this.form) return;
     const form = this.form;
     const empty = [form.number, form.expiry, form.cvc, form.postal].every((f) => !f.control.value.trim());
-    this.host.changed();
     this.events.emit('change', {
       elementType: 'payment',
       empty,

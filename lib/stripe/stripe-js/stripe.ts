@@ -6,7 +6,8 @@ import { brandName } from './form';
 import { confirmIntent, finishNextAction, finishTokenAction, kindOfClientSecret, retrieveIntent, type IntentKind, type IntentResult } from './intents';
 import { resolveLocale, standInMessages } from './messages';
 import { detectBrand } from './card';
-import { IntegrationError, type PaymentElementStandIn } from './payment-element';
+import { IntegrationError } from './errors';
+import type { PaymentElementStandIn } from './payment-element';
 
 export interface StandInOptions {
   stripeAccount?: string;
