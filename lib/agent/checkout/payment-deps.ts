@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import type { CheckoutSession } from '@/lib/acp/types';
-import { getCard, getDefaultCard } from '@/lib/agent/wallet/wallet';
+import { findStripeCustomer, getCard, getDefaultCard } from '@/lib/agent/wallet/wallet';
 import type { AgentSeller } from '@/lib/agent/sellers';
 import { DEMO_SELLER_IDS, type DemoSellerId } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
@@ -69,7 +69,17 @@ export function defaultPaymentDeps(deps: PaymentDeps & { db: Db; fetch?: typeof 
     async findCard(db: Db, buyerId: string, paymentMethodId?: string): Promise<PaymentCard | null> {
       if (deps.findCard) return deps.findCard(db, buyerId, paymentMethodId);
       const wallet = { db, stripe, mode: factory.mode };
-      return paymentMethodId ? getCard(wallet, buyerId, paymentMethodId) : getDefaultCard(wallet, buyerId);
+      if (!paymentMethodId) return getDefaultCard(wallet, buyerId);
+      // One read instead of listing the wallet: the card must hang on this buyer's own Customer.
+      const customerId = await findStripeCustomer(wallet, buyerId);
+      if (!customerId) return null;
+      try {
+        const pm = await (await stripe()).paymentMethods.retrieve(paymentMethodId);
+        const owner = typeof pm.customer === 'string' ? pm.customer : pm.customer?.id;
+        return owner === customerId && pm.card ? { id: pm.id, brand: pm.card.brand, last4: pm.card.last4 } : null;
+      } catch {
+        return getCard(wallet, buyerId, paymentMethodId);
+      }
     },
     async sellerProfile(seller: AgentSeller, session: CheckoutSession): Promise<string | null> {
       if (deps.sellerProfile) return deps.sellerProfile(seller, session);

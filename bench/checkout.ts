@@ -1,0 +1,116 @@
+// The Pay path in-process: payCheckout (what the Pay server action calls) → re-read the session →
+// SPT minted on the emulator → ACP complete at the demo seller → PaymentIntent → order recorded.
+process.env.AISLE_SECRET ??= 'aisle-bench-secret-0123456789abcdef0123';
+
+import type { DemoSellerId } from '@/lib/config';
+import { payCheckout } from '@/lib/agent/checkout/pay';
+import { startCheckout } from '@/lib/agent/checkout/service';
+import { openPurchaseWorld, type PurchaseWorld } from '@/lib/agent/checkout/testing/world';
+import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
+import type { CheckoutView } from '@/lib/agent/tools/schemas';
+import { ms, percentile } from './stats';
+import type { BenchRow } from './types';
+
+const SAMPLES = 150;
+const WARMUP = 10;
+const CONCURRENT = 100;
+const PURCHASES_PER_BUYER = 5;
+const SELLERS: DemoSellerId[] = ['summit-outfitters', 'volt-audio', 'kissa-tokyo'];
+
+/** Every in-stock variant with plenty of units, so the bench never runs a product out. */
+async function stockPlan(world: PurchaseWorld) {
+  const plan: { productId: string; variantId: string; left: number }[] = [];
+  for (const seller of SELLERS) {
+    const found = await searchCatalog(world.db, { query: '', seller, inStockOnly: true, limit: 24 });
+    for (const product of found.products) {
+      const detail = await getCatalogProduct(world.db, product.id);
+      for (const variant of detail?.variants ?? []) {
+        if (variant.stock >= 8) plan.push({ productId: detail!.id, variantId: variant.id, left: variant.stock - 2 });
+      }
+    }
+  }
+  let cursor = 0;
+  return () => {
+    for (let tries = 0; tries < plan.length; tries++) {
+      const next = plan[cursor++ % plan.length];
+      if (next.left > 0) {
+        next.left--;
+        return next;
+      }
+    }
+    throw new Error('the bench ran out of stock');
+  };
+}
+
+export async function runCheckoutBench(): Promise<BenchRow[]> {
+  const world = await openPurchaseWorld();
+  try {
+    const nextItem = await stockPlan(world);
+    let buyer = await world.buyer();
+    let bought = 0;
+    // As the checkout card does, Pay names the card the buyer chose.
+    const prepare = async (): Promise<{ buyerId: string; card: string; checkout: CheckoutView }> => {
+      if (bought++ % PURCHASES_PER_BUYER === PURCHASES_PER_BUYER - 1) buyer = await world.buyer();
+      const item = nextItem();
+      const output = await startCheckout(world.deps(buyer.buyerId), { items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }] });
+      if (!output.checkouts[0]) throw new Error(output.error ?? 'no checkout');
+      return { buyerId: buyer.buyerId, card: buyer.card, checkout: output.checkouts[0] };
+    };
+
+    const samples: number[] = [];
+    let errors = 0;
+    for (let i = -WARMUP; i < SAMPLES; i++) {
+      const { buyerId, card, checkout } = await prepare();
+      const start = performance.now();
+      const result = await payCheckout({ ...world.deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: card });
+      const elapsed = performance.now() - start;
+      if (result.status !== 'succeeded') errors++;
+      if (i >= 0) samples.push(elapsed);
+    }
+
+    const intentsBefore = await countIntents(world);
+    const prepared = [];
+    for (let i = 0; i < CONCURRENT; i++) {
+      buyer = await world.buyer();
+      const item = nextItem();
+      const output = await startCheckout(world.deps(buyer.buyerId), { items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }] });
+      prepared.push({ buyerId: buyer.buyerId, card: buyer.card, checkout: output.checkouts[0] });
+    }
+    const started = performance.now();
+    const results = await Promise.all(
+      prepared.map(({ buyerId, card, checkout }) =>
+        payCheckout({ ...world.deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: card }).catch(() => ({
+          status: 'error' as const,
+        })),
+      ),
+    );
+    const wall = performance.now() - started;
+    const succeeded = results.filter((r) => r.status === 'succeeded').length;
+    const charges = (await countIntents(world)) - intentsBefore;
+
+    const p50 = percentile(samples, 50);
+    const p99 = percentile(samples, 99);
+    return [
+      { name: 'Pay path p50 (SPT → ACP complete → PaymentIntent → order)', target: '≤ 50 ms', result: ms(p50), ok: p50 <= 50 && errors === 0 },
+      { name: 'Pay path p99', target: '≤ 200 ms', result: `${ms(p99)} (${SAMPLES} purchases, ${errors} errors)`, ok: p99 <= 200 && errors === 0 },
+      {
+        name: `${CONCURRENT} concurrent purchases`,
+        target: '0 errors, exactly 100 charges',
+        result: `${CONCURRENT - succeeded} errors, ${charges} charges, ${ms(wall)} wall`,
+        ok: succeeded === CONCURRENT && charges === CONCURRENT,
+      },
+    ];
+  } finally {
+    await world.close();
+  }
+}
+
+/** Succeeded PaymentIntents across the sellers' Stripe accounts: each is one charge. */
+async function countIntents(world: PurchaseWorld): Promise<number> {
+  let total = 0;
+  for (const seller of SELLERS) {
+    const stripe = await world.sellerStripe(seller);
+    for await (const intent of stripe.paymentIntents.list({ limit: 100 })) if (intent.status === 'succeeded') total++;
+  }
+  return total;
+}
