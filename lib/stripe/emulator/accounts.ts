@@ -50,12 +50,17 @@ export async function seedAccounts(db: Db): Promise<EmulatorAccount[]> {
   return db.select().from(stripeAccounts).orderBy(stripeAccounts.createdAt, stripeAccounts.slug);
 }
 
-// Keys never change once seeded, so lookups are cached per database handle.
-const keyCache = new WeakMap<object, Map<string, EmulatorAccount>>();
+// Keys and profiles never change once seeded, so lookups are cached per database handle.
+const accountCache = new WeakMap<object, Map<string, EmulatorAccount>>();
+
+function cacheFor(db: Db): Map<string, EmulatorAccount> {
+  let cache = accountCache.get(db);
+  if (!cache) accountCache.set(db, (cache = new Map()));
+  return cache;
+}
 
 export async function accountByKey(db: Db, key: string): Promise<EmulatorAccount | undefined> {
-  let cache = keyCache.get(db);
-  if (!cache) keyCache.set(db, (cache = new Map()));
+  const cache = cacheFor(db);
   const hit = cache.get(key);
   if (hit) return hit;
   const [row] = await db
@@ -76,8 +81,13 @@ export async function accountById(db: Db, id: string): Promise<EmulatorAccount |
   return row;
 }
 
-export async function accountByProfile(db: Db, profile: string): Promise<EmulatorAccount | undefined> {
+/** `cacheOwner`: the long-lived handle to cache under when `db` is a request's transaction. */
+export async function accountByProfile(db: Db, profile: string, cacheOwner: Db = db): Promise<EmulatorAccount | undefined> {
+  const cache = cacheFor(cacheOwner);
+  const hit = cache.get(profile);
+  if (hit) return hit;
   const [row] = await db.select().from(stripeAccounts).where(eq(stripeAccounts.networkBusinessProfile, profile));
+  if (row) cache.set(profile, row);
   return row;
 }
 

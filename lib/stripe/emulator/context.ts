@@ -16,6 +16,8 @@ export interface PendingEvent {
 /** Everything one API request works with. `db` is the request's transaction. */
 export interface RequestContext {
   db: Db;
+  /** The database outside the transaction: a cache key only (querying it inside the transaction would deadlock PGlite). */
+  root: Db;
   account: EmulatorAccount;
   keyType: KeyType;
   now: Date;

@@ -3,6 +3,7 @@ import { enqueueOutbox } from '@/lib/db/outbox';
 import { stripeObjects, stripeWebhookDeliveries } from '@/lib/db/schema';
 import type { RequestContext } from './context';
 import { newId } from './ids';
+import { flushStaged } from './store';
 import { stripeJson } from './json';
 import { STRIPE_API_VERSION } from './version';
 
@@ -17,12 +18,12 @@ interface EndpointData {
 }
 
 /**
- * Writes the request's events and queues one signed delivery per matching webhook endpoint of the
+ * Writes the request's staged objects and events, and queues one signed delivery per matching webhook endpoint of the
  * account each event belongs to, in the request's transaction: the state change and its
  * notifications commit together or not at all.
  */
 export async function flushEvents(ctx: Pick<RequestContext, 'db' | 'created' | 'requestId' | 'idempotencyKey' | 'events'>): Promise<void> {
-  if (ctx.events.length === 0) return;
+  if (ctx.events.length === 0) return flushStaged(ctx.db);
   const accountIds = [...new Set(ctx.events.map((e) => e.accountId))];
   const endpoints = await ctx.db
     .select({ accountId: stripeObjects.accountId, data: stripeObjects.data, internal: stripeObjects.internal })
@@ -69,7 +70,7 @@ export async function flushEvents(ctx: Pick<RequestContext, 'db' | 'created' | '
       deliveries.push({ eventId: event.id, endpointId: data.id, url: data.url, secret: String(target.internal.secret), type: event.type, body });
     }
   }
-  await ctx.db.insert(stripeObjects).values(rows);
+  await flushStaged(ctx.db, rows);
   if (deliveries.length === 0) return;
   const links = [];
   for (const delivery of deliveries) {

@@ -9,6 +9,7 @@ import { parseBody, parseForm, type Params } from './form';
 import { newId } from './ids';
 import { stripeJson } from './json';
 import { matchRoute } from './router';
+import { beginStaging } from './store';
 import { STRIPE_API_VERSION } from './version';
 
 export interface EmulatorDeps {
@@ -21,6 +22,18 @@ interface Outcome {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+}
+
+const pglite = new WeakMap<object, boolean>();
+/** PGlite serves one connection, so row locks never wait there; only PostgreSQL needs a lock timeout. */
+function isPglite(db: Db): boolean {
+  let known = pglite.get(db);
+  if (known === undefined) {
+    const client = (db as unknown as { $client?: { execProtocol?: unknown } }).$client;
+    known = typeof client?.execProtocol === 'function';
+    pglite.set(db, known);
+  }
+  return known;
 }
 
 function mask(key: string): string {
@@ -131,8 +144,10 @@ export async function handleStripeRequest(request: Request, deps: EmulatorDeps):
     let outcome: Outcome;
     try {
       if (match.route.prepare) await match.route.prepare({ ...base, db: deps.db });
+      const lockTimeout = !isPglite(deps.db);
       outcome = await deps.db.transaction(async (tx) => {
-        const ctx: RequestContext = { ...base, db: tx as unknown as Db, events: [] };
+        const ctx: RequestContext = { ...base, db: tx as unknown as Db, root: deps.db, events: [] };
+        beginStaging(ctx.db, { lockTimeout });
         const result = await applyExpand(ctx, await match.route.handle(ctx));
         await flushEvents(ctx);
         return result instanceof Reply ? { status: result.status, body: result.body } : { status: 200, body: result };

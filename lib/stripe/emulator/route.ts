@@ -13,6 +13,6 @@ export interface Route {
    * Runs before the request's transaction and commits on its own, for state that must change even
    * when the request itself is refused: a shared payment token found expired is deactivated.
    */
-  prepare?: (ctx: Omit<RequestContext, 'db' | 'events'> & { db: Db }) => Promise<void>;
+  prepare?: (ctx: Omit<RequestContext, 'db' | 'root' | 'events'> & { db: Db }) => Promise<void>;
   handle: (ctx: RequestContext) => Promise<RouteResult>;
 }

@@ -44,8 +44,33 @@ export interface NewObject<T extends ApiObject> {
   peerAccountId?: string | null;
 }
 
+type Row = typeof stripeObjects.$inferInsert;
+
+/**
+ * Writes made during a request's transaction are staged per transaction handle and written in one
+ * multi-row insert when the request ends (`flushStaged`): a purchase touches the database a few
+ * times, not once per object. Reads and updates in the same request see staged objects.
+ */
+const staging = new WeakMap<object, Map<string, Row>>();
+/** Transactions on PostgreSQL set a lock timeout before their first row lock (PGlite has one connection: no waits). */
+const lockTimeoutPending = new WeakSet<object>();
+
+/** Marks a transaction handle as a request's: inserts are staged, and row locks time out (PostgreSQL). */
+export function beginStaging(tx: Db, options: { lockTimeout: boolean }) {
+  staging.set(tx, new Map());
+  if (options.lockTimeout) lockTimeoutPending.add(tx);
+}
+
+/** Writes the staged objects, plus any extra rows (events), in one statement. */
+export async function flushStaged(tx: Db, extra: Row[] = []): Promise<void> {
+  const staged = staging.get(tx);
+  const rows = [...(staged?.values() ?? []), ...extra];
+  staged?.clear();
+  if (rows.length > 0) await tx.insert(stripeObjects).values(rows);
+}
+
 export async function insertObject<T extends ApiObject>(db: Db, object: NewObject<T>): Promise<T> {
-  await db.insert(stripeObjects).values({
+  const row: Row = {
     id: object.data.id,
     accountId: object.accountId,
     object: object.type,
@@ -55,7 +80,10 @@ export async function insertObject<T extends ApiObject>(db: Db, object: NewObjec
     created: object.created,
     data: object.data,
     internal: object.internal ?? {},
-  });
+  };
+  const staged = staging.get(db);
+  if (staged) staged.set(row.id, row);
+  else await db.insert(stripeObjects).values(row);
   return object.data;
 }
 
@@ -76,6 +104,11 @@ export async function findObject<T extends ApiObject = ApiObject, I = Record<str
   id: string,
   options: FindOptions = {},
 ): Promise<StoredObject<T, I> | undefined> {
+  const staged = staging.get(db)?.get(id);
+  if (staged) {
+    const owner = options.asPeer ? staged.peerAccountId : staged.accountId;
+    return staged.object === type && owner === accountId ? toStored<T, I>(staged as StoredObjectRowLike) : undefined;
+  }
   const owner = options.asPeer ? eq(stripeObjects.peerAccountId, accountId) : eq(stripeObjects.accountId, accountId);
   const query = db
     .select({ id: stripeObjects.id, accountId: stripeObjects.accountId, peerAccountId: stripeObjects.peerAccountId, data: stripeObjects.data, internal: stripeObjects.internal })
@@ -85,7 +118,10 @@ export async function findObject<T extends ApiObject = ApiObject, I = Record<str
     const [row] = await query;
     return row ? toStored<T, I>(row) : undefined;
   }
-  await db.execute(sql.raw(`set local lock_timeout = ${LOCK_TIMEOUT_MS}`));
+  if (lockTimeoutPending.has(db)) {
+    lockTimeoutPending.delete(db);
+    await db.execute(sql.raw(`set local lock_timeout = ${LOCK_TIMEOUT_MS}`));
+  }
   try {
     const [row] = await query.for('update');
     return row ? toStored<T, I>(row) : undefined;
@@ -133,6 +169,13 @@ export async function saveObject(
   id: string,
   changes: { data: ApiObject; internal?: Record<string, unknown>; customer?: string | null },
 ): Promise<void> {
+  const staged = staging.get(db)?.get(id);
+  if (staged) {
+    staged.data = changes.data;
+    if (changes.internal) staged.internal = changes.internal;
+    if (changes.customer !== undefined) staged.customer = changes.customer;
+    return;
+  }
   await db
     .update(stripeObjects)
     .set({
@@ -144,6 +187,7 @@ export async function saveObject(
 }
 
 export async function deleteObject(db: Db, id: string): Promise<void> {
+  if (staging.get(db)?.delete(id)) return;
   await db.delete(stripeObjects).where(eq(stripeObjects.id, id));
 }
 

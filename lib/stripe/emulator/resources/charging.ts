@@ -88,8 +88,8 @@ async function choosePaymentMethod(ctx: RequestContext, pi: PaymentIntent, p: Co
       throw invalidRequest('A shared payment token can only be used with a secret key.', { param: 'payment_method_data[shared_payment_granted_token]' });
     }
     const token = await tokenForPayment(ctx, tokenId, pi.amount, pi.currency);
-    const source = await requireObject<PaymentMethod, PaymentMethodInternal>(ctx.db, token.accountId, 'payment_method', token.data.payment_method);
-    return { pm: await clonePaymentMethod(ctx, source, token.id), token };
+    const { card, paymentMethodDetails, behaviour } = token.internal;
+    return { pm: await clonePaymentMethod(ctx, { card, billingDetails: paymentMethodDetails.billing_details, behaviour }, token.id), token };
   }
   if (p.payment_method) return { pm: await resolvePaymentMethod(ctx, p.payment_method) };
   if (p.payment_method_data) return { pm: await createCardPaymentMethod(ctx, p.payment_method_data, 'payment_method_data[card]') };

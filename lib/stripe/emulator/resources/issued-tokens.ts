@@ -89,6 +89,8 @@ export async function createToken(ctx: RequestContext, input: NewToken): Promise
     agentProfile: input.agentProfile,
     customer: input.customer ?? input.pm.data.customer,
     paymentMethodDetails: { type: 'card', billing_details: input.pm.data.billing_details, card: sellerCard(input.pm.data.card) },
+    card: input.pm.data.card,
+    behaviour: input.pm.internal.behaviour,
     clientSecret,
     usage: {},
   };
@@ -117,7 +119,7 @@ async function issue(ctx: RequestContext) {
     use_stripe_sdk: boolParam.optional(),
   });
   checkUsageLimits(ctx, p.usage_limits);
-  const seller = await accountByProfile(ctx.db, p.seller_details.network_business_profile);
+  const seller = await accountByProfile(ctx.db, p.seller_details.network_business_profile, ctx.root);
   if (!seller) throw noSuch('network business profile', p.seller_details.network_business_profile, 'seller_details[network_business_profile]');
   const pm = await resolvePaymentMethod(ctx, p.payment_method);
   const token = await createToken(ctx, {

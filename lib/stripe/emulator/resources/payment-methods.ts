@@ -78,13 +78,17 @@ export async function createCardPaymentMethod(ctx: RequestContext, input: Paymen
 }
 
 /** A copy of a card in another account, as Stripe makes when a seller charges a shared payment token. */
-export async function clonePaymentMethod(ctx: RequestContext, source: StoredPaymentMethod, tokenId: string): Promise<StoredPaymentMethod> {
+export async function clonePaymentMethod(
+  ctx: RequestContext,
+  source: { card: CardDetails; billingDetails: PaymentMethod['billing_details']; behaviour: CardBehaviour },
+  tokenId: string,
+): Promise<StoredPaymentMethod> {
   const data: PaymentMethod = {
-    ...paymentMethodObject(ctx, source.data.card, { metadata: {} }),
-    billing_details: source.data.billing_details,
+    ...paymentMethodObject(ctx, source.card, { metadata: {} }),
+    billing_details: source.billingDetails,
     shared_payment_granted_token: tokenId,
   };
-  const internal: PaymentMethodInternal = { behaviour: source.internal.behaviour, authenticatedByToken: true };
+  const internal: PaymentMethodInternal = { behaviour: source.behaviour, authenticatedByToken: true };
   await insertObject(ctx.db, { accountId: ctx.account.id, type: 'payment_method', data, internal: { ...internal }, created: ctx.created });
   return { id: data.id, accountId: ctx.account.id, peerAccountId: null, data, internal };
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { stripeObjects } from '@/lib/db/schema';
-import type { CardDetails } from '../cards';
+import type { CardBehaviour, CardDetails } from '../cards';
 import { emit, type PendingEvent, type RequestContext } from '../context';
 import { invalidRequest } from '../errors';
 import { flushEvents } from '../events';
@@ -43,6 +43,9 @@ export interface TokenInternal {
   customer: string | null;
   /** What the seller may see of the card, fixed when the token is made. */
   paymentMethodDetails: { type: 'card'; billing_details: PaymentMethod['billing_details']; card: Partial<CardDetails> };
+  /** The shared card as the seller's copy will carry it, and how it behaves when charged. */
+  card: CardDetails;
+  behaviour: CardBehaviour;
   /** Lets the buyer's browser answer the token's 3DS challenge with the publishable key. */
   clientSecret: string;
   /** Amount taken by each PaymentIntent, so a partial capture or a cancel gives back the rest. */
@@ -79,13 +82,20 @@ function pushEvent(sink: EventSink, accountId: string, type: string, object: Api
   sink.events.push({ accountId, type, object: structuredClone(object) });
 }
 
+function deactivated(data: IssuedToken, reason: DeactivatedReason, at: number): IssuedToken {
+  return { ...data, status: 'deactivated', deactivated_at: at, deactivated_reason: reason, next_action: null };
+}
+
+function announceDeactivation(sink: EventSink, token: StoredToken) {
+  if (token.internal.issuerAccountId) pushEvent(sink, token.internal.issuerAccountId, 'shared_payment.issued_token.deactivated', token.data);
+  pushEvent(sink, token.internal.sellerAccountId, 'shared_payment.granted_token.deactivated', grantedView(token) as unknown as ApiObject);
+}
+
 /** Deactivates a token for good and tells both sides. */
 export async function deactivateToken(db: Db, sink: EventSink, token: StoredToken, reason: DeactivatedReason, at: number): Promise<StoredToken> {
-  const data: IssuedToken = { ...token.data, status: 'deactivated', deactivated_at: at, deactivated_reason: reason, next_action: null };
-  const next: StoredToken = { ...token, data };
-  await saveObject(db, token.id, { data });
-  if (token.internal.issuerAccountId) pushEvent(sink, token.internal.issuerAccountId, 'shared_payment.issued_token.deactivated', data);
-  pushEvent(sink, token.internal.sellerAccountId, 'shared_payment.granted_token.deactivated', grantedView(next) as unknown as ApiObject);
+  const next: StoredToken = { ...token, data: deactivated(token.data, reason, at) };
+  await saveObject(db, token.id, { data: next.data });
+  announceDeactivation(sink, next);
   return next;
 }
 
@@ -150,14 +160,15 @@ export async function tokenForPayment(ctx: RequestContext, id: string, amount: n
 export async function recordTokenUsage(ctx: RequestContext, token: StoredToken, paymentIntentId: string, amount: number): Promise<void> {
   const usage = { ...token.internal.usage, [paymentIntentId]: amount };
   const used = Object.values(usage).reduce((sum, value) => sum + value, 0);
-  const data: IssuedToken = { ...token.data, usage_details: { amount_captured: { currency: token.data.usage_limits.currency, value: used } } };
+  let data: IssuedToken = { ...token.data, usage_details: { amount_captured: { currency: token.data.usage_limits.currency, value: used } } };
+  const consumed = data.status !== 'deactivated' && used >= data.usage_limits.max_amount;
+  if (consumed) data = deactivated(data, 'consumed', ctx.created);
   const internal: TokenInternal = { ...token.internal, usage };
   await saveObject(ctx.db, token.id, { data, internal: { ...internal } });
-  const next: StoredToken = { ...token, data, internal };
   if (token.internal.issuerAccountId && amount > (token.internal.usage[paymentIntentId] ?? 0)) {
     emit(ctx, 'shared_payment.issued_token.used', data, { accountId: token.internal.issuerAccountId });
   }
-  if (data.status !== 'deactivated' && used >= data.usage_limits.max_amount) await deactivateToken(ctx.db, ctx, next, 'consumed', ctx.created);
+  if (consumed) announceDeactivation(ctx, { ...token, data, internal });
 }
 
 /** After a partial capture or a cancel: the PaymentIntent now takes `amount`. A deactivated token stays so. */

@@ -1,0 +1,51 @@
+// Stripe emulator latency: what one agent purchase costs in Stripe calls, in-process on in-memory PGlite.
+import { openDatabase } from '@/lib/db/client';
+import { createStripeFactory } from '@/lib/stripe/client';
+import { ms, percentile, timeRuns } from './stats';
+import type { BenchRow } from './types';
+
+const RUNS = 200;
+const TARGET_P50_MS = 5;
+
+export async function runStripeBench(): Promise<BenchRow[]> {
+  const database = await openDatabase({ mode: 'memory' });
+  try {
+    // The same clients the app uses (retries on, so every POST carries an idempotency key).
+    const factory = createStripeFactory({ stripe: { mode: 'emulator' }, db: database.db });
+    const agent = await factory.stripeFor('agent');
+    const seller = await factory.stripeFor('summit-outfitters');
+    const profile = await factory.sellerNetworkProfile('summit-outfitters');
+    const customer = await agent.customers.create({ email: 'bench@example.com' });
+    const card = await agent.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+
+    const issueTimes: number[] = [];
+    const confirmTimes: number[] = [];
+    const pairs = await timeRuns(RUNS, async () => {
+      const start = performance.now();
+      const token = await agent.sharedPayment.issuedTokens.create({
+        payment_method: card.id,
+        seller_details: { network_business_profile: profile },
+        usage_limits: { currency: 'usd', max_amount: 4999 },
+      });
+      const issued = performance.now();
+      const payment = await seller.paymentIntents.create({
+        amount: 4999,
+        currency: 'usd',
+        confirm: true,
+        payment_method_data: { type: 'card', shared_payment_granted_token: token.id },
+      });
+      if (payment.status !== 'succeeded') throw new Error(`payment ended ${payment.status}`);
+      issueTimes.push(issued - start);
+      confirmTimes.push(performance.now() - issued);
+    });
+    const p50 = percentile(pairs, 50);
+    return [
+      { name: 'stripe: issue SPT + confirm PaymentIntent, p50', target: `≤ ${TARGET_P50_MS} ms`, result: ms(p50), ok: p50 <= TARGET_P50_MS },
+      { name: 'stripe: issue SPT + confirm PaymentIntent, p95', target: 'reported', result: ms(percentile(pairs, 95)), ok: true },
+      { name: 'stripe: issue SPT alone, p50 / p95', target: 'reported', result: `${ms(percentile(issueTimes, 50))} / ${ms(percentile(issueTimes, 95))}`, ok: true },
+      { name: 'stripe: confirm with SPT alone, p50 / p95', target: 'reported', result: `${ms(percentile(confirmTimes, 50))} / ${ms(percentile(confirmTimes, 95))}`, ok: true },
+    ];
+  } finally {
+    await database.close();
+  }
+}
