@@ -101,6 +101,22 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
   return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
 }
 
+const MAX_JSON_DEPTH = 32;
+
+/** Nesting depth, measured without recursion so a hostile body cannot exhaust the stack. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(node as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /**
  * Parses a JSON object body and checks it against an ACP schema. An empty body counts as `{}` when
  * `optional` (cancel takes none).
@@ -119,6 +135,7 @@ export function parseJsonBody(text: string, schema: AcpSchemaName, options: { op
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalidRequest('invalid_json', 'The request body must be a JSON object.', '$');
   }
+  if (depthOf(value) > MAX_JSON_DEPTH) throw invalidRequest('invalid_json', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, '$');
   const result = validateAcp(schema, value);
   if (!result.ok) {
     const issue = result.issues[0];

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { createAcpClient, type AcpClient } from '@/lib/acp/client';
 import { config, type DemoSellerId } from '@/lib/config';
-import type { Database } from '@/lib/db/client';
+import type { Database, Engine } from '@/lib/db/client';
 import { openTestDatabase } from '@/lib/db/testing';
 import { demoPairing } from '@/lib/pairing';
 import { createStripeFactory, type StripeFactory } from '@/lib/stripe/client';
@@ -30,8 +30,8 @@ export function sellerBaseUrl(sellerId: string): string {
   return `${config().origin}/sellers/${sellerId}`;
 }
 
-export async function openSellerTestbed(): Promise<SellerTestbed> {
-  const database = await openTestDatabase();
+export async function openSellerTestbed(engine: Engine = 'pglite'): Promise<SellerTestbed> {
+  const database = await openTestDatabase(engine);
   await seedStock(database.db);
   const clock = { now: new Date() };
   const now = () => clock.now;
