@@ -18,7 +18,7 @@ export async function runChatBench(): Promise<BenchRow[]> {
   try {
     const { db } = database;
     await upsertProducts(db, { sellerId: 'summit-outfitters', products: BOOTS_FEED, fallbackSellerName: 'Summit Outfitters', now: new Date() });
-    const model = selectChatModel({ mode: 'offline' });
+    const model = selectChatModel({ mode: 'offline' }, { offlineWordDelayMs: 0 });
     const firstByte: number[] = [];
     const complete: number[] = [];
     for (let i = -WARMUP; i < RUNS; i++) {

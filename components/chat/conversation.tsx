@@ -116,7 +116,7 @@ export function Conversation({
           {messages.length === 0 ? (
             <EmptyState onPick={(text) => send(text)} disabled={!ready} />
           ) : (
-            messages.map((message) => <ChatMessage key={message.id} message={message} />)
+            messages.map((message, i) => <ChatMessage key={message.id} message={message} live={busy && i === messages.length - 1} />)
           )}
           {waiting && <ToolProgress label={t('thinking')} />}
           {error && (

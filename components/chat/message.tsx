@@ -17,11 +17,19 @@ function ToolFailed({ t }: { t: T }) {
   return <p className="text-sm text-bad">{t('toolFailed', { error: t('errorGeneric') })}</p>;
 }
 
-/** One part of a message: text as markdown, each tool's output as its own component. */
-function MessagePart({ part, t }: { part: AgentUIPart; t: T }) {
+function Stopped({ t }: { t: T }) {
+  return <p className="text-sm text-muted">{t('stopped')}</p>;
+}
+
+/**
+ * One part of a message: text as markdown, each tool's output as its own component. A tool call
+ * left without output by a stopped answer (`live` false) says so instead of spinning forever.
+ */
+function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T }) {
+  if (!live && 'state' in part && (part.state === 'input-streaming' || part.state === 'input-available')) return <Stopped t={t} />;
   switch (part.type) {
     case 'text':
-      return part.text ? <Markdown text={part.text} streaming={part.state === 'streaming'} /> : null;
+      return part.text ? <Markdown text={part.text} streaming={live && part.state === 'streaming'} /> : null;
     case 'tool-searchProducts':
       switch (part.state) {
         case 'input-streaming':
@@ -72,14 +80,16 @@ function MessagePart({ part, t }: { part: AgentUIPart; t: T }) {
 }
 
 /** A user bubble, or the agent's answer with its cards and the model that wrote it. */
-export const ChatMessage = memo(function ChatMessage({ message }: { message: AgentUIMessage }) {
+export const ChatMessage = memo(function ChatMessage({ message, live = false }: { message: AgentUIMessage; live?: boolean }) {
   const t = useT('chat');
   if (message.role === 'user') {
     const text = message.parts.map((p) => (p.type === 'text' ? p.text : '')).join('\n');
     return (
-      <div data-testid="user-message" className="flex justify-end">
+      <div className="flex justify-end">
         <p className="sr-only">{t('you')}:</p>
-        <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-accent px-3.5 py-2 text-accent-ink">{text}</div>
+        <div data-testid="user-message" className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-accent px-3.5 py-2 text-accent-ink">
+          {text}
+        </div>
       </div>
     );
   }
@@ -87,7 +97,7 @@ export const ChatMessage = memo(function ChatMessage({ message }: { message: Age
     <div data-testid="assistant-message" data-message-id={message.id} className="space-y-3">
       <p className="sr-only">{t('agent')}:</p>
       {message.parts.map((part, i) => (
-        <MessagePart key={i} part={part} t={t} />
+        <MessagePart key={i} part={part} live={live} t={t} />
       ))}
       {message.metadata?.model && (
         <p data-testid="message-model" className="text-[11px] text-muted">

@@ -12,7 +12,7 @@ import { BOOTS_FEED } from './fixtures';
 
 let database: Database;
 let deps: (buyerId: string, extra?: Partial<ChatDeps>) => ChatDeps;
-const offline = selectChatModel({ mode: 'offline' });
+const offline = selectChatModel({ mode: 'offline' }, { offlineWordDelayMs: 0 });
 
 beforeAll(async () => {
   database = await openDatabase({ mode: 'memory' });
