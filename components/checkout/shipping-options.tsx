@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { useLocale, useT } from '@/components/i18n-provider';
 import { Price } from '@/components/price';
-import { formatDay } from '@/components/orders/format';
+import { formatWindow } from '@/components/orders/format';
 import type { CheckoutDetails } from '@/lib/agent/checkout/view';
 
 /** The seller's shipping options with price and delivery window; choosing one re-prices the checkout. */
@@ -21,6 +21,10 @@ export function ShippingOptions({
   const t = useT('checkout');
   const locale = useLocale();
   const name = useId();
+  const window = (earliest: string, latest: string) => {
+    const w = formatWindow(earliest, latest, locale);
+    return w.single ? t('deliveryDay', { day: w.from }) : t('deliveryWindow', { from: w.from, to: w.to });
+  };
   if (options.length === 0) return <p className="text-sm text-muted">{t('shippingNone')}</p>;
   return (
     <fieldset className="space-y-1.5" data-testid="shipping-options">
@@ -46,7 +50,7 @@ export function ShippingOptions({
             <span className="font-medium">{option.title}</span>
             {(option.carrier || option.earliest) && (
               <span className="block text-xs text-muted">
-                {[option.carrier, option.earliest && option.latest ? t('deliveryWindow', { from: formatDay(option.earliest, locale), to: formatDay(option.latest, locale) }) : option.description]
+                {[option.carrier, option.earliest && option.latest ? window(option.earliest, option.latest) : option.description]
                   .filter(Boolean)
                   .join(' · ')}
               </span>

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useLocale, useT } from '@/components/i18n-provider';
 import { Price } from '@/components/price';
 import type { OrderSummary } from '@/lib/agent/orders/store';
-import { formatDay } from './format';
+import { formatWindow } from './format';
 import { OrderStatusBadge } from './status-badge';
 
 /**
@@ -56,7 +56,10 @@ export function OrderCard({ order, justPlaced = false }: { order: OrderSummary; 
           </span>
           {order.estimatedDelivery && (
             <span className="text-muted" data-testid="order-delivery">
-              {t('orderArrives', { from: formatDay(order.estimatedDelivery.earliest, locale), to: formatDay(order.estimatedDelivery.latest, locale) })}
+              {(() => {
+                const w = formatWindow(order.estimatedDelivery.earliest, order.estimatedDelivery.latest, locale);
+                return w.single ? t('orderArrivesOn', { day: w.from }) : t('orderArrives', { from: w.from, to: w.to });
+              })()}
             </span>
           )}
         </div>

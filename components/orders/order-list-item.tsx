@@ -7,7 +7,7 @@ import { Price } from '@/components/price';
 import type { OrderSummary } from '@/lib/agent/orders/store';
 import { formatMoney } from '@/lib/money';
 import { CancelOrderButton } from './cancel-order-button';
-import { formatDateTime, formatDay } from './format';
+import { formatDateTime, formatWindow } from './format';
 import { OrderStatusBadge } from './status-badge';
 import { OrderStatusTimeline } from './status-timeline';
 
@@ -17,6 +17,10 @@ export function OrderListItem({ order }: { order: OrderSummary }) {
   const locale = useLocale();
   const number = order.orderNumber ?? order.sellerOrderId;
   const live = order.status !== 'canceled' && order.status !== 'refunded';
+  const arrival = ({ earliest, latest }: { earliest: string; latest: string }) => {
+    const w = formatWindow(earliest, latest, locale);
+    return w.single ? t('arrivesOn', { day: w.from }) : t('arrives', { from: w.from, to: w.to });
+  };
   return (
     <article data-testid="order" data-order-id={order.id} data-status={order.status} aria-label={t('orderFrom', { seller: order.sellerName })} className="space-y-4 rounded-xl border border-line bg-surface p-4">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -47,7 +51,7 @@ export function OrderListItem({ order }: { order: OrderSummary }) {
       <OrderStatusTimeline timeline={order.timeline} status={order.status} />
       <div className="flex flex-wrap items-end justify-between gap-3 border-t border-line pt-3 text-sm">
         <div className="space-y-0.5 text-muted">
-          {live && order.estimatedDelivery && <p>{t('arrives', { from: formatDay(order.estimatedDelivery.earliest, locale), to: formatDay(order.estimatedDelivery.latest, locale) })}</p>}
+          {live && order.estimatedDelivery && <p>{arrival(order.estimatedDelivery)}</p>}
           {order.tracking?.number && (
             <p>
               {order.tracking.url ? (

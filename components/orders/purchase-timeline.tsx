@@ -5,6 +5,7 @@ import { brandName } from '@/components/checkout/card-picker';
 import { useLocale, useT } from '@/components/i18n-provider';
 import { Price } from '@/components/price';
 import type { PurchaseTimeline as Timeline, TokenView } from '@/lib/agent/orders/timeline';
+import { formatMoney } from '@/lib/money';
 import { AcpExchange } from './acp-exchange';
 import { formatDateTime } from './format';
 import { OrderStatusBadge } from './status-badge';
@@ -88,6 +89,7 @@ function TokenFacts({ token, total }: { token: TokenView; total: Timeline['order
 /** "How this purchase worked": the four steps of the purchase, each with the real objects behind it. */
 export function PurchaseTimeline({ timeline }: { timeline: Timeline }) {
   const t = useT('orders');
+  const locale = useLocale();
   const { order, card, token, paymentIntent } = timeline;
   const seller = timeline.sellerName;
   const completes = timeline.payment.filter((e) => e.operation.startsWith('complete_session'));
@@ -158,7 +160,9 @@ export function PurchaseTimeline({ timeline }: { timeline: Timeline }) {
                 </Fact>
               </dl>
             ) : (
-              <p className="text-sm text-muted">{t('paymentIntentNone')}</p>
+              <p className="text-sm text-muted">
+                {t('paymentIntentNone', { amount: token?.amountUsed ? formatMoney(token.amountUsed, locale) : '—' })}
+              </p>
             )}
           </div>
           <div data-testid="timeline-order" className="rounded-xl border border-line bg-surface p-4">

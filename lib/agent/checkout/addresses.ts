@@ -15,15 +15,20 @@ const TEST_ADDRESSES: Record<string, Address> = {
     country: 'US',
   },
   JP: {
-    name: '山田 花子',
-    line_one: '神宮前1-1-1',
-    city: '渋谷区',
-    state: '東京都',
+    name: 'Hanako Yamada',
+    line_one: '1-1-1 Jingumae',
+    city: 'Shibuya-ku',
+    state: 'Tokyo',
     postal_code: '150-0001',
     country: 'JP',
   },
 };
 
-export function defaultShippingAddress(country: string): Address {
-  return TEST_ADDRESSES[country.toUpperCase()] ?? TEST_ADDRESSES.US;
+/** The same Tokyo address as a Japanese buyer writes it. */
+const JAPANESE_JP: Address = { name: '山田 花子', line_one: '神宮前1-1-1', city: '渋谷区', state: '東京都', postal_code: '150-0001', country: 'JP' };
+
+export function defaultShippingAddress(country: string, locale: string = 'en'): Address {
+  const code = country.toUpperCase();
+  if (code === 'JP' && locale === 'ja') return JAPANESE_JP;
+  return TEST_ADDRESSES[code] ?? TEST_ADDRESSES.US;
 }

@@ -19,6 +19,8 @@ export interface CheckoutDeps extends SellerClientDeps {
   sellers?: AgentSeller[];
   /** Defaults to the agent's catalog. */
   lookupProduct?: ProductLookup;
+  /** The buyer's language: the demo's test address for Japan is written in it. */
+  locale?: string;
 }
 
 export type CheckoutResult = { ok: true; checkout: CheckoutDetails } | { ok: false; code: string; message: string };
@@ -50,7 +52,7 @@ export async function startCheckout(deps: CheckoutDeps, input: StartCheckoutInpu
     }
     const checkoutId = newId('chk');
     await deps.db.insert(agentCheckouts).values({ id: checkoutId, buyerId: deps.buyerId, sellerId, addressIsDefault: true });
-    const address = defaultShippingAddress(seller.country);
+    const address = defaultShippingAddress(seller.country, deps.locale);
     const result = await sellerClient(deps, seller, checkoutId).createSession(
       {
         currency: items[0].currency,

@@ -16,6 +16,7 @@ export interface CheckoutToolContext {
   buyerId: string;
   /** How the agent reaches sellers; the app's global fetch by default, an in-process one in tests. */
   fetch?: typeof fetch;
+  locale?: string;
 }
 
 /**
@@ -23,7 +24,7 @@ export interface CheckoutToolContext {
  * can pay — Pay is a server action behind the buyer's click — and each acts only for `buyerId`.
  */
 export function buildCheckoutTools(ctx: CheckoutToolContext) {
-  const deps = { db: ctx.db, buyerId: ctx.buyerId, fetch: ctx.fetch };
+  const deps = { db: ctx.db, buyerId: ctx.buyerId, fetch: ctx.fetch, locale: ctx.locale };
   return {
     startCheckout: tool({
       description: TOOL_DESCRIPTIONS.startCheckout,

@@ -29,8 +29,9 @@ export function sessionTotal(session: Pick<CheckoutSession, 'totals' | 'currency
   return total ? { amount: total.amount, currency: session.currency.toLowerCase() } : null;
 }
 
+/** A line's own amount before tax and shipping, which the session's totals add once for all lines. */
 function lineTotal(totals: Total[], fallback: number): number {
-  return totals.find((t) => t.type === 'total')?.amount ?? totals.find((t) => t.type === 'subtotal')?.amount ?? fallback;
+  return totals.find((t) => t.type === 'subtotal')?.amount ?? totals.find((t) => t.type === 'items_base_amount')?.amount ?? totals.find((t) => t.type === 'total')?.amount ?? fallback;
 }
 
 /** The Aisle catalog id of a line: sellers echo `<productId>` in product_id; the agent prefixes the seller. */
