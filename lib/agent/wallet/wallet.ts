@@ -98,7 +98,8 @@ export async function listCards(input: WalletInput, buyerId: string): Promise<Sa
     throw error;
   }
   const chosen = 'deleted' in customer && customer.deleted ? null : customerDefault(customer as Stripe.Customer);
-  const data = [...methods.data].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+  // Stripe lists newest first; `created` has one-second precision, so the list's order is the one to trust.
+  const data = methods.data;
   const defaultId = chosen && data.some((pm) => pm.id === chosen) ? chosen : (data.at(-1)?.id ?? null);
   return data.flatMap((pm) => toSavedCard(pm, defaultId) ?? []);
 }
