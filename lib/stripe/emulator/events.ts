@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
 import { enqueueOutbox } from '@/lib/db/outbox';
 import { stripeObjects, stripeWebhookDeliveries } from '@/lib/db/schema';
 import type { RequestContext } from './context';
@@ -8,6 +9,34 @@ import { stripeJson } from './json';
 import { STRIPE_API_VERSION } from './version';
 
 export const OUTBOX_OWNER = 'stripe-emulator';
+
+interface Endpoint {
+  accountId: string;
+  data: Record<string, unknown>;
+  internal: Record<string, unknown>;
+}
+
+/**
+ * Webhook endpoints change rarely and every write reads them, so they are cached per database for a
+ * second; this process forgets them at once when it changes one (`forgetWebhookEndpoints`).
+ */
+const ENDPOINT_CACHE_MS = 1_000;
+const endpointCache = new WeakMap<object, { at: number; endpoints: Endpoint[] }>();
+
+export function forgetWebhookEndpoints(root: Db) {
+  endpointCache.delete(root);
+}
+
+async function webhookEndpoints(db: Db, root: Db | undefined): Promise<Endpoint[]> {
+  const cached = root ? endpointCache.get(root) : undefined;
+  if (cached && Date.now() - cached.at < ENDPOINT_CACHE_MS) return cached.endpoints;
+  const endpoints = await db
+    .select({ accountId: stripeObjects.accountId, data: stripeObjects.data, internal: stripeObjects.internal })
+    .from(stripeObjects)
+    .where(eq(stripeObjects.object, 'webhook_endpoint'));
+  if (root) endpointCache.set(root, { at: Date.now(), endpoints });
+  return endpoints;
+}
 
 interface EndpointData {
   id: string;
@@ -22,13 +51,11 @@ interface EndpointData {
  * account each event belongs to, in the request's transaction: the state change and its
  * notifications commit together or not at all.
  */
-export async function flushEvents(ctx: Pick<RequestContext, 'db' | 'created' | 'requestId' | 'idempotencyKey' | 'events'>): Promise<void> {
+export async function flushEvents(
+  ctx: Pick<RequestContext, 'db' | 'created' | 'requestId' | 'idempotencyKey' | 'events'> & { root?: Db },
+): Promise<void> {
   if (ctx.events.length === 0) return flushStaged(ctx.db);
-  const accountIds = [...new Set(ctx.events.map((e) => e.accountId))];
-  const endpoints = await ctx.db
-    .select({ accountId: stripeObjects.accountId, data: stripeObjects.data, internal: stripeObjects.internal })
-    .from(stripeObjects)
-    .where(and(inArray(stripeObjects.accountId, accountIds), eq(stripeObjects.object, 'webhook_endpoint')));
+  const endpoints = await webhookEndpoints(ctx.db, ctx.root);
 
   const rows = [];
   const deliveries: Array<{ eventId: string; endpointId: string; url: string; secret: string; type: string; body: string }> = [];

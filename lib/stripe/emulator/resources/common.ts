@@ -3,9 +3,18 @@ import type { RequestContext } from '../context';
 import { parseParams } from '../params';
 import { expandParam, intParam, metadataParam, stringParam } from '../params';
 
-/** Parses the request's params with a schema (expand always allowed). */
+/** A request's params schema (expand always allowed); build it once at module level for hot endpoints. */
+export function paramsSchema<T extends z.ZodRawShape>(shape: T) {
+  return z.object({ ...shape, expand: expandParam });
+}
+
+/** Parses the request's params against a shape (or a schema made by `paramsSchema`). */
 export function read<T extends z.ZodRawShape>(ctx: RequestContext, shape: T) {
-  return parseParams(z.object({ ...shape, expand: expandParam }), ctx.params);
+  return parseParams(paramsSchema(shape), ctx.params);
+}
+
+export function readWith<S extends z.ZodType>(ctx: RequestContext, schema: S): z.output<S> {
+  return parseParams(schema, ctx.params);
 }
 
 export const listShape = {

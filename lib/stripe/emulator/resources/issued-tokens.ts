@@ -8,7 +8,7 @@ import { boolParam, currencyParam, intParam, MAX_AMOUNT, metadataParam, stringPa
 import type { Route } from '../route';
 import { insertObject, requireObject, saveObject } from '../store';
 import { challengeResultShape } from './challenge';
-import { read } from './common';
+import { paramsSchema, read, readWith } from './common';
 import { resolvePaymentMethod, type StoredPaymentMethod } from './payment-methods';
 import {
   deactivateToken,
@@ -108,16 +108,18 @@ export async function createToken(ctx: RequestContext, input: NewToken): Promise
   return stored;
 }
 
+const issueParams = paramsSchema({
+  payment_method: stringParam,
+  seller_details: z.object({ network_business_profile: stringParam, external_id: stringParam.optional() }),
+  usage_limits: usageLimitsShape,
+  shared_metadata: metadataParam.optional(),
+  setup_future_usage: z.literal('on_session').optional(),
+  return_url: stringParam.optional(),
+  use_stripe_sdk: boolParam.optional(),
+});
+
 async function issue(ctx: RequestContext) {
-  const p = read(ctx, {
-    payment_method: stringParam,
-    seller_details: z.object({ network_business_profile: stringParam, external_id: stringParam.optional() }),
-    usage_limits: usageLimitsShape,
-    shared_metadata: metadataParam.optional(),
-    setup_future_usage: z.literal('on_session').optional(),
-    return_url: stringParam.optional(),
-    use_stripe_sdk: boolParam.optional(),
-  });
+  const p = readWith(ctx, issueParams);
   checkUsageLimits(ctx, p.usage_limits);
   const seller = await accountByProfile(ctx.db, p.seller_details.network_business_profile, ctx.root);
   if (!seller) throw noSuch('network business profile', p.seller_details.network_business_profile, 'seller_details[network_business_profile]');

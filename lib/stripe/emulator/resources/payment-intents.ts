@@ -15,7 +15,7 @@ import {
   type PaymentIntentInternal,
 } from './charging';
 import type { Charge } from './charges';
-import { listShape, mergeMetadata, read, shipping, shippingShape } from './common';
+import { listShape, mergeMetadata, paramsSchema, read, readWith, shipping, shippingShape } from './common';
 import { requireCustomer } from './customers';
 import { resolvePaymentMethod } from './payment-methods';
 import { adjustTokenUsage, expireTokenIfDue } from './shared-payment-tokens';
@@ -41,17 +41,20 @@ function checkAmount(amount: number, currency: string) {
   if (amount > MAX_AMOUNT) throw invalidRequest(`Amount must be no more than ${formatMinor(MAX_AMOUNT, currency)}`, { code: 'amount_too_large', param: 'amount' });
 }
 
+const createParams = paramsSchema({
+  ...confirmShape,
+  ...editable,
+  amount: intParam,
+  currency: currencyParam,
+  confirm: boolParam.optional(),
+  confirmation_method: z.enum(['automatic', 'manual']).optional(),
+  payment_method_types: z.array(z.literal('card', { message: 'The emulator supports card payment methods only.' })).optional(),
+  automatic_payment_methods: z.object({ enabled: boolParam, allow_redirects: z.enum(['always', 'never']).optional() }).optional(),
+});
+const confirmParams = paramsSchema(confirmShape);
+
 async function createPaymentIntent(ctx: RequestContext) {
-  const p = read(ctx, {
-    ...confirmShape,
-    ...editable,
-    amount: intParam,
-    currency: currencyParam,
-    confirm: boolParam.optional(),
-    confirmation_method: z.enum(['automatic', 'manual']).optional(),
-    payment_method_types: z.array(z.literal('card', { message: 'The emulator supports card payment methods only.' })).optional(),
-    automatic_payment_methods: z.object({ enabled: boolParam, allow_redirects: z.enum(['always', 'never']).optional() }).optional(),
-  });
+  const p = readWith(ctx, createParams);
   checkAmount(p.amount, p.currency);
   if (p.customer) await requireCustomer(ctx, p.customer, 'customer');
   const pm = p.payment_method ? await resolvePaymentMethod(ctx, p.payment_method) : undefined;
@@ -204,7 +207,7 @@ export const paymentIntentRoutes: Route[] = [
     publishable: true,
     prepare: expireToken,
     handle: async (ctx) => {
-      const p = read(ctx, confirmShape);
+      const p = readWith(ctx, confirmParams);
       const { data, internal } = await load(ctx, true);
       return confirmPaymentIntent(ctx, data, internal, p);
     },

@@ -6,7 +6,7 @@ import { newId } from '../ids';
 import { intParam, metadataParam, stringParam } from '../params';
 import type { Route } from '../route';
 import { insertObject, listObjects, requireObject, saveObject, type ApiObject, type StoredObject } from '../store';
-import { billingDetails, billingDetailsShape, listShape, mergeMetadata, read } from './common';
+import { billingDetails, billingDetailsShape, listShape, mergeMetadata, paramsSchema, read, readWith } from './common';
 import { requireCustomer, type Customer } from './customers';
 
 export type PaymentMethod = ApiObject & {
@@ -117,8 +117,10 @@ export async function attachPaymentMethod(ctx: RequestContext, pm: StoredPayment
   return next;
 }
 
+const createParams = paramsSchema({ ...paymentMethodDataShape.shape, type: z.literal('card', { message: 'must be one of card' }) });
+
 async function createPaymentMethod(ctx: RequestContext) {
-  const p = read(ctx, { ...paymentMethodDataShape.shape, type: z.literal('card', { message: 'must be one of card' }) });
+  const p = readWith(ctx, createParams);
   return (await createCardPaymentMethod(ctx, p)).data;
 }
 

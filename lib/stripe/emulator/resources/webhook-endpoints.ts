@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Reply, type RequestContext } from '../context';
-import { invalidRequest } from '../errors';
+import { forgetWebhookEndpoints } from '../events';
 import { base62, newId } from '../ids';
 import { boolParam, metadataParam, stringParam } from '../params';
 import type { Route } from '../route';
@@ -49,6 +49,7 @@ async function create(ctx: RequestContext) {
   };
   const secret = `whsec_${base62(32)}`;
   await insertObject(ctx.db, { accountId: ctx.account.id, type: 'webhook_endpoint', data: endpoint, internal: { secret }, created: ctx.created });
+  forgetWebhookEndpoints(ctx.root);
   // Stripe shows the secret once, in the creation response.
   return { ...endpoint, secret };
 }
@@ -71,6 +72,7 @@ async function update(ctx: RequestContext) {
     status: p.disabled === undefined ? data.status : p.disabled ? 'disabled' : 'enabled',
   };
   await saveObject(ctx.db, data.id, { data: next });
+  forgetWebhookEndpoints(ctx.root);
   return next;
 }
 
@@ -89,6 +91,7 @@ export const webhookEndpointRoutes: Route[] = [
     handle: async (ctx) => {
       const { data } = await requireObject(ctx.db, ctx.account.id, 'webhook_endpoint', ctx.path.id);
       await deleteObject(ctx.db, data.id);
+      forgetWebhookEndpoints(ctx.root);
       return new Reply(200, { id: data.id, object: 'webhook_endpoint', deleted: true });
     },
   },
