@@ -134,6 +134,13 @@ describe('POST /api/chat', () => {
     expect(saved[0].id).toBe('same');
   });
 
+  it('will not move a message of one chat into another', async () => {
+    const chunks = await readChunks(await handleChatRequest(chatRequest('chat-other', 'u1', 'hello'), deps('buyer_a')));
+    expect(chunks).toContainEqual({ type: 'error', errorText: 'That message was already sent in another chat. Reload the page and try again.' });
+    expect((await loadMessages(database.db, 'chat-1'))[0].parts).toEqual([{ type: 'text', text: 'waterproof hiking boots' }]);
+    expect(await loadMessages(database.db, 'chat-other')).toEqual([]);
+  });
+
   it('refuses an empty message and malformed JSON', async () => {
     expect((await handleChatRequest(chatRequest('chat-e', 'e1', '   '), deps('buyer_g'))).status).toBe(400);
     const bad = new Request('http://localhost/api/chat', { method: 'POST', body: '{not json' });

@@ -1,4 +1,4 @@
-import { convertToModelMessages, createIdGenerator, stepCountIs, streamText } from 'ai';
+import { convertToModelMessages, createIdGenerator, createUIMessageStream, createUIMessageStreamResponse, stepCountIs, streamText } from 'ai';
 import { z } from 'zod';
 import { selectChatModel, type ChatModel } from '@/lib/agent/models';
 import { systemPrompt } from '@/lib/agent/prompts';
@@ -87,52 +87,67 @@ export async function handleChatRequest(request: Request, deps: ChatDeps): Promi
   const opened = await openChat(db, { chatId, buyerId, firstMessage: text });
   if (opened.kind === 'not_found') return refuse(404, 'not_found', t('errorNotFound'));
 
-  let history = opened.created ? [] : await loadMessages<AgentUIMessage>(db, chatId);
-  const known = history.findIndex((m) => m.id === message.id);
-  if (known >= 0) {
-    // The same message again (a retry, or a request repeated by the network): answer it anew
-    // instead of storing it twice.
-    if (history[known].role !== 'user') return refuse(409, 'conflict', t('errorConflict'));
-    await deleteMessagesAfter(db, chatId, message.id);
-    history = history.slice(0, known + 1);
-  } else {
-    const userMessage: AgentUIMessage = {
-      id: message.id,
-      role: 'user',
-      parts: message.parts.map((part) => ({ type: 'text', text: part.text })),
-      metadata: { createdAt: (deps.now?.() ?? new Date()).getTime() },
-    };
-    const refused = await saveMessages(db, chatId, [userMessage]);
-    if (refused.length > 0) return refuse(409, 'conflict', t('errorConflict'));
-    history = [...history, userMessage];
-  }
-  // A chat created just now is already fresh; an older one rises to the top of the sidebar.
-  if (!opened.created) await touchChat(db, chatId);
-
   const chatModel = deps.model ?? selectChatModel();
   const tools = buildAgentTools({ db, buyerId, locale: deps.locale });
-  const result = streamText({
-    model: chatModel.model,
-    system: systemPrompt({ locale: deps.locale, now: deps.now?.() }),
-    messages: await convertToModelMessages(history, { tools, ignoreIncompleteToolCalls: true }),
-    tools,
-    stopWhen: stepCountIs(5),
-    abortSignal: request.signal,
-  });
+  const responseId = newMessageId();
+  const userMessage: AgentUIMessage = {
+    id: message.id,
+    role: 'user',
+    parts: message.parts.map((part) => ({ type: 'text', text: part.text })),
+    metadata: { createdAt: (deps.now?.() ?? new Date()).getTime() },
+  };
 
-  return result.toUIMessageStreamResponse<AgentUIMessage>({
-    originalMessages: history,
-    generateMessageId: newMessageId,
-    messageMetadata: ({ part }) => (part.type === 'start' ? { model: chatModel.label, createdAt: Date.now() } : undefined),
+  // The checks that deserve an HTTP status are done; the answer starts now, and the history is
+  // read while the browser already shows the agent's message.
+  const stream = createUIMessageStream<AgentUIMessage>({
+    execute: async ({ writer }) => {
+      writer.write({ type: 'start', messageId: responseId, messageMetadata: { model: chatModel.label, createdAt: Date.now() } });
+      const history = await recordUserMessage(db, chatId, opened.created, userMessage);
+      const result = streamText({
+        model: chatModel.model,
+        system: systemPrompt({ locale: deps.locale, now: deps.now?.() }),
+        messages: await convertToModelMessages(history, { tools, ignoreIncompleteToolCalls: true }),
+        tools,
+        stopWhen: stepCountIs(5),
+        abortSignal: request.signal,
+      });
+      writer.merge(result.toUIMessageStream({ sendStart: false, onError: (error) => sentenceFor(error) }));
+    },
     onFinish: async ({ responseMessage }) => {
       // Runs when the stream ends, fails or is stopped (the body is cancelled): the parts so far are kept.
       if (responseMessage.parts.length === 0) return;
       await saveMessages(db, chatId, [responseMessage]);
       await touchChat(db, chatId);
     },
-    onError: (error) => {
-      console.error('[chat]', error instanceof Error ? error.message : error);
-      return t('errorModel');
-    },
+    onError: (error) => sentenceFor(error),
   });
+  return createUIMessageStreamResponse({ stream });
+
+  function sentenceFor(error: unknown): string {
+    if (error instanceof ChatConflictError) return t('errorConflict');
+    console.error('[chat]', error instanceof Error ? error.message : error);
+    return t('errorModel');
+  }
+}
+
+class ChatConflictError extends Error {
+  readonly code = 'conflict';
+}
+
+/**
+ * Stores the buyer's message and returns the conversation the model should answer. The same
+ * message sent again (a retry, or a request the network repeated) is answered anew: its old
+ * answer is dropped instead of the message being stored twice.
+ */
+async function recordUserMessage(db: Db, chatId: string, created: boolean, message: AgentUIMessage): Promise<AgentUIMessage[]> {
+  const history = created ? [] : await loadMessages<AgentUIMessage>(db, chatId);
+  const known = history.findIndex((m) => m.id === message.id);
+  if (known >= 0) {
+    if (history[known].role !== 'user') throw new ChatConflictError('message id belongs to an answer');
+    await deleteMessagesAfter(db, chatId, message.id);
+    return history.slice(0, known + 1);
+  }
+  const refused = await saveMessages(db, chatId, [message]);
+  if (refused.length > 0) throw new ChatConflictError('message id belongs to another chat');
+  return [...history, message];
 }
