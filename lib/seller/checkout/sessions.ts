@@ -143,20 +143,20 @@ export async function updateSession(
       ...(body.fulfillment_details ? { fulfillmentDetails: withAddressNormalized(body.fulfillment_details) } : {}),
       ...(body.order_notes !== undefined ? { orderNotes: body.order_notes } : {}),
     };
-    let quote = await quoteFor(db, ctx, seller, input);
+    // The options offered do not depend on which one is chosen: quote once with the choice applied.
+    const shipping = body.selected_fulfillment_options?.find((s) => s.type === 'shipping');
+    if (shipping) input.shippingOptionId = shipping.option_id;
+    const quote = await quoteFor(db, ctx, seller, input);
     for (const [index, selected] of (body.selected_fulfillment_options ?? []).entries()) {
       const offered = quote.fulfillmentOptions.some((o) => o.id === selected.option_id && o.type === selected.type);
-      if (!offered) {
+      if (!offered || (selected.type === 'digital' && selected.option_id !== DIGITAL_OPTION_ID)) {
         throw invalidRequest(
           'invalid_fulfillment_option',
           `Fulfillment option '${selected.option_id.slice(0, 60)}' is not offered for this checkout.`,
           `$.selected_fulfillment_options[${index}].option_id`,
         );
       }
-      if (selected.type === 'shipping') input.shippingOptionId = selected.option_id;
-      else if (selected.option_id !== DIGITAL_OPTION_ID) input.shippingOptionId = selected.option_id;
     }
-    if (body.selected_fulfillment_options?.length) quote = await quoteFor(db, ctx, seller, input);
     const { session } = await presentRow(db, ctx, seller, row, { input, quote, status: derivedStatus(quote), extraMessages: [] });
     await saveSession(db, row.id, {
       input,
