@@ -112,7 +112,7 @@ export function Conversation({
   return (
     <ProductActionsProvider value={actions}>
       <div className="flex min-h-[calc(100dvh-9rem)] min-w-0 flex-col">
-        <section aria-label={t('chats')} data-testid="chat-messages" data-status={status} className="flex-1 space-y-5 pb-4">
+        <section aria-label={t('conversation')} data-testid="chat-messages" data-status={status} className="flex-1 space-y-5 pb-4">
           {messages.length === 0 ? (
             <EmptyState onPick={(text) => send(text)} disabled={!ready} />
           ) : (

@@ -4,14 +4,15 @@ import { ChatScreen } from '@/components/chat/chat-screen';
 import { findChat, listChats, loadMessages } from '@/lib/agent/chat/store';
 import type { AgentUIMessage } from '@/lib/agent/chat/types';
 import { chatModelLabel } from '@/lib/agent/models';
-import { requireBuyer } from '@/lib/buyer/current';
+import { currentBuyerId, requireBuyer } from '@/lib/buyer/current';
 import { getDb } from '@/lib/db/client';
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const chat = await findChat(await getDb(), { chatId: id, buyerId: await requireBuyer() });
+  const buyerId = await currentBuyerId();
+  const chat = buyerId ? await findChat(await getDb(), { chatId: id, buyerId }) : null;
   return { title: chat?.title };
 }
 

@@ -3,6 +3,7 @@ import type { Messages } from '../types';
 export const chat = {
   en: {
     chats: 'Chats',
+    conversation: 'Conversation',
     newChat: 'New chat',
     noChats: 'Your chats will appear here.',
     showChats: 'Show chats',
@@ -63,6 +64,7 @@ export const chat = {
   },
   ja: {
     chats: 'チャット',
+    conversation: '会話',
     newChat: '新しいチャット',
     noChats: 'チャットはここに表示されます。',
     showChats: 'チャット一覧',
