@@ -65,7 +65,7 @@ function TokenFacts({ token, total }: { token: TokenView; total: Timeline['order
           )}
         </Fact>
         <Fact label={t('sptMaxAmount')} testId="spt-max-amount">
-          <span data-amount={token.maxAmount.amount} data-currency={token.maxAmount.currency} className="inline-flex items-center gap-1.5">
+          <span className="inline-flex items-center gap-1.5">
             <Price money={token.maxAmount} />
             {matches && <span className="rounded bg-good/15 px-1 text-[10px] font-semibold text-good">= {t('total')}</span>}
           </span>

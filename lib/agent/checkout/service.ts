@@ -60,6 +60,8 @@ export async function startCheckout(deps: CheckoutDeps, input: StartCheckoutInpu
         fulfillment_details: { name: address.name, address },
         capabilities: { interventions: { supported: ['3ds'], display_context: 'modal' } },
         metadata: { agent_checkout_id: checkoutId },
+        // Sellers that localise answer in the buyer's language (shipping names, total labels).
+        ...(deps.locale ? { locale: deps.locale === 'ja' ? 'ja-JP' : 'en-US' } : {}),
       },
       { idempotencyKey: `checkout:${checkoutId}:create` },
     );
