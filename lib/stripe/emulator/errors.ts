@@ -21,6 +21,12 @@ export interface StripeErrorBody {
 }
 
 export class StripeApiError extends Error {
+  /**
+   * Work that must stand although the request is refused and its transaction rolled back: run
+   * after the rollback (a token found expired is deactivated, and both sides told).
+   */
+  afterRollback?: () => Promise<void>;
+
   constructor(
     readonly status: number,
     readonly body: StripeErrorBody,

@@ -153,6 +153,7 @@ export async function handleStripeRequest(request: Request, deps: EmulatorDeps):
         return result instanceof Reply ? { status: result.status, body: result.body } : { status: 200, body: result };
       });
     } catch (error) {
+      if (error instanceof StripeApiError && error.afterRollback) await error.afterRollback();
       outcome = failure(error, requestId);
     }
     if (ref) {

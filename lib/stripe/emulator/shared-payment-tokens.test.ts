@@ -112,6 +112,15 @@ describe.each(testEngines())('shared payment tokens (%s)', (engine) => {
     expect(await agent.sharedPayment.issuedTokens.retrieve(token.id)).toMatchObject({ status: 'active' });
   });
 
+  it('lets only one of two concurrent payments take the last of a token', async () => {
+    const token = await issue({ maxAmount: 5000 });
+    const results = await Promise.allSettled([charge(summit, token.id, 3000), charge(summit, token.id, 3000)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'shared_payment_token_amount_exceeded' });
+    expect(await agent.sharedPayment.issuedTokens.retrieve(token.id)).toMatchObject({ usage_details: { amount_captured: { value: 3000 } } });
+  });
+
   it('refuses an amount over the limit', async () => {
     const token = await issue({ maxAmount: 5000 });
     expect(await refusal(charge(summit, token.id, 5001))).toBe('shared_payment_token_amount_exceeded');

@@ -48,25 +48,43 @@ type Row = typeof stripeObjects.$inferInsert;
 
 /**
  * Writes made during a request's transaction are staged per transaction handle and written in one
- * multi-row insert when the request ends (`flushStaged`): a purchase touches the database a few
- * times, not once per object. Reads and updates in the same request see staged objects.
+ * statement when the request ends (`flushStaged`): new objects are inserted and changed ones
+ * upserted, so a purchase touches the database a few times, not once per object. Reads and
+ * updates in the same request see staged objects.
  */
-const staging = new WeakMap<object, Map<string, Row>>();
+interface Staged {
+  row: Row;
+  /** Already in the table: written with `on conflict do update`. */
+  existing: boolean;
+}
+const staging = new WeakMap<object, Map<string, Staged>>();
+/** Rows read in this transaction, so that a change to one can be staged as a whole row. */
+const loaded = new WeakMap<object, Map<string, Row>>();
 /** Transactions on PostgreSQL set a lock timeout before their first row lock (PGlite has one connection: no waits). */
 const lockTimeoutPending = new WeakSet<object>();
 
 /** Marks a transaction handle as a request's: inserts are staged, and row locks time out (PostgreSQL). */
 export function beginStaging(tx: Db, options: { lockTimeout: boolean }) {
   staging.set(tx, new Map());
+  loaded.set(tx, new Map());
   if (options.lockTimeout) lockTimeoutPending.add(tx);
 }
 
 /** Writes the staged objects, plus any extra rows (events), in one statement. */
 export async function flushStaged(tx: Db, extra: Row[] = []): Promise<void> {
-  const staged = staging.get(tx);
-  const rows = [...(staged?.values() ?? []), ...extra];
-  staged?.clear();
-  if (rows.length > 0) await tx.insert(stripeObjects).values(rows);
+  const staged = [...(staging.get(tx)?.values() ?? [])];
+  staging.get(tx)?.clear();
+  const rows = [...staged.map((s) => s.row), ...extra];
+  if (rows.length === 0) return;
+  const insert = tx.insert(stripeObjects).values(rows);
+  if (!staged.some((s) => s.existing)) {
+    await insert;
+    return;
+  }
+  await insert.onConflictDoUpdate({
+    target: stripeObjects.id,
+    set: { data: sql`excluded.data`, internal: sql`excluded.internal`, customer: sql`excluded.customer` },
+  });
 }
 
 export async function insertObject<T extends ApiObject>(db: Db, object: NewObject<T>): Promise<T> {
@@ -82,7 +100,7 @@ export async function insertObject<T extends ApiObject>(db: Db, object: NewObjec
     internal: object.internal ?? {},
   };
   const staged = staging.get(db);
-  if (staged) staged.set(row.id, row);
+  if (staged) staged.set(row.id, { row, existing: false });
   else await db.insert(stripeObjects).values(row);
   return object.data;
 }
@@ -104,31 +122,34 @@ export async function findObject<T extends ApiObject = ApiObject, I = Record<str
   id: string,
   options: FindOptions = {},
 ): Promise<StoredObject<T, I> | undefined> {
-  const staged = staging.get(db)?.get(id);
+  const staged = staging.get(db)?.get(id)?.row;
   if (staged) {
     const owner = options.asPeer ? staged.peerAccountId : staged.accountId;
     return staged.object === type && owner === accountId ? toStored<T, I>(staged as StoredObjectRowLike) : undefined;
   }
   const owner = options.asPeer ? eq(stripeObjects.peerAccountId, accountId) : eq(stripeObjects.accountId, accountId);
   const query = db
-    .select({ id: stripeObjects.id, accountId: stripeObjects.accountId, peerAccountId: stripeObjects.peerAccountId, data: stripeObjects.data, internal: stripeObjects.internal })
+    .select()
     .from(stripeObjects)
     .where(and(eq(stripeObjects.id, id), eq(stripeObjects.object, type), owner));
+  let row: StripeObjectRow | undefined;
   if (!options.lock) {
-    const [row] = await query;
-    return row ? toStored<T, I>(row) : undefined;
+    [row] = await query;
+  } else {
+    if (lockTimeoutPending.has(db)) {
+      lockTimeoutPending.delete(db);
+      await db.execute(sql.raw(`set local lock_timeout = ${LOCK_TIMEOUT_MS}`));
+    }
+    try {
+      [row] = await query.for('update');
+    } catch (error) {
+      if (pgErrorCode(error) === '55P03') throw lockTimeout();
+      throw error;
+    }
   }
-  if (lockTimeoutPending.has(db)) {
-    lockTimeoutPending.delete(db);
-    await db.execute(sql.raw(`set local lock_timeout = ${LOCK_TIMEOUT_MS}`));
-  }
-  try {
-    const [row] = await query.for('update');
-    return row ? toStored<T, I>(row) : undefined;
-  } catch (error) {
-    if (pgErrorCode(error) === '55P03') throw lockTimeout();
-    throw error;
-  }
+  if (!row) return undefined;
+  loaded.get(db)?.set(row.id, row);
+  return toStored<T, I>(row);
 }
 
 function pgErrorCode(error: unknown): string | undefined {
@@ -169,11 +190,19 @@ export async function saveObject(
   id: string,
   changes: { data: ApiObject; internal?: Record<string, unknown>; customer?: string | null },
 ): Promise<void> {
-  const staged = staging.get(db)?.get(id);
+  const stage = staging.get(db);
+  let staged = stage?.get(id);
+  const read = loaded.get(db)?.get(id);
+  if (!staged && stage && read) {
+    const { seq: _seq, ...row } = read;
+    void _seq;
+    staged = { row, existing: true };
+    stage.set(id, staged);
+  }
   if (staged) {
-    staged.data = changes.data;
-    if (changes.internal) staged.internal = changes.internal;
-    if (changes.customer !== undefined) staged.customer = changes.customer;
+    staged.row.data = changes.data;
+    if (changes.internal) staged.row.internal = changes.internal;
+    if (changes.customer !== undefined) staged.row.customer = changes.customer;
     return;
   }
   await db
@@ -187,7 +216,10 @@ export async function saveObject(
 }
 
 export async function deleteObject(db: Db, id: string): Promise<void> {
-  if (staging.get(db)?.delete(id)) return;
+  const staged = staging.get(db)?.get(id);
+  staging.get(db)?.delete(id);
+  loaded.get(db)?.delete(id);
+  if (staged && !staged.existing) return;
   await db.delete(stripeObjects).where(eq(stripeObjects.id, id));
 }
 

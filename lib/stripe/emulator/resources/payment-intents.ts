@@ -18,7 +18,7 @@ import type { Charge } from './charges';
 import { listShape, mergeMetadata, paramsSchema, read, readWith, shipping, shippingShape } from './common';
 import { requireCustomer } from './customers';
 import { resolvePaymentMethod } from './payment-methods';
-import { adjustTokenUsage, expireTokenIfDue } from './shared-payment-tokens';
+import { adjustTokenUsage } from './shared-payment-tokens';
 
 const editable = {
   amount: intParam.optional(),
@@ -176,21 +176,8 @@ async function cancel(ctx: RequestContext) {
   return next;
 }
 
-function tokenParam(params: RequestContext['params']): string | undefined {
-  const data = params.payment_method_data;
-  if (typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const token = data.shared_payment_granted_token;
-  return typeof token === 'string' && token ? token : undefined;
-}
-
-/** A token past its expiry is deactivated (and both sides told) before the payment is refused. */
-const expireToken: Route['prepare'] = async (ctx) => {
-  const token = tokenParam(ctx.params);
-  if (token) await expireTokenIfDue(ctx.db, token, ctx.now, ctx.requestId);
-};
-
 export const paymentIntentRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/payment_intents', prepare: expireToken, handle: createPaymentIntent },
+  { method: 'POST', pattern: '/v1/payment_intents', handle: createPaymentIntent },
   {
     method: 'GET',
     pattern: '/v1/payment_intents',
@@ -205,7 +192,6 @@ export const paymentIntentRoutes: Route[] = [
     method: 'POST',
     pattern: '/v1/payment_intents/:id/confirm',
     publishable: true,
-    prepare: expireToken,
     handle: async (ctx) => {
       const p = readWith(ctx, confirmParams);
       const { data, internal } = await load(ctx, true);

@@ -106,7 +106,7 @@ function isExpired(token: StoredToken, at: number): boolean {
 
 /**
  * Expiry is applied when a token is next looked at (used or retrieved), in its own transaction so the
- * deactivation and its events stand even though the request that noticed it is then refused.
+ * deactivation and its events stand even though the request that noticed it is refused.
  */
 export async function expireTokenIfDue(db: Db, id: string, now: Date, requestId: string): Promise<void> {
   const at = Math.floor(now.getTime() / 1000);
@@ -141,7 +141,11 @@ export async function tokenForPayment(ctx: RequestContext, id: string, amount: n
     const reason = token.data.deactivated_reason ?? 'revoked';
     throw refuse(reason, `The shared payment token ${id} can no longer be used: it was deactivated (${reason}).`);
   }
-  if (isExpired(token, ctx.created)) throw refuse('expired', `The shared payment token ${id} can no longer be used: it expired.`);
+  if (isExpired(token, ctx.created)) {
+    const expired = refuse('expired', `The shared payment token ${id} can no longer be used: it expired.`);
+    expired.afterRollback = () => expireTokenIfDue(ctx.root, id, ctx.now, ctx.requestId);
+    throw expired;
+  }
   if (token.data.status === 'requires_action') {
     throw refuse('requires_action', `The shared payment token ${id} cannot be used yet: the customer must first complete the action it requires (3D Secure).`);
   }
