@@ -15,10 +15,11 @@ export function DashboardTable<T>({ title, note, rows, columns, rowKey, empty }:
   rowKey: (row: T) => string;
   empty: string;
 }) {
+  const headingId = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-heading`;
   return (
-    <section aria-labelledby={`${title}-heading`} className="space-y-2">
+    <section aria-labelledby={headingId} className="space-y-2">
       <div className="flex items-baseline justify-between gap-3">
-        <h2 id={`${title}-heading`} className="text-base font-semibold">
+        <h2 id={headingId} className="text-base font-semibold">
           {title}
         </h2>
         {note ? <p className="text-xs text-muted">{note}</p> : null}
