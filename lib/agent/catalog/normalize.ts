@@ -1,30 +1,37 @@
-import type { FeedDescription, FeedProduct, FeedVariant } from './feed-schema';
 import type { z } from 'zod';
+import type { FeedDescription, FeedMedia, FeedProduct, FeedVariant } from './feed-schema';
+import { rebuildFeedProduct, sameJson } from './feed-product';
 
 export type Availability = 'in_stock' | 'low_stock' | 'out_of_stock';
+export type NameValue = { name: string; value: string };
+export type Media = z.infer<typeof FeedMedia>;
 
-/** A variant as the agent stores it: money in minor units with a lower-case currency. */
+/** A variant as the agent stores it (one row of agent_catalog_variants). */
 export interface CatalogVariantRecord {
   variantId: string;
   position: number;
   title: string;
-  options: Record<string, string>;
+  /** As sent; `optionRecord` gives the lower-case keys search and cards use. */
+  options: NameValue[];
   priceAmount: number | null;
+  /** Lower case, like all money inside Aisle. */
   currency: string | null;
   listPriceAmount: number | null;
+  available: boolean | null;
   availability: Availability;
   availabilityStatus: string | null;
   stock: number | null;
-  image: string | null;
+  media: Media[];
   url: string | null;
 }
 
-/** A product as the agent stores and searches it, derived from one feed Product. */
+/** A product as the agent stores it (one row of agent_catalog_products), derived from one feed Product. */
 export interface CatalogProductRecord {
   sellerId: string;
   productId: string;
   listed: boolean;
   sellerName: string;
+  feedSellerName: string | null;
   sellerNameJa: string | null;
   title: string;
   titleJa: string | null;
@@ -33,13 +40,15 @@ export interface CatalogProductRecord {
   brand: string | null;
   category: string;
   categoryPath: string | null;
+  categoryTaxonomy: string | null;
   keywords: string[];
-  attributes: Record<string, string>;
-  images: string[];
+  attributes: NameValue[];
+  media: Media[];
   url: string | null;
   ratingValue: number | null;
   ratingCount: number | null;
-  feedProduct: FeedProduct;
+  /** The Product as sent when the columns above cannot reproduce it; null otherwise. */
+  feedProduct: FeedProduct | null;
   variants: CatalogVariantRecord[];
 }
 
@@ -48,9 +57,30 @@ export const LOW_STOCK_AT = 3;
 
 const OPTION_ALIASES: Record<string, string> = { colour: 'color', colors: 'color', colours: 'color', sizes: 'size' };
 
-function optionKey(name: string): string {
-  const key = name.trim().toLowerCase();
-  return OPTION_ALIASES[key] ?? key;
+/** Feed options → { color: 'Blue', size: '10' }: lower-case English keys, first value wins. */
+export function optionRecord(options: NameValue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { name, value } of options) {
+    const lower = name.trim().toLowerCase();
+    const key = OPTION_ALIASES[lower] ?? lower;
+    if (key && !(key in out)) out[key] = value.trim();
+  }
+  return out;
+}
+
+export function attributeRecord(attributes: NameValue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { name, value } of attributes) if (name.trim() && !(name.trim() in out)) out[name.trim()] = value;
+  return out;
+}
+
+export function imagesOf(media: Media[] | undefined): string[] {
+  return (media ?? []).filter((m) => m.type.toLowerCase().startsWith('image')).map((m) => m.url);
+}
+
+/** Product images first, then each variant's, without repeats. */
+export function productImages(media: Media[], variants: Array<{ media: Media[] }>): string[] {
+  return [...new Set([...imagesOf(media), ...variants.flatMap((v) => imagesOf(v.media))])];
 }
 
 /** Plain text of a feed Description: `plain` as given, otherwise markdown or HTML with the markup removed. */
@@ -93,41 +123,26 @@ export function availabilityOf(variant: FeedVariant): Availability {
   return 'in_stock';
 }
 
-function imagesOf(media: FeedProduct['media']): string[] {
-  return (media ?? []).filter((m) => m.type.toLowerCase().startsWith('image')).map((m) => m.url);
-}
-
 /** The last step of a category path: "Footwear > Hiking boots" → "Hiking boots". */
 function leafCategory(value: string): string {
   const parts = value.split(/\s*[>/›]\s*/).filter(Boolean);
   return (parts[parts.length - 1] ?? value).trim();
 }
 
-function pickCategory(variants: FeedVariant[]): { category: string; path: string | null } {
-  const all = variants.flatMap((v) => v.categories ?? []);
-  const chosen = all.find((c) => c.taxonomy === 'merchant') ?? all[0];
-  if (!chosen) return { category: '', path: null };
-  return { category: leafCategory(chosen.value), path: chosen.value };
-}
-
 export function normalizeVariant(variant: FeedVariant, position: number): CatalogVariantRecord {
-  const options: Record<string, string> = {};
-  for (const option of variant.variant_options ?? []) {
-    const key = optionKey(option.name);
-    if (key && !(key in options)) options[key] = option.value.trim();
-  }
   return {
     variantId: variant.id,
     position,
     title: variant.title,
-    options,
+    options: variant.variant_options ?? [],
     priceAmount: variant.price?.amount ?? null,
     currency: variant.price?.currency.toLowerCase() ?? null,
     listPriceAmount: variant.list_price?.amount ?? null,
+    available: variant.availability?.available ?? null,
     availability: availabilityOf(variant),
     availabilityStatus: variant.availability?.status ?? null,
     stock: variant.inventory_quantity ?? null,
-    image: imagesOf(variant.media)[0] ?? null,
+    media: variant.media ?? [],
     url: variant.url ?? null,
   };
 }
@@ -138,40 +153,36 @@ export function normalizeVariant(variant: FeedVariant, position: number): Catalo
  * not discontinued: ACP has no delete, so discontinuing every variant is how a seller retires one.
  */
 export function normalizeProduct(sellerId: string, product: FeedProduct, fallbackSellerName: string): CatalogProductRecord {
-  const variants = product.variants.map(normalizeVariant);
   const firstVariant = product.variants[0];
   const ja = product.translations?.ja;
-  const attributes: Record<string, string> = {};
-  for (const attribute of product.attributes ?? []) {
-    const key = attribute.name.trim();
-    if (key && !(key in attributes)) attributes[key] = attribute.value;
-  }
-  const images = [...new Set([...imagesOf(product.media), ...variants.flatMap((v) => (v.image ? [v.image] : []))])];
-  const { category, path } = pickCategory(product.variants);
-  const sellerName = product.variants.map((v) => v.seller?.name?.trim()).find(Boolean) ?? fallbackSellerName;
-  const listed = product.variants.some(
-    (v) => v.price !== undefined && v.availability?.status?.toLowerCase() !== 'discontinued',
-  );
-  return {
+  const categories = product.variants.flatMap((v) => v.categories ?? []);
+  const category = categories.find((c) => c.taxonomy === 'merchant') ?? categories[0];
+  const feedSellerName = product.variants.map((v) => v.seller?.name?.trim()).find(Boolean) ?? null;
+  const record: CatalogProductRecord = {
     sellerId,
     productId: product.id,
-    listed,
-    sellerName,
+    listed: product.variants.some((v) => v.price !== undefined && v.availability?.status?.toLowerCase() !== 'discontinued'),
+    sellerName: feedSellerName ?? fallbackSellerName,
+    feedSellerName,
     sellerNameJa: ja?.seller_name?.trim() || null,
     title: product.title?.trim() || firstVariant?.title || product.id,
     titleJa: ja?.title?.trim() || null,
     description: plainText(product.description) || plainText(firstVariant?.description),
     descriptionJa: plainText(ja?.description) || null,
     brand: product.brand?.trim() || null,
-    category,
-    categoryPath: path,
+    category: category ? leafCategory(category.value) : '',
+    categoryPath: category?.value ?? null,
+    categoryTaxonomy: category?.taxonomy ?? null,
     keywords: [...new Set((product.keywords ?? []).map((k) => k.trim()).filter(Boolean))],
-    attributes,
-    images,
-    url: product.url ?? firstVariant?.url ?? null,
+    attributes: product.attributes ?? [],
+    media: product.media ?? [],
+    url: product.url ?? null,
     ratingValue: product.rating?.value ?? null,
     ratingCount: product.rating?.count ?? null,
-    feedProduct: product,
-    variants,
+    feedProduct: null,
+    variants: product.variants.map(normalizeVariant),
   };
+  // Keep the original only when it carries what the columns do not (barcodes, alt text, html ...).
+  if (!sameJson(rebuildFeedProduct(record, record.variants), product)) record.feedProduct = product;
+  return record;
 }

@@ -3,6 +3,8 @@ import type { Db } from '@/lib/db/client';
 import { agentCatalogFeeds, agentCatalogProducts, agentCatalogVariants } from '@/lib/db/schema';
 import type { CompareProductsOutput, ProductDetail, VariantSummary } from '@/lib/agent/tools/schemas';
 import { formatMoney } from '@/lib/money';
+import { attributeRecord, optionRecord, productImages } from './normalize';
+import { shortDescription } from './search-index';
 
 /** Product pages and comparisons read the tables directly: always the latest price and stock. */
 
@@ -13,11 +15,6 @@ export function parseCatalogId(id: string): { sellerId: string; productId: strin
   const at = id.indexOf(':');
   if (at <= 0 || at === id.length - 1) return null;
   return { sellerId: id.slice(0, at), productId: id.slice(at + 1) };
-}
-
-function shortDescription(text: string): string {
-  const firstSentence = text.match(/^.+?[.!?。](?=\s|$)/u)?.[0] ?? text;
-  return firstSentence.length <= 160 ? firstSentence : `${firstSentence.slice(0, 157).trimEnd()}…`;
 }
 
 /** A listed product with its variants, or null for an unknown, malformed or retired id. */
@@ -39,7 +36,7 @@ export async function getCatalogProduct(db: Db, id: string): Promise<ProductDeta
     .map((v) => ({
       id: v.variantId,
       title: v.title,
-      options: v.options,
+      options: optionRecord(v.options),
       price: { amount: Number(v.priceAmount), currency: v.currency as string },
       availability: v.availability,
       // The contract wants a number: a seller that sends no count is reported as 0 when sold out, else 0 too
@@ -51,6 +48,7 @@ export async function getCatalogProduct(db: Db, id: string): Promise<ProductDeta
   const lowest = variants.filter((v) => v.price.currency === currency).reduce((a, b) => (b.price.amount < a.price.amount ? b : a));
   const availability = AVAILABILITY_ORDER.find((state) => variants.some((v) => v.availability === state)) ?? 'out_of_stock';
   const distinct = (key: string) => [...new Set(variants.map((v) => v.options[key]).filter((x): x is string => Boolean(x)))];
+  const images = productImages(product.media, rows);
   return {
     id: `${product.sellerId}:${product.productId}`,
     sellerId: product.sellerId,
@@ -58,7 +56,7 @@ export async function getCatalogProduct(db: Db, id: string): Promise<ProductDeta
     title: product.title,
     ...(product.brand ? { brand: product.brand } : {}),
     category: product.category,
-    image: product.images[0] ?? '',
+    image: images[0] ?? '',
     price: lowest.price,
     availability,
     ...(product.ratingValue !== null ? { rating: { value: product.ratingValue, count: product.ratingCount ?? 0 } } : {}),
@@ -66,9 +64,9 @@ export async function getCatalogProduct(db: Db, id: string): Promise<ProductDeta
     sizes: distinct('size'),
     shortDescription: shortDescription(product.description),
     description: product.description,
-    images: product.images,
+    images,
     variants,
-    attributes: product.attributes,
+    attributes: attributeRecord(product.attributes),
     ...(product.url ? { url: product.url } : {}),
   };
 }

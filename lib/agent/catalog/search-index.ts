@@ -1,39 +1,40 @@
-import { bigrams, cjkRuns, compact, latinStems, normalizeText } from './text';
-import type { Availability } from './normalize';
+import { productImages, optionRecord, type Availability, type Media, type NameValue } from './normalize';
+import { bigrams, cjkRuns, compact, hasCjk, latinStems, normalizeText } from './text';
 
 /**
- * An in-process inverted index over the catalog. It is built from rows read out of the agent's
+ * An in-process inverted index over the catalog. It is filled from rows read out of the agent's
  * tables (see index-cache.ts), so every app instance sees the same catalog, and it ranks the same
- * on PGlite and PostgreSQL because no ranking happens in SQL.
+ * on PGlite and PostgreSQL because no ranking happens in SQL. Products are replaced in place when
+ * a seller pushes a change, so a price update does not rebuild 10,000 products.
  */
 
-/** Searchable fields, strongest first. A posting packs (product, field) into one number. */
+/** Searchable fields, strongest first. A posting packs (product slot, field) into one number. */
 export const FIELD = { title: 0, brand: 1, category: 2, keywords: 3, attributes: 4, seller: 5, options: 6, description: 7 } as const;
 export const FIELD_WEIGHT = [10, 6, 6, 4, 3, 3, 2, 1];
-const FIELD_COUNT = FIELD_WEIGHT.length;
-const FIELD_BITS = 8;
+export const FIELD_COUNT = FIELD_WEIGHT.length;
+const availabilityRanks: Record<Availability, number> = { in_stock: 0, low_stock: 1, out_of_stock: 2 };
 
 export interface IndexedVariant {
   id: string;
   title: string;
   options: Record<string, string>;
-  /** Normalised words of the colour option, e.g. "navy blue" → ['navy', 'blue']. */
+  /** Normalised words of the colour option, e.g. "Navy Blue" → ['navy', 'blue']. */
   colorWords: string[];
   /** Normalised size values; "S/M" gives both parts and the whole. */
   sizeKeys: string[];
   price: number;
   currency: string;
   availability: Availability;
+  availabilityRank: number;
   stock: number | null;
 }
 
-/** What the index keeps of one product: the card's data and the search structures. */
+/** What the index keeps of one product: the card's data, the search structures, sort keys. */
 export interface IndexedProduct {
   key: string;
   sellerId: string;
   productId: string;
   sellerName: string;
-  sellerNameJa: string | null;
   title: string;
   brand: string | null;
   category: string;
@@ -42,24 +43,29 @@ export interface IndexedProduct {
   rating: { value: number; count: number } | null;
   colors: string[];
   sizes: string[];
+  /** Priced variants only: an unpriced one cannot be shown or bought. */
   variants: IndexedVariant[];
   hasColorOption: boolean;
   hasSizeOption: boolean;
-  /** Colour words from attributes and title, for products whose colour is not a variant option. */
-  fixedColorWords: Set<string>;
+  /** Colour words of attributes and title, for products whose colour is not a variant option. */
+  fixedColorWords: string[];
   categoryStems: string[];
   keywordStems: string[][];
-  titleText: string;
-  titleJa: string | null;
-  /** Normalised text per field (Latin and Japanese), for phrase and substring checks. */
-  fieldText: string[];
-  /** Per field, the Japanese bigrams it contains (empty when it has no Japanese). */
-  fieldGrams: Array<Set<string>>;
-  /** Stems per field, for "all query words are in the title" and category checks. */
-  fieldStems: Array<Set<string>>;
+  /** Title words joined by single spaces, for the exact-title and phrase bonuses. */
+  titlePhrase: string;
+  titleJaCompact: string | null;
+  /** Unique stems per field. */
+  fieldStems: string[][];
+  /** Per field, its normalised text when it has Japanese in it, else ''. */
+  cjkText: string[];
+  cjkGrams: Array<Set<string> | null>;
+  /** Precomputed for browsing: the cheapest variant in the first currency and the best stock state. */
+  cheapest: IndexedVariant;
+  availabilityRank: number;
+  sortTitle: string;
 }
 
-export interface ProductSource {
+export interface IndexSource {
   sellerId: string;
   productId: string;
   sellerName: string;
@@ -72,161 +78,242 @@ export interface ProductSource {
   category: string;
   categoryPath: string | null;
   keywords: string[];
-  attributes: Record<string, string>;
-  images: string[];
+  attributes: NameValue[];
+  media: Media[];
   ratingValue: number | null;
   ratingCount: number | null;
   variants: Array<{
     variantId: string;
     title: string;
-    options: Record<string, string>;
+    options: NameValue[];
     priceAmount: number | null;
     currency: string | null;
     availability: Availability;
     stock: number | null;
+    media: Media[];
   }>;
-}
-
-export interface SellerEntry {
-  sellerId: string;
-  sellerName: string;
-  /** Compact forms of the id and names, for fuzzy seller filters. */
-  names: string[];
-  products: number[];
-}
-
-export interface CatalogIndex {
-  products: IndexedProduct[];
-  postings: Map<string, number[]>;
-  gramPostings: Map<string, number[]>;
-  sellers: Map<string, SellerEntry>;
-  /** Stems by length, so typo matching only looks at words of a plausible length. */
-  vocabularyByLength: Map<number, string[]>;
-  /** Memo of typo and prefix expansions for this index (cleared with it). */
-  expansions: Map<string, Array<{ stem: string; quality: number }>>;
 }
 
 const SIZE_WORDS: Record<string, string> = { small: 's', medium: 'm', large: 'l', 'extra large': 'xl', 'x-large': 'xl', 'extra small': 'xs', 'x-small': 'xs' };
 
+// Option values repeat across thousands of variants ("Black", "10"): work each out once.
+const sizeMemo = new Map<string, string[]>();
+const colorMemo = new Map<string, string[]>();
+function memoized(memo: Map<string, string[]>, value: string, compute: (value: string) => string[]): string[] {
+  let out = memo.get(value);
+  if (!out) {
+    if (memo.size > 10_000) memo.clear();
+    memo.set(value, (out = compute(value)));
+  }
+  return out;
+}
+
 /** "Size 10", "M", "medium", "S/M" → comparable keys. */
 export function sizeKeys(value: string): string[] {
+  return memoized(sizeMemo, value, computeSizeKeys);
+}
+
+function computeSizeKeys(value: string): string[] {
   const v = normalizeText(value).replace(/^size\s+/, '').trim();
   const whole = SIZE_WORDS[v] ?? v.replace(/\s+/g, '');
-  const parts = v.includes('/') ? v.split('/').map((p) => SIZE_WORDS[p.trim()] ?? p.trim().replace(/\s+/g, '')) : [];
+  if (!v.includes('/')) return [whole];
+  const parts = v.split('/').map((p) => SIZE_WORDS[p.trim()] ?? p.trim().replace(/\s+/g, ''));
   return [...new Set([whole, ...parts])];
 }
 
 export function colorWords(value: string): string[] {
+  return memoized(colorMemo, value, computeColorWords);
+}
+
+function computeColorWords(value: string): string[] {
   return normalizeText(value)
     .split(/[^a-z]+/)
     .filter(Boolean)
     .map((w) => (w === 'gray' ? 'grey' : w));
 }
 
-function shortDescription(text: string): string {
+export function shortDescription(text: string): string {
   const firstSentence = text.match(/^.+?[.!?。](?=\s|$)/u)?.[0] ?? text;
   return firstSentence.length <= 160 ? firstSentence : `${firstSentence.slice(0, 157).trimEnd()}…`;
 }
 
-export function indexProduct(source: ProductSource): IndexedProduct {
-  const variants: IndexedVariant[] = source.variants
-    .filter((v) => v.priceAmount !== null && v.currency !== null)
-    .map((v) => ({
+/** Tokenises one product; null when no variant has a price (nothing to show or sell). */
+export function indexProduct(source: IndexSource): IndexedProduct | null {
+  const variants: IndexedVariant[] = [];
+  const colors = new Set<string>();
+  const sizes = new Set<string>();
+  const optionValues = new Set<string>();
+  for (const v of source.variants) {
+    const options = optionRecord(v.options);
+    if (options.color) colors.add(options.color);
+    if (options.size) sizes.add(options.size);
+    for (const value of Object.values(options)) optionValues.add(value);
+    if (v.priceAmount === null || v.currency === null) continue;
+    variants.push({
       id: v.variantId,
       title: v.title,
-      options: v.options,
-      colorWords: v.options.color ? colorWords(v.options.color) : [],
-      sizeKeys: v.options.size ? sizeKeys(v.options.size) : [],
-      price: v.priceAmount as number,
-      currency: v.currency as string,
+      options,
+      colorWords: options.color ? colorWords(options.color) : [],
+      sizeKeys: options.size ? sizeKeys(options.size) : [],
+      price: v.priceAmount,
+      currency: v.currency,
       availability: v.availability,
+      availabilityRank: availabilityRanks[v.availability],
       stock: v.stock,
-    }));
-  const distinct = (key: string) => [...new Set(source.variants.map((v) => v.options[key]).filter((x): x is string => Boolean(x)))];
-  const optionValues = [...new Set(source.variants.flatMap((v) => Object.values(v.options)))];
-  const attributeText = Object.values(source.attributes).join(' ; ');
+    });
+  }
+  if (variants.length === 0) return null;
   const raw: string[] = [];
-  raw[FIELD.title] = [source.title, source.titleJa ?? ''].join(' ; ');
+  raw[FIELD.title] = source.titleJa ? `${source.title} ; ${source.titleJa}` : source.title;
   raw[FIELD.brand] = source.brand ?? '';
-  raw[FIELD.category] = [source.category, source.categoryPath ?? ''].join(' ; ');
+  raw[FIELD.category] = source.categoryPath && source.categoryPath !== source.category ? `${source.category} ; ${source.categoryPath}` : source.category;
   raw[FIELD.keywords] = source.keywords.join(' ; ');
-  raw[FIELD.attributes] = attributeText;
+  raw[FIELD.attributes] = source.attributes.map((a) => a.value).join(' ; ');
   raw[FIELD.seller] = [source.sellerName, source.sellerNameJa ?? '', source.sellerId].join(' ; ');
-  raw[FIELD.options] = optionValues.join(' ; ');
-  raw[FIELD.description] = [source.description, source.descriptionJa ?? ''].join(' ; ');
-  const fieldText = raw.map(normalizeText);
-  const fieldStems = fieldText.map((text) => new Set(latinStems(text)));
-  const fieldGrams = fieldText.map((text) => new Set(cjkRuns(text).flatMap(bigrams)));
-  const colorSource = Object.entries(source.attributes)
-    .filter(([name]) => /^colou?rs?$/i.test(name))
-    .map(([, value]) => value)
-    .concat(source.title);
+  raw[FIELD.options] = [...optionValues].join(' ; ');
+  raw[FIELD.description] = source.descriptionJa ? `${source.description} ; ${source.descriptionJa}` : source.description;
+  const text = raw.map(normalizeText);
+  const cjkText = text.map((t) => (hasCjk(t) ? t : ''));
+  const hasColorOption = variants.some((v) => v.colorWords.length > 0);
+  const currency = variants[0].currency;
+  const attributeColors = source.attributes.filter((a) => /^colou?rs?$/i.test(a.name.trim())).map((a) => a.value);
+  const titleText = normalizeText(source.title);
   return {
     key: `${source.sellerId}:${source.productId}`,
     sellerId: source.sellerId,
     productId: source.productId,
     sellerName: source.sellerName,
-    sellerNameJa: source.sellerNameJa,
     title: source.title,
     brand: source.brand,
     category: source.category,
-    image: source.images[0] ?? '',
+    image: productImages(source.media, source.variants)[0] ?? '',
     description: shortDescription(source.description),
     rating: source.ratingValue !== null ? { value: source.ratingValue, count: source.ratingCount ?? 0 } : null,
-    colors: distinct('color'),
-    sizes: distinct('size'),
+    colors: [...colors],
+    sizes: [...sizes],
     variants,
-    hasColorOption: variants.some((v) => v.colorWords.length > 0),
+    hasColorOption,
     hasSizeOption: variants.some((v) => v.sizeKeys.length > 0),
-    fixedColorWords: new Set(colorSource.flatMap(colorWords)),
+    fixedColorWords: hasColorOption ? [] : [...attributeColors.flatMap(colorWords), ...computeColorWords(source.title)],
     categoryStems: latinStems(normalizeText(source.category)),
     keywordStems: source.keywords.map((k) => latinStems(normalizeText(k))),
-    titleText: fieldText[FIELD.title].split(' ; ')[0],
-    titleJa: source.titleJa ? normalizeText(source.titleJa) : null,
-    fieldText,
-    fieldGrams,
-    fieldStems,
+    titlePhrase: titleText.replace(/[^a-z0-9]+/g, ' ').trim(),
+    titleJaCompact: source.titleJa ? compact(source.titleJa) : null,
+    fieldStems: text.map((t) => [...new Set(latinStems(t))]),
+    cjkText,
+    cjkGrams: cjkText.map((t) => (t ? new Set(cjkRuns(t).flatMap(bigrams)) : null)),
+    cheapest: variants.filter((v) => v.currency === currency).reduce((a, b) => (b.price < a.price ? b : a)),
+    availabilityRank: Math.min(...variants.map((v) => v.availabilityRank)),
+    sortTitle: titleText,
   };
 }
 
-/** Builds the postings over products already tokenised by `indexProduct` (kept between rebuilds). */
-export function buildIndex(indexed: IndexedProduct[]): CatalogIndex {
-  const products = indexed.filter((p) => p.variants.length > 0);
-  const postings = new Map<string, number[]>();
-  const gramPostings = new Map<string, number[]>();
-  const sellers = new Map<string, SellerEntry>();
-  products.forEach((product, p) => {
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      for (const s of product.fieldStems[f]) {
-        let list = postings.get(s);
-        if (!list) postings.set(s, (list = []));
-        list.push(p * FIELD_BITS + f);
-      }
-    }
-    const grams = new Set<string>();
-    for (const set of product.fieldGrams) for (const g of set) grams.add(g);
-    for (const g of grams) {
-      let list = gramPostings.get(g);
-      if (!list) gramPostings.set(g, (list = []));
-      list.push(p);
-    }
-    let seller = sellers.get(product.sellerId);
-    if (!seller) {
-      const names = [product.sellerId, product.sellerName, product.sellerNameJa ?? ''].map(compact).filter(Boolean);
-      sellers.set(product.sellerId, (seller = { sellerId: product.sellerId, sellerName: product.sellerName, names, products: [] }));
-    } else if (product.sellerNameJa && !seller.names.includes(compact(product.sellerNameJa))) {
-      seller.names.push(compact(product.sellerNameJa));
-    }
-    seller.products.push(p);
-  });
-  const vocabularyByLength = new Map<number, string[]>();
-  for (const word of postings.keys()) {
-    if (!/^[a-z]+$/.test(word)) continue;
-    let list = vocabularyByLength.get(word.length);
-    if (!list) vocabularyByLength.set(word.length, (list = []));
-    list.push(word);
-  }
-  return { products, postings, gramPostings, sellers, vocabularyByLength, expansions: new Map() };
+export interface SellerEntry {
+  sellerId: string;
+  sellerName: string;
+  /** Compact forms of the id and names, for fuzzy seller filters. */
+  names: Set<string>;
+  products: Set<number>;
 }
 
-export { FIELD_BITS, FIELD_COUNT };
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function removeFrom<K>(map: Map<K, number[]>, key: K, value: number) {
+  const list = map.get(key);
+  if (!list) return;
+  const at = list.indexOf(value);
+  if (at < 0) return;
+  list[at] = list[list.length - 1];
+  list.pop();
+}
+
+export class CatalogIndex {
+  /** Slot → product; a replaced or retired product leaves a null until the next compaction. */
+  products: Array<IndexedProduct | null> = [];
+  slots = new Map<string, number>();
+  postings = new Map<string, number[]>();
+  gramPostings = new Map<string, number[]>();
+  sellers = new Map<string, SellerEntry>();
+  /** Stems by length, so typo matching only looks at words of a plausible length. */
+  vocabularyByLength = new Map<number, Set<string>>();
+  /** Memos of query work that only depends on the catalog; cleared by any change. */
+  memo = new Map<string, unknown>();
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  *live(): Generator<[number, IndexedProduct]> {
+    for (let p = 0; p < this.products.length; p++) {
+      const product = this.products[p];
+      if (product) yield [p, product];
+    }
+  }
+
+  remember<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    if (this.memo.size > 5000) this.memo.clear();
+    this.memo.set(key, value);
+    return value;
+  }
+
+  remove(key: string) {
+    const p = this.slots.get(key);
+    if (p === undefined) return;
+    const product = this.products[p]!;
+    product.fieldStems.forEach((stems, f) => stems.forEach((s) => removeFrom(this.postings, s, p * 8 + f)));
+    for (const gram of new Set(product.cjkGrams.flatMap((g) => (g ? [...g] : [])))) removeFrom(this.gramPostings, gram, p);
+    this.sellers.get(product.sellerId)?.products.delete(p);
+    this.products[p] = null;
+    this.slots.delete(key);
+    this.memo.clear();
+  }
+
+  add(product: IndexedProduct) {
+    this.remove(product.key);
+    this.append(product);
+  }
+
+  private append(product: IndexedProduct) {
+    const p = this.products.length;
+    this.products.push(product);
+    this.slots.set(product.key, p);
+    product.fieldStems.forEach((stems, f) => {
+      for (const s of stems) {
+        addTo(this.postings, s, p * 8 + f);
+        if (/^[a-z]+$/.test(s)) {
+          const sameLength = this.vocabularyByLength.get(s.length);
+          if (sameLength) sameLength.add(s);
+          else this.vocabularyByLength.set(s.length, new Set([s]));
+        }
+      }
+    });
+    for (const gram of new Set(product.cjkGrams.flatMap((g) => (g ? [...g] : [])))) addTo(this.gramPostings, gram, p);
+    let seller = this.sellers.get(product.sellerId);
+    if (!seller) {
+      seller = { sellerId: product.sellerId, sellerName: product.sellerName, names: new Set([compact(product.sellerId), compact(product.sellerName)]), products: new Set() };
+      this.sellers.set(product.sellerId, seller);
+    }
+    const ja = product.cjkText[FIELD.seller];
+    if (ja) for (const run of cjkRuns(ja)) seller.names.add(compact(run));
+    seller.products.add(p);
+    this.memo.clear();
+  }
+
+  /** Worth rebuilding once replaced products leave more holes than products. */
+  get fragmented(): boolean {
+    return this.products.length > 64 && this.products.length > 2 * this.slots.size;
+  }
+
+  /** A fresh index over distinct products. */
+  static from(products: Iterable<IndexedProduct>): CatalogIndex {
+    const index = new CatalogIndex();
+    for (const product of products) index.append(product);
+    return index;
+  }
+}

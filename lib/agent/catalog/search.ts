@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { searchProductsInput, type ProductSummary, type SearchProductsInput, type SearchProductsOutput } from '@/lib/agent/tools/schemas';
-import { availabilityRank, eligibleVariants, resolveCategory, resolveSellers, variantFilter } from './filters';
+import { eligibleSummary, resolveCategory, resolveSellers, variantFilter } from './filters';
 import { catalogIndex } from './index-cache';
 import { parseQuery, scoreQuery, type Relevance } from './query';
 import type { CatalogIndex, IndexedProduct, IndexedVariant } from './search-index';
@@ -13,102 +13,106 @@ export const DEFAULT_LIMIT = 8;
  * names a category, only that category is ordered; otherwise matches below this share of the best.
  */
 const SORTED_KEEP_SHARE = 0.4;
-const TIER_SHARE = 0.9;
+/** Relevance tiers are 10% wide: products within one are "equally relevant", and stock and rating order them. */
+const TIER_WIDTH = Math.log(1 / 0.9);
 
 interface Match {
-  p: number;
   product: IndexedProduct;
   relevance: Relevance;
-  variants: IndexedVariant[];
   /** The lowest eligible price, in the currency of the product's first eligible variant. */
   price: IndexedVariant;
-  availability: IndexedVariant['availability'];
-  /** Matches within 10% of each other's relevance share a tier: "equally relevant". */
-  tier: number;
+  availabilityRank: number;
+  /** Rating order packed in one number (higher rating, then more reviews, first). */
+  ratingKey: number;
+  /** Relevance order packed in one number: tier, then stock, then rating. */
+  key: number;
 }
 
-/** Tiers of equal relevance, so stock and rating order products a shopper would call equally good. */
-function assignTiers(matches: Match[]) {
-  const ordered = [...matches].sort((a, b) => b.relevance.score - a.relevance.score);
-  let tier = 0;
-  let leader = ordered[0]?.relevance.score ?? 0;
-  for (const match of ordered) {
-    if (match.relevance.score < leader * TIER_SHARE) [tier, leader] = [tier + 1, match.relevance.score];
-    match.tier = tier;
-  }
+const NO_RELEVANCE: Relevance = { score: 0, matched: 0, categoryNamed: false };
+
+function ratingKeyOf(product: IndexedProduct): number {
+  const tenths = product.rating ? Math.round(product.rating.value * 10) : -10;
+  return (60 - tenths) * 1e6 + (999_999 - Math.min(product.rating?.count ?? 0, 999_999));
 }
 
-function cheapest(variants: IndexedVariant[]): IndexedVariant {
-  const currency = variants[0].currency;
-  return variants.filter((v) => v.currency === currency).reduce((a, b) => (b.price < a.price ? b : a));
-}
+const byTitle = (a: Match, b: Match) => (a.product.sortTitle < b.product.sortTitle ? -1 : a.product.sortTitle > b.product.sortTitle ? 1 : 0);
+const byRelevance = (a: Match, b: Match) => a.key - b.key || b.relevance.score - a.relevance.score || byTitle(a, b);
 
-function bestAvailability(variants: IndexedVariant[]): IndexedVariant['availability'] {
-  return variants.reduce<IndexedVariant['availability']>((best, v) => (availabilityRank(v.availability) < availabilityRank(best) ? v.availability : best), 'out_of_stock');
-}
-
-const byRating = (a: Match, b: Match) =>
-  (b.product.rating?.value ?? -1) - (a.product.rating?.value ?? -1) || (b.product.rating?.count ?? 0) - (a.product.rating?.count ?? 0);
-
-/** Every product the input matches, best first. */
+/** Every product the input matches, unordered (see `ranked`). */
 export function findMatches(index: CatalogIndex, input: SearchProductsInput): Match[] {
   const query = parseQuery(input.query);
-  const scored: Map<number, Relevance> | null = query.terms.length > 0 ? scoreQuery(index, query) : null;
+  const scored = query.terms.length > 0 ? scoreQuery(index, query) : null;
   const sellers = input.seller ? resolveSellers(index, input.seller) : null;
   const category = input.category ? resolveCategory(index, input.category) : null;
   const filter = variantFilter(input);
-  const candidates: Iterable<number> = scored ? scored.keys() : index.products.keys();
-  let matches: Match[] = [];
-  for (const p of candidates) {
-    const product = index.products[p];
-    if (sellers && !sellers.has(product.sellerId)) continue;
-    if (category && !category.has(p)) continue;
-    const variants = eligibleVariants(product, filter);
-    if (variants.length === 0) continue;
-    matches.push({
-      p,
-      product,
-      relevance: scored?.get(p) ?? { score: 0, matched: 0, categoryNamed: false },
-      variants,
-      price: cheapest(variants),
-      availability: bestAvailability(variants),
-      tier: 0,
-    });
+  const collect = (candidates: Iterable<number>, relevance: (p: number) => Relevance) => {
+    const out: Match[] = [];
+    for (const p of candidates) {
+      const product = index.products[p];
+      if (!product || (sellers && !sellers.has(product.sellerId)) || (category && !category.has(p))) continue;
+      const eligible = eligibleSummary(product, filter);
+      if (!eligible) continue;
+      out.push({ product, relevance: relevance(p), price: eligible.price, availabilityRank: eligible.availabilityRank, ratingKey: ratingKeyOf(product), key: 0 });
+    }
+    return out;
+  };
+  if (!scored) {
+    let candidates: Iterable<number> = index.slots.values();
+    if (category) candidates = category;
+    else if (sellers) candidates = [...sellers].flatMap((id) => [...(index.sellers.get(id)?.products ?? [])]);
+    return collect(candidates, () => NO_RELEVANCE);
   }
-  if (scored) {
-    // Products with every word win; if none has them all, the best-covered half or more of the words.
-    const most = matches.reduce((m, x) => Math.max(m, x.relevance.matched), 0);
-    const needed = most === query.terms.length ? most : Math.max(most, Math.ceil(query.terms.length / 2));
-    matches = matches.filter((m) => m.relevance.matched >= needed);
+  // Products with every word win; if none has them all, those with the most words, if at least half.
+  try {
+    for (let level = scored.terms; level >= Math.max(1, Math.ceil(scored.terms / 2)); level--) {
+      const matches = collect(scored.byMatched[level], scored.relevance);
+      if (matches.length > 0) return matches;
+    }
+    return [];
+  } finally {
+    scored.release();
   }
+}
+
+/** The first `limit` matches in the order asked for, and how many there are in that order. */
+function ranked(matches: Match[], input: SearchProductsInput, limit: number): { page: Match[]; total: number } {
   const sort = input.sort ?? 'relevance';
+  const scored = input.query.trim() !== '' && matches.some((m) => m.relevance.score > 0);
   if (scored && sort !== 'relevance' && matches.length > 0) {
     const top = matches.reduce((m, x) => Math.max(m, x.relevance.score), 0);
     const ofCategory = matches.filter((m) => m.relevance.categoryNamed);
     matches = ofCategory.length > 0 ? ofCategory : matches.filter((m) => m.relevance.score >= top * SORTED_KEEP_SHARE);
   }
-  assignTiers(matches);
-  const byRelevance = (a: Match, b: Match) =>
-    a.tier - b.tier ||
-    availabilityRank(a.availability) - availabilityRank(b.availability) ||
-    byRating(a, b) ||
-    b.relevance.score - a.relevance.score ||
-    a.product.title.localeCompare(b.product.title);
-  if (sort === 'relevance') return matches.sort(byRelevance);
-  if (sort === 'rating') return matches.sort((a, b) => byRating(a, b) || byRelevance(a, b));
-  // Amounts in different currencies do not compare: the asked-for currency (else the best match's) first.
-  const leading = input.currency ?? [...matches].sort(byRelevance)[0]?.price.currency;
-  const direction = sort === 'price_asc' ? 1 : -1;
-  return matches.sort(
-    (a, b) =>
+  const top = matches.reduce((m, x) => Math.max(m, x.relevance.score), 0);
+  for (const m of matches) {
+    const tier = top > 0 && m.relevance.score < top ? Math.floor(Math.log(top / Math.max(m.relevance.score, 1e-9)) / TIER_WIDTH) : 0;
+    m.key = (tier * 3 + m.availabilityRank) * 1e8 + m.ratingKey;
+  }
+  let compare = byRelevance;
+  if (sort === 'rating') compare = (a, b) => a.ratingKey - b.ratingKey || byRelevance(a, b);
+  if (sort === 'price_asc' || sort === 'price_desc') {
+    // Amounts in different currencies do not compare: the asked-for currency (else the best match's) first.
+    const leading = input.currency ?? matches.reduce<Match | null>((best, m) => (!best || byRelevance(m, best) < 0 ? m : best), null)?.price.currency;
+    const direction = sort === 'price_asc' ? 1 : -1;
+    compare = (a, b) =>
       Number(a.price.currency !== leading) - Number(b.price.currency !== leading) ||
-      a.price.currency.localeCompare(b.price.currency) ||
+      (a.price.currency < b.price.currency ? -1 : a.price.currency > b.price.currency ? 1 : 0) ||
       direction * (a.price.price - b.price.price) ||
-      byRelevance(a, b),
-  );
+      byRelevance(a, b);
+  }
+  // Only the first page is shown: keep a small sorted buffer rather than sorting thousands.
+  const best: Match[] = [];
+  for (const m of matches) {
+    if (best.length === limit && compare(m, best[limit - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(m, best[at - 1]) < 0) at--;
+    best.splice(at, 0, m);
+    if (best.length > limit) best.pop();
+  }
+  return { page: best, total: matches.length };
 }
 
-export function summarize(match: Match): ProductSummary {
+function summarize(match: Match): ProductSummary {
   const { product } = match;
   return {
     id: product.key,
@@ -119,7 +123,7 @@ export function summarize(match: Match): ProductSummary {
     category: product.category,
     image: product.image,
     price: { amount: match.price.price, currency: match.price.currency },
-    availability: match.availability,
+    availability: (['in_stock', 'low_stock', 'out_of_stock'] as const)[match.availabilityRank],
     ...(product.rating ? { rating: product.rating } : {}),
     colors: product.colors,
     sizes: product.sizes,
@@ -131,7 +135,7 @@ export function summarize(match: Match): ProductSummary {
  * A broader search that finds something, for an empty result: the same words without the filters,
  * then the single word that finds most, then the nearest catalog word, then the biggest category.
  */
-export function suggestBroader(index: CatalogIndex, input: SearchProductsInput): string {
+function suggestBroader(index: CatalogIndex, input: SearchProductsInput): string {
   const words = input.query.trim();
   const hasFilters = Boolean(input.category || input.seller || input.color || input.size || input.minPrice !== undefined || input.maxPrice !== undefined || input.inStockOnly);
   if (words && hasFilters && findMatches(index, { query: words }).length > 0) return words;
@@ -148,7 +152,7 @@ export function suggestBroader(index: CatalogIndex, input: SearchProductsInput):
     let nearest = { stem: '', distance: 4 };
     for (const list of index.vocabularyByLength.values()) {
       for (const stem of list) {
-        if (Math.abs(stem.length - lower.length) >= nearest.distance) continue;
+        if (Math.abs(stem.length - lower.length) >= nearest.distance || !index.postings.get(stem)?.length) continue;
         const d = editDistance(lower, stem, nearest.distance - 1);
         if (d < nearest.distance) nearest = { stem, distance: d };
       }
@@ -156,15 +160,14 @@ export function suggestBroader(index: CatalogIndex, input: SearchProductsInput):
     if (nearest.stem) return nearest.stem;
   }
   const counts = new Map<string, number>();
-  for (const product of index.products) counts.set(product.category, (counts.get(product.category) ?? 0) + 1);
+  for (const [, product] of index.live()) counts.set(product.category, (counts.get(product.category) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
 export function searchIndex(index: CatalogIndex, input: SearchProductsInput): SearchProductsOutput {
-  const matches = findMatches(index, input);
-  const limit = input.limit ?? DEFAULT_LIMIT;
-  const output: SearchProductsOutput = { query: input, products: matches.slice(0, limit).map(summarize), total: matches.length };
-  if (matches.length === 0) output.suggestion = suggestBroader(index, input);
+  const { page, total } = ranked(findMatches(index, input), input, input.limit ?? DEFAULT_LIMIT);
+  const output: SearchProductsOutput = { query: input, products: page.map(summarize), total };
+  if (total === 0) output.suggestion = suggestBroader(index, input);
   return output;
 }
 

@@ -8,10 +8,12 @@ const LATIN_ACCENTED = /[\u00c0-\u024f]/g;
 /** Kana, CJK ideographs (incl. extension A and compatibility) and the marks used inside Japanese words. */
 const CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ]+/g;
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ]/;
-const WORD = /[a-z0-9]+(?:[-'][a-z0-9]+)*/g;
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** NFKC (full-width → ASCII, half-width kana → full-width), lower case, Latin accents dropped. */
 export function normalizeText(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -34,21 +36,55 @@ export function stem(word: string): string {
   return word;
 }
 
+// Catalog text repeats the same few thousand words; stemming each once keeps indexing fast.
+const stemmed = new Map<string, string>();
+function cachedStem(word: string): string {
+  let out = stemmed.get(word);
+  if (out === undefined) {
+    if (stemmed.size > 100_000) stemmed.clear();
+    stemmed.set(word, (out = stem(word)));
+  }
+  return out;
+}
+
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
 /**
  * Word stems of the Latin part of a text. A hyphenated word also yields its parts and its
- * closed form, so "Gore-Tex" meets "gore tex" and "goretex".
+ * closed form, so "Gore-Tex" meets "gore tex" and "goretex". (A hand-written scanner: this runs
+ * over every field of every product when the index is built.)
  */
 export function latinStems(normalized: string): string[] {
   const out: string[] = [];
-  for (const match of normalized.matchAll(WORD)) {
-    const word = match[0].replace(/'s$/, '');
-    if (/[-']/.test(word)) {
-      const parts = word.split(/[-']/);
-      for (const part of parts) out.push(stem(part));
-      out.push(stem(parts.join('')));
-    } else {
-      out.push(stem(word));
+  const n = normalized.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(normalized.charCodeAt(i))) {
+      i++;
+      continue;
     }
+    const start = i;
+    let joined = false;
+    for (;;) {
+      while (i < n && isWordChar(normalized.charCodeAt(i))) i++;
+      const c = normalized.charCodeAt(i);
+      if ((c === 45 || c === 39) && i + 1 < n && isWordChar(normalized.charCodeAt(i + 1))) {
+        joined = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    let end = i;
+    if (end - start > 2 && normalized.charCodeAt(end - 1) === 115 && normalized.charCodeAt(end - 2) === 39) end -= 2;
+    const word = normalized.slice(start, end);
+    if (!joined) {
+      out.push(cachedStem(word));
+      continue;
+    }
+    const parts = word.split(/[-']/);
+    for (const part of parts) out.push(cachedStem(part));
+    out.push(cachedStem(parts.join('')));
   }
   return out;
 }
@@ -72,6 +108,9 @@ export function compact(text: string): string {
   return normalizeText(text).replace(/[^a-z0-9\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]/g, '');
 }
 
+// Rows reused across calls: typo matching compares a word against thousands of catalog words.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transposition), giving up
  * once it must exceed `max`: typo matching only ever asks about 1 or 2 edits.
@@ -80,18 +119,17 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
   const n = b.length;
-  let prevPrev = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let current = new Array<number>(n + 1).fill(0);
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prevPrev, prev, current] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
-    let rowMin = current[0];
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, prevPrev[j - 2] + 1);
-      }
+      const cb = b.charCodeAt(j - 1);
+      let value = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) value = Math.min(value, prevPrev[j - 2] + 1);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }

@@ -1,6 +1,9 @@
-import { bigint, boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, integer, json, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Tables owned by lib/agent/catalog (migration 0004_agent_catalog). */
+
+type NameValue = { name: string; value: string };
+type Media = { type: string; url: string; alt_text?: string; width?: number; height?: number };
 
 /** One feed per seller: the Feed API resource sellers push their products to. */
 export const agentCatalogFeeds = pgTable('agent_catalog_feeds', {
@@ -21,7 +24,10 @@ export const agentCatalogProducts = pgTable(
     revision: bigint('revision', { mode: 'number' }).notNull(),
     /** False when every variant is discontinued or unpriced: kept for the feed, hidden from search. */
     listed: boolean('listed').notNull(),
+    /** The name shown: the feed's `seller.name`, else the name the agent knows the seller by. */
     sellerName: text('seller_name').notNull(),
+    /** `seller.name` exactly as the feed's variants carried it (null when they carried none). */
+    feedSellerName: text('feed_seller_name'),
     sellerNameJa: text('seller_name_ja'),
     title: text('title').notNull(),
     titleJa: text('title_ja'),
@@ -30,17 +36,19 @@ export const agentCatalogProducts = pgTable(
     brand: text('brand'),
     category: text('category').notNull(),
     categoryPath: text('category_path'),
-    keywords: jsonb('keywords').$type<string[]>().notNull().default([]),
-    attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),
-    images: jsonb('images').$type<string[]>().notNull().default([]),
+    categoryTaxonomy: text('category_taxonomy'),
+    keywords: json('keywords').$type<string[]>().notNull(),
+    /** As the feed listed them: [{ name, value }]. */
+    attributes: json('attributes').$type<NameValue[]>().notNull(),
+    media: json('media').$type<Media[]>().notNull(),
     url: text('url'),
     ratingValue: doublePrecision('rating_value'),
     ratingCount: integer('rating_count'),
-    /** The Product exactly as the seller sent it, served back by GET /feeds/{id}/products. */
-    feedProduct: jsonb('feed_product').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The Product as sent, kept only when the columns cannot reproduce it (fields the agent does not use). */
+    feedProduct: json('feed_product'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sellerId, t.productId] }), index('agent_catalog_products_revision').on(t.sellerId, t.revision)],
+  (t) => [primaryKey({ columns: [t.sellerId, t.productId] })],
 );
 
 export const agentCatalogVariants = pgTable(
@@ -51,18 +59,17 @@ export const agentCatalogVariants = pgTable(
     variantId: text('variant_id').notNull(),
     position: integer('position').notNull(),
     title: text('title').notNull(),
-    options: jsonb('options').$type<Record<string, string>>().notNull().default({}),
+    /** As the feed sent them: [{ name: 'Color', value: 'Blue' }]. */
+    options: json('options').$type<NameValue[]>().notNull(),
     priceAmount: bigint('price_amount', { mode: 'number' }),
     currency: text('currency'),
     listPriceAmount: bigint('list_price_amount', { mode: 'number' }),
+    available: boolean('available'),
     availability: text('availability').$type<'in_stock' | 'low_stock' | 'out_of_stock'>().notNull(),
     availabilityStatus: text('availability_status'),
     stock: integer('stock'),
-    image: text('image'),
+    media: json('media').$type<Media[]>().notNull(),
     url: text('url'),
   },
-  (t) => [
-    primaryKey({ columns: [t.sellerId, t.productId, t.variantId] }),
-    foreignKey({ columns: [t.sellerId, t.productId], foreignColumns: [agentCatalogProducts.sellerId, agentCatalogProducts.productId] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.sellerId, t.productId, t.variantId] })],
 );
