@@ -1,6 +1,7 @@
 import { chat } from './messages/chat';
 import { checkout } from './messages/checkout';
 import { orders } from './messages/orders';
+import { seller } from './messages/seller';
 import { shell } from './messages/shell';
 import { wallet } from './messages/wallet';
 import type { Locale } from './locales';
@@ -9,7 +10,7 @@ import type { Locale } from './locales';
  * Every namespace of UI strings. Each area of the app owns one file in ./messages and adds it here.
  * Strings may hold {placeholders}, filled by `format`.
  */
-export const dictionaries = { shell, chat, wallet, checkout, orders };
+export const dictionaries = { shell, chat, wallet, checkout, orders, seller };
 export type Namespace = keyof typeof dictionaries;
 export type MessageKey<N extends Namespace> = keyof (typeof dictionaries)[N]['en'];
 
