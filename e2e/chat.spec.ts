@@ -76,8 +76,12 @@ test('an example prompt sends itself, and nothing matched offers a broader searc
   await page.goto('/');
   await page.getByRole('button', { name: 'Waterproof hiking boots under $150' }).click();
   await expect(page.getByTestId('assistant-message').first().getByTestId('product-card').first()).toBeVisible();
-  const none = await ask(page, 'purple snowshoes for cats');
-  await expect(none.getByTestId('no-results').or(none.getByTestId('product-card').first())).toBeVisible();
+  await expect(page.getByTestId('chat-messages')).toHaveAttribute('data-status', 'ready');
+  const none = await ask(page, 'hiking boots under $20');
+  await expect(none.getByTestId('no-results')).toBeVisible();
+  await none.getByRole('button', { name: /Try a broader search/ }).click();
+  await expect(page.getByTestId('assistant-message')).toHaveCount(3);
+  await expect(page.getByTestId('assistant-message').last().getByTestId('product-card').first()).toBeVisible();
 });
 
 test('a refused or failed answer says why in a sentence and can be retried', async ({ page }) => {

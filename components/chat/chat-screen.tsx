@@ -1,13 +1,20 @@
 'use client';
 
-import { generateId } from 'ai';
+import dynamic from 'next/dynamic';
 import { useCallback, useState, type MouseEvent } from 'react';
 import { useT } from '@/components/i18n-provider';
 import type { ChatSummary } from '@/lib/agent/chat/store';
 import { chatTitle } from '@/lib/agent/chat/title';
 import type { AgentUIMessage } from '@/lib/agent/chat/types';
+import { newChatId } from './chat-id';
 import { ChatSidebar } from './chat-sidebar';
-import { Conversation } from './conversation';
+
+/**
+ * The live conversation (useChat, the AI SDK's stream parser and its zod schemas: most of the
+ * page's script) is its own chunk. It is still rendered on the server, so saved messages and
+ * cards show at once, and its script loads beside the page's instead of inside it.
+ */
+const Conversation = dynamic(() => import('./conversation').then((m) => m.Conversation));
 
 /** The chat page: the buyer's chats beside the conversation, with the model that answers. */
 export function ChatScreen({
@@ -24,7 +31,7 @@ export function ChatScreen({
 }) {
   const t = useT('chat');
   // A new chat's id is made in the browser and kept in state, so a refresh of the page cannot swap it mid-answer.
-  const [chatId, setChatId] = useState(() => savedChatId ?? generateId());
+  const [chatId, setChatId] = useState(() => savedChatId ?? newChatId());
   const [chats, setChats] = useState(initialChats);
   const [promoted, setPromoted] = useState(savedChatId !== undefined);
 
@@ -51,7 +58,7 @@ export function ChatScreen({
     (event: MouseEvent) => {
       if (savedChatId !== undefined || event.metaKey || event.ctrlKey || event.shiftKey) return;
       event.preventDefault();
-      setChatId(generateId());
+      setChatId(newChatId());
       setPromoted(false);
       window.history.pushState(null, '', '/');
     },
