@@ -39,6 +39,8 @@ describe('test cards', () => {
     expect(chargeOutcome(behaviour('4000000000009995'))).toMatchObject({ code: 'card_declined', declineCode: 'insufficient_funds' });
     expect(setupOutcome(behaviour('4000000000009995'))).toBeNull();
     expect(needsAuthentication(behaviour('4000002500003155'))).toBe(true);
+    expect(behaviour('4000002760003184')).toBe('authenticate_always');
+    expect(behaviour('4000000000003220')).toBe('authenticate_always');
     expect(needsAuthentication(behaviour('4242424242424242'))).toBe(false);
   });
 

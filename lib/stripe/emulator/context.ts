@@ -67,7 +67,3 @@ export function requireClientSecret(ctx: RequestContext, object: { client_secret
     });
   }
 }
-
-export function pathId(ctx: RequestContext): string {
-  return ctx.path.id;
-}

@@ -136,6 +136,26 @@ describe.each(testEngines())('customers and payment methods (%s)', (engine) => {
     await expect(kit.agent.paymentMethods.retrieve(pm.id, { expand: ['nothing_here'] })).rejects.toMatchObject({ statusCode: 400, param: 'expand' });
   });
 
+  it('updates a card’s billing details, expiry and metadata', async () => {
+    const pm = await kit.agent.paymentMethods.create({ type: 'card', card: card('4242424242424242') });
+    const updated = await kit.agent.paymentMethods.update(pm.id, {
+      billing_details: { name: 'Ada Lovelace' },
+      card: { exp_month: 3 },
+      metadata: { nickname: 'work' },
+    });
+    expect(updated).toMatchObject({ billing_details: { name: 'Ada Lovelace' }, card: { exp_month: 3, last4: '4242' }, metadata: { nickname: 'work' } });
+  });
+
+  it('describes each account at GET /v1/account', async () => {
+    expect(await kit.sellers['kissa-tokyo'].accounts.retrieveCurrent()).toMatchObject({
+      id: kit.keys['kissa-tokyo'].accountId,
+      object: 'account',
+      country: 'JP',
+      default_currency: 'jpy',
+      business_profile: { name: 'Kissa Tokyo' },
+    });
+  });
+
   it('authenticates by secret key (Bearer or Basic), refuses the rest as Stripe does', async () => {
     const bearer = await kit.call('GET', '/v1/customers', { key: kit.keys.agent.secretKey });
     expect(bearer.status).toBe(200);

@@ -120,6 +120,14 @@ describe.each(testEngines())('setup intents (%s)', (engine) => {
     await expect(kit.agent.setupIntents.confirm(other.id, { payment_method: 'pm_card_visa' })).rejects.toMatchObject({ code: 'setup_intent_unexpected_state' });
   });
 
+  it('is updated with a payment method before it is confirmed', async () => {
+    const { customer, si } = await newIntent();
+    const updated = await kit.agent.setupIntents.update(si.id, { payment_method: 'pm_card_visa', metadata: { wallet: 'w1' } });
+    expect(updated).toMatchObject({ status: 'requires_confirmation', metadata: { wallet: 'w1' } });
+    expect((await kit.agent.setupIntents.confirm(si.id)).status).toBe('succeeded');
+    expect((await kit.agent.customers.listPaymentMethods(customer.id)).data.map((p) => p.id)).toEqual([updated.payment_method]);
+  });
+
   it('keeps the browser away from everything but its own intent', async () => {
     const { si } = await newIntent();
     expect((await browser('POST', '/v1/setup_intents', {})).status).toBe(401);
