@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from './client';
+import type { Database } from './client';
+import { openTestDatabase, testEngines } from './testing';
 import { hitRateLimit } from './rate-limit';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openDatabase({ mode: 'memory' });
-});
-afterAll(() => database.close());
+describe.each(testEngines())('hitRateLimit on %s', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+  });
+  afterAll(() => database.close());
 
-describe('hitRateLimit', () => {
   const minute = 60_000;
 
   it('allows the limit within a window and refuses the next hit with the seconds left', async () => {

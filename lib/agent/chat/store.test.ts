@@ -1,17 +1,18 @@
 import type { UIMessage } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '@/lib/db/client';
+import type { Database } from '@/lib/db/client';
+import { openTestDatabase, testEngines } from '@/lib/db/testing';
 import { chatTitle, deleteMessagesAfter, findChat, listChats, loadMessages, openChat, saveMessages, touchChat } from './store';
-
-let database: Database;
-beforeAll(async () => {
-  database = await openDatabase({ mode: 'memory' });
-});
-afterAll(() => database.close());
 
 const user = (id: string, text: string): UIMessage => ({ id, role: 'user', parts: [{ type: 'text', text }] });
 
-describe('chat store', () => {
+describe.each(testEngines())('chat store on %s', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+  });
+  afterAll(() => database.close());
+
   it('creates a chat titled from the first message and lists it for its buyer only', async () => {
     const db = database.db;
     expect(await openChat(db, { chatId: 'c1', buyerId: 'buyer_a', firstMessage: '  waterproof\nhiking boots ' })).toEqual({ kind: 'ok', created: true });
