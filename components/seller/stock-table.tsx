@@ -1,11 +1,12 @@
 import Image from 'next/image';
+import { restockAction } from '@/app/sellers/[seller]/actions';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { LOW_STOCK_THRESHOLD } from '@/lib/seller/checkout/quote';
 import type { StockRowView } from '@/lib/seller/dashboard';
 import { money } from './format';
 
 /** Stock per product; variants fold away so a shoe in 18 sizes stays one row until opened. */
-export async function StockTable({ stock, currency }: { stock: StockRowView[]; currency: string }) {
+export async function StockTable({ sellerId, stock, currency }: { sellerId: string; stock: StockRowView[]; currency: string }) {
   const [t, locale] = await Promise.all([getT('seller'), getLocale()]);
   const level = (available: number) =>
     available === 0 ? (
@@ -50,6 +51,15 @@ export async function StockTable({ stock, currency }: { stock: StockRowView[]; c
                         <td className="px-3 py-1.5">{variant.title}</td>
                         <td className="px-3 py-1.5 text-right tabular-nums">{money(variant.price, currency, locale)}</td>
                         <td className="px-3 py-1.5 text-right">{level(variant.available)}</td>
+                        <td className="px-3 py-1.5 text-right">
+                          <form action={restockAction}>
+                            <input type="hidden" name="seller" value={sellerId} />
+                            <input type="hidden" name="variant" value={variant.id} />
+                            <button type="submit" aria-label={t('restockLabel', { title: variant.title })} className="rounded border border-line px-1.5 py-0.5 hover:bg-surface-2">
+                              +10
+                            </button>
+                          </form>
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -33,7 +33,7 @@ export default async function SellerPage({ params }: Params) {
       <OrdersTable sellerId={seller} orders={dashboard.orders} />
       <SessionsTable sessions={dashboard.sessions} />
       <PaymentsTable payments={dashboard.payments} />
-      <StockTable stock={dashboard.stock} currency={policy.currency} />
+      <StockTable sellerId={seller} stock={dashboard.stock} currency={policy.currency} />
       <Policies policy={policy} />
     </div>
   );

@@ -6,6 +6,7 @@ import { outbox, sellerStock } from '@/lib/db/schema';
 import { SELLER_CATALOGS } from '@/lib/seller/catalog';
 import { bootSellers } from '@/lib/seller/boot';
 import { FEED_OUTBOX_TOPIC } from '@/lib/seller/feed';
+import { restockVariant, setVariantPrice } from '@/lib/seller/inventory';
 import { openSellerTestbed, type SellerTestbed } from '@/lib/seller/testing';
 
 let bed: SellerTestbed;
@@ -62,5 +63,18 @@ describe('catalog feed', () => {
     const [row] = await bed.database.db.select().from(sellerStock).where(where);
     expect(row.available).toBe(3);
     expect(await feedPushes()).toHaveLength(6);
+  });
+
+  it('pushes the product again when its price or stock changes', async () => {
+    const deps = { db: bed.database.db, stripe: bed.stripe };
+    const before = (await feedPushes()).length;
+    expect(await setVariantPrice(deps, 'kissa-tokyo', 'brazil-cerrado-200g', 1700)).toMatchObject({ price: 1700 });
+    expect(await restockVariant(deps, 'kissa-tokyo', 'brazil-cerrado-200g', -1_000_000)).toMatchObject({ available: 0 });
+    const pushes = (await feedPushes()).slice(before);
+    expect(pushes).toHaveLength(2);
+    const [priced, emptied] = pushes.map((p) => JSON.parse(p.body).products[0].variants.find((v: { id: string }) => v.id === 'brazil-cerrado-200g'));
+    expect(priced.price).toEqual({ amount: 1700, currency: 'JPY' });
+    expect(emptied).toMatchObject({ availability: { available: false, status: 'out_of_stock' }, inventory_quantity: 0 });
+    expect(await setVariantPrice(deps, 'kissa-tokyo', 'no-such-variant', 100)).toBeNull();
   });
 });

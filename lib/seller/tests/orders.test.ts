@@ -10,6 +10,7 @@ import { planCompletion } from '@/lib/seller/checkout/complete';
 import { AISLE_AGENT_ID } from '@/lib/seller/agents';
 import { findSeller, sellerContext } from '@/lib/seller/context';
 import { cancelOrder, markOrderDelivered, markOrderShipped, refundOrder } from '@/lib/seller/orders/actions';
+import { recoverSellerSessions } from '@/lib/seller/recovery';
 import { openSellerTestbed, type SellerTestbed } from '@/lib/seller/testing';
 import { CA_ADDRESS, completeBody, expectValid, harness, totalOf } from './harness';
 
@@ -200,5 +201,27 @@ describe('crash safety', () => {
     expect(intents.map((pi) => pi.status)).toEqual(['succeeded']);
     const rows = await bed.database.db.select().from(outbox).where(eq(outbox.topic, 'order_create'));
     expect(rows.filter((r) => r.body.includes(session.id))).toHaveLength(1);
+  });
+
+  it('finishes such a completion at the next start even if the agent never retries', async () => {
+    const created = await h.post('/checkout_sessions', {
+      currency: 'usd',
+      capabilities: {},
+      line_items: [{ id: 'trail-runner-black-12' }],
+      fulfillment_details: { address: CA_ADDRESS },
+    });
+    const token = await bed.mintSpt('summit-outfitters', { maxAmount: totalOf(created.json) });
+    const seller = findSeller('summit-outfitters')!;
+    const ctx = sellerContext(deps());
+    const agent = { id: AISLE_AGENT_ID, label: 'Aisle agent', webhookUrl: null, webhookSecret: null };
+    const plan = await planCompletion(ctx, seller, agent, created.json.id, completeBody(token), token);
+    if (plan.kind !== 'charge') throw new Error(plan.kind);
+    await chargeSession(ctx, seller, { sessionId: created.json.id, token, attempt: plan.attempt, amount: plan.amount, currency: 'usd' });
+    bed.clock.now = new Date(bed.clock.now.getTime() + 31_000);
+    expect(await recoverSellerSessions(deps())).toMatchObject({ resumed: 1 });
+    const read = await h.get(`/checkout_sessions/${created.json.id}`);
+    expect(read.json.status).toBe('completed');
+    const events = await orderEvents();
+    expect(events.filter((e) => e.type === 'order_create' && e.data.checkout_session_id === created.json.id)).toHaveLength(1);
   });
 });
