@@ -21,6 +21,8 @@ export interface ChatDeps {
   /** Defaults to `config().chatRateLimitPerMinute`. */
   rateLimitPerMinute?: number;
   now?: () => Date;
+  /** How tools reach sellers (checkout); the global fetch unless a test routes it in-process. */
+  fetch?: typeof fetch;
 }
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
@@ -88,7 +90,7 @@ export async function handleChatRequest(request: Request, deps: ChatDeps): Promi
   if (opened.kind === 'not_found') return refuse(404, 'not_found', t('errorNotFound'));
 
   const chatModel = deps.model ?? selectChatModel();
-  const tools = buildAgentTools({ db, buyerId, locale: deps.locale });
+  const tools = buildAgentTools({ db, buyerId, locale: deps.locale, fetch: deps.fetch });
   const responseId = newMessageId();
   const userMessage: AgentUIMessage = {
     id: message.id,
