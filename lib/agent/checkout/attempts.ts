@@ -77,8 +77,11 @@ export interface NewAttempt {
 export async function startAttempt(db: Db, input: NewAttempt): Promise<{ ok: true; attempt: AttemptRow } | { ok: false; spent: number }> {
   const { checkout, total, card, now } = input;
   return db.transaction(async (tx) => {
-    await tx.insert(buyers).values({ id: checkout.buyerId }).onConflictDoNothing();
-    await tx.select({ id: buyers.id }).from(buyers).where(eq(buyers.id, checkout.buyerId)).for('update');
+    // An upsert locks the buyer's row: concurrent Pays of one buyer take turns here.
+    await tx
+      .insert(buyers)
+      .values({ id: checkout.buyerId })
+      .onConflictDoUpdate({ target: buyers.id, set: { lastSeenAt: sql`${buyers.lastSeenAt}` } });
     const [{ spent }] = await tx
       .select({ spent: sql<string>`coalesce(sum(${agentPaymentAttempts.amount}), 0)` })
       .from(agentPaymentAttempts)

@@ -134,7 +134,6 @@ async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: A
     const saved = await saveSession(db, row.id, session, { status: 'open', payingSince: null });
     return fail('total_changed', rowDetails(saved));
   }
-  await saveSession(db, row.id, session);
 
   const payment = defaultPaymentDeps(input);
   const stripe = await payment.stripe();
@@ -268,8 +267,6 @@ async function finishOrder(input: PayDeps, row: CheckoutRow, session: CheckoutSe
   const order = session.order!;
   const total = sessionTotal(session);
   const paymentIntent = paymentIntentOf(session, raw);
-  if (attempt) await updateAttempt(input.db, attempt, { status: 'succeeded', paymentIntent });
-  await saveSession(input.db, row.id, session);
   await recordOrder(input.db, {
     checkout: { id: row.id, buyerId: row.buyerId, sellerId: row.sellerId, sellerSessionId: session.id },
     order,
@@ -277,6 +274,8 @@ async function finishOrder(input: PayDeps, row: CheckoutRow, session: CheckoutSe
     fallbackTotal: total?.amount ?? 0,
     source: 'checkout',
     paymentIntent,
+    session,
+    attempt: attempt ?? undefined,
   });
   const summary = await getOrderByCheckout(input.db, input.buyerId, row.id);
   return { status: 'succeeded', order: summary! };

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Order } from '@/lib/acp/types';
 import type { Db } from '@/lib/db/client';
-import { agentCheckouts, agentOrderEvents, agentOrders, type EstimatedDelivery, type PaymentIntentSummary } from '@/lib/db/schema';
+import { agentCheckouts, agentOrderEvents, agentOrders, agentPaymentAttempts, type EstimatedDelivery, type PaymentIntentSummary } from '@/lib/db/schema';
 import { newId } from '@/lib/agent/checkout/ids';
 import { sellerDisplayName } from '@/lib/agent/sellers';
 import type { Money } from '@/lib/money';
@@ -43,6 +43,9 @@ export interface RecordOrderInput {
   fallbackTotal: number;
   source: 'checkout' | 'webhook' | 'buyer';
   paymentIntent?: PaymentIntentSummary | null;
+  /** From Pay: the completed session to keep, and the attempt that bought, marked in the same transaction. */
+  session?: unknown;
+  attempt?: { checkoutId: string; attempt: number };
 }
 
 /**
@@ -104,8 +107,14 @@ export async function recordOrder(db: Db, input: RecordOrderInput): Promise<{ or
     await tx.insert(agentOrderEvents).values(events).onConflictDoNothing();
     await tx
       .update(agentCheckouts)
-      .set({ status: 'completed', orderId, payingSince: null, updatedAt: new Date() })
+      .set({ status: 'completed', orderId, payingSince: null, updatedAt: new Date(), ...(input.session ? { session: input.session } : {}) })
       .where(eq(agentCheckouts.id, checkout.id));
+    if (input.attempt) {
+      await tx
+        .update(agentPaymentAttempts)
+        .set({ status: 'succeeded', paymentIntent: input.paymentIntent ?? null, updatedAt: new Date() })
+        .where(and(eq(agentPaymentAttempts.checkoutId, input.attempt.checkoutId), eq(agentPaymentAttempts.attempt, input.attempt.attempt)));
+    }
     return { orderId, status: finalStatus };
   });
 }
