@@ -64,23 +64,32 @@ export function resolveCategory(index: CatalogIndex, filter: string): Set<number
   return index.remember(`category:${filter}`, () => {
     const wanted = latinStems(normalizeText(filter));
     const target = compact(filter);
-    const rules: Array<(product: IndexedProduct) => boolean> = hasCjk(filter)
-      ? [(product) => product.cjkText[FIELD.keywords].includes(target) || product.cjkText[FIELD.category].includes(target)]
-      : [
-          (product) => {
-            const have = product.categoryStems;
-            if (have.length === 0 || wanted.length === 0 || have[have.length - 1] !== wanted[wanted.length - 1]) return false;
-            return wanted.every((s) => have.includes(s)) || have.every((s) => wanted.includes(s));
-          },
-          (product) =>
-            wanted.length > 0 &&
-            (wanted.every((s) => product.categoryStems.includes(s)) || (product.categoryStems.length > 0 && product.categoryStems.every((s) => wanted.includes(s)))),
-          (product) => target.length >= 5 && editDistance(target, compact(product.category), 1) <= 1,
-          (product) => wanted.length > 0 && product.keywordStems.some((k) => k.length === wanted.length && k.every((s, i) => s === wanted[i])),
-        ];
-    for (const rule of rules) {
+    const byCategory = (rule: (stems: string[], category: string) => boolean) => {
+      const found = new Set<number>();
+      for (const [category, slots] of index.categories) {
+        if (slots.size > 0 && rule(latinStems(normalizeText(category)), category)) for (const p of slots) found.add(p);
+      }
+      return found;
+    };
+    const byProduct = (rule: (product: IndexedProduct) => boolean) => {
       const found = new Set<number>();
       for (const [p, product] of index.live()) if (rule(product)) found.add(p);
+      return found;
+    };
+    const rules: Array<() => Set<number>> = hasCjk(filter)
+      ? [() => byProduct((product) => product.cjkText[FIELD.keywords].includes(target) || product.cjkText[FIELD.category].includes(target))]
+      : [
+          () =>
+            byCategory((have) => {
+              if (have.length === 0 || wanted.length === 0 || have[have.length - 1] !== wanted[wanted.length - 1]) return false;
+              return wanted.every((s) => have.includes(s)) || have.every((s) => wanted.includes(s));
+            }),
+          () => byCategory((have) => wanted.length > 0 && have.length > 0 && (wanted.every((s) => have.includes(s)) || have.every((s) => wanted.includes(s)))),
+          () => byCategory((_, category) => target.length >= 5 && editDistance(target, compact(category), 1) <= 1),
+          () => byProduct((product) => wanted.length > 0 && product.keywordStems.some((k) => k.length === wanted.length && k.every((s, i) => s === wanted[i]))),
+        ];
+    for (const rule of rules) {
+      const found = rule();
       if (found.size > 0) return found;
     }
     return new Set<number>();

@@ -19,17 +19,24 @@ interface CacheState {
   pending: Promise<void> | null;
   /** Writes made by this process, by "<sellerId>@<revision>", until the next search indexes them. */
   local: Map<string, Change[]>;
+  checkedAt: number;
 }
 
 const caches = new WeakMap<Db, CacheState>();
 
 /** Past this share of the catalog changing at once, building afresh beats replacing in place. */
 const REBUILD_SHARE = 0.25;
+/**
+ * Searches within this long of the last look at the feeds' revisions reuse it: a chat turn may
+ * search several times, and another instance's push becomes searchable within this delay. This
+ * process's own pushes are searchable at once.
+ */
+const FRESH_FOR_MS = 250;
 
 function stateFor(db: Db): CacheState {
   let state = caches.get(db);
   if (!state) {
-    state = { feedRevisions: new Map(), index: new CatalogIndex(), pending: null, local: new Map() };
+    state = { feedRevisions: new Map(), index: new CatalogIndex(), pending: null, local: new Map(), checkedAt: 0 };
     caches.set(db, state);
   }
   return state;
@@ -40,6 +47,7 @@ export function noteLocalWrite(db: Db, sellerId: string, revision: number, recor
   const state = stateFor(db);
   if ((state.feedRevisions.get(sellerId) ?? 0) >= revision) return;
   state.local.set(`${sellerId}@${revision}`, records.map((record) => ({ listed: record.listed, source: record })));
+  state.checkedAt = 0;
 }
 
 interface ProductJson {
@@ -171,16 +179,22 @@ export async function catalogIndex(db: Db): Promise<CatalogIndex> {
       await state.pending.catch(() => undefined);
       continue;
     }
+    if (Date.now() - state.checkedAt < FRESH_FOR_MS) return state.index;
+    const checkedAt = Date.now();
     const feeds = await db.execute<{ seller_id: string; revision: string | number }>(sql`select seller_id, revision from agent_catalog_feeds`);
     const changed = feeds.rows
       .map((f) => ({ sellerId: f.seller_id, revision: Number(f.revision) }))
       .filter((f) => f.revision !== (state.feedRevisions.get(f.sellerId) ?? 0));
-    if (changed.length === 0) return state.index;
+    if (changed.length === 0) {
+      state.checkedAt = checkedAt;
+      return state.index;
+    }
     if (state.pending) continue;
     const pending = refresh(db, state, changed);
     state.pending = pending;
     try {
       await pending;
+      state.checkedAt = checkedAt;
     } finally {
       state.pending = null;
     }

@@ -238,6 +238,8 @@ export class CatalogIndex {
   postings = new Map<string, number[]>();
   gramPostings = new Map<string, number[]>();
   sellers = new Map<string, SellerEntry>();
+  /** Slots by category name: category filters are decided per distinct category, not per product. */
+  categories = new Map<string, Set<number>>();
   /** Stems by length, so typo matching only looks at words of a plausible length. */
   vocabularyByLength = new Map<number, Set<string>>();
   /** Memos of query work that only depends on the catalog; cleared by any change. */
@@ -269,6 +271,7 @@ export class CatalogIndex {
     product.fieldStems.forEach((stems, f) => stems.forEach((s) => removeFrom(this.postings, s, p * 8 + f)));
     for (const gram of new Set(product.cjkGrams.flatMap((g) => (g ? [...g] : [])))) removeFrom(this.gramPostings, gram, p);
     this.sellers.get(product.sellerId)?.products.delete(p);
+    this.categories.get(product.category)?.delete(p);
     this.products[p] = null;
     this.slots.delete(key);
     this.memo.clear();
@@ -302,6 +305,9 @@ export class CatalogIndex {
     const ja = product.cjkText[FIELD.seller];
     if (ja) for (const run of cjkRuns(ja)) seller.names.add(compact(run));
     seller.products.add(p);
+    const sameCategory = this.categories.get(product.category);
+    if (sameCategory) sameCategory.add(p);
+    else this.categories.set(product.category, new Set([p]));
     this.memo.clear();
   }
 

@@ -148,20 +148,28 @@ function suggestBroader(index: CatalogIndex, input: SearchProductsInput): string
   }
   if (best.count > 0) return best.word;
   for (const word of parts) {
-    const lower = word.toLowerCase();
-    let nearest = { stem: '', distance: 4 };
-    for (const list of index.vocabularyByLength.values()) {
-      for (const stem of list) {
-        if (Math.abs(stem.length - lower.length) >= nearest.distance || !index.postings.get(stem)?.length) continue;
-        const d = editDistance(lower, stem, nearest.distance - 1);
-        if (d < nearest.distance) nearest = { stem, distance: d };
-      }
-    }
-    if (nearest.stem) return nearest.stem;
+    const nearest = nearestWord(index, word.toLowerCase());
+    if (nearest) return nearest;
   }
   const counts = new Map<string, number>();
   for (const [, product] of index.live()) counts.set(product.category, (counts.get(product.category) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/** The catalog word closest to `word` (at most three edits), for "did you mean". */
+function nearestWord(index: CatalogIndex, word: string): string | null {
+  return index.remember(`nearest:${word}`, () => {
+    let nearest = { stem: '', distance: 4 };
+    for (const [length, stems] of index.vocabularyByLength) {
+      if (Math.abs(length - word.length) >= nearest.distance) continue;
+      for (const stem of stems) {
+        if (Math.abs(stem.length - word.length) >= nearest.distance || !index.postings.get(stem)?.length) continue;
+        const d = editDistance(word, stem, nearest.distance - 1);
+        if (d < nearest.distance) nearest = { stem, distance: d };
+      }
+    }
+    return nearest.stem || null;
+  });
 }
 
 export function searchIndex(index: CatalogIndex, input: SearchProductsInput): SearchProductsOutput {
