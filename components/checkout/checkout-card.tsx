@@ -120,6 +120,12 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
         setPending('pay');
         // Passed or failed, the server reads the token's state from Stripe and answers accordingly.
         result = await payCheckoutAction(request);
+        if (result.status === 'requires_action') {
+          const next = result.checkout;
+          if (next) setState((current) => (current ? { ...current, checkout: next } : current));
+          setError({ key: 'errorAuthentication', code: 'authentication_failed' });
+          return;
+        }
       }
       await settle(result);
     } catch {

@@ -4,7 +4,7 @@ import type { AgentSeller } from '@/lib/agent/sellers';
 import type { ProductDetail } from '@/lib/agent/tools/schemas';
 import { ensureStripeCustomer } from '@/lib/agent/wallet/wallet';
 import type { Database } from '@/lib/db/client';
-import { agentPaymentAttempts } from '@/lib/db/schema';
+import { agentCheckouts, agentPaymentAttempts } from '@/lib/db/schema';
 import { openTestDatabase } from '@/lib/db/testing';
 import { emulatorTestKit, type EmulatorTestKit } from '@/lib/stripe/emulator/testing';
 import { createStripeFactory, type StripeFactory } from '@/lib/stripe/client';
@@ -199,6 +199,42 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const all = await attempts(checkout.id);
     expect(all).toHaveLength(1);
     expect(all[0].status).toBe('succeeded');
+  });
+
+  it('a crash mid-way (the process dies while paying): a retry after the lease takes over and charges once', async () => {
+    const { buyerId } = await buyerWithCard();
+    const checkout = await checkoutFor(buyerId);
+    const chargesBefore = seller.charges.length;
+    seller.faults.loseNextCompleteAnswer = true;
+    await payCheckout({ ...deps(buyerId, { retries: 0 }), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    // As if the server died before giving the checkout back: still "paying", first recently, then long ago.
+    await database.db.update(agentCheckouts).set({ status: 'paying', payingSince: new Date() }).where(eq(agentCheckouts.id, checkout.id));
+    expect((await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! })).status).toBe('in_progress');
+    await database.db.update(agentCheckouts).set({ payingSince: new Date(Date.now() - 120_000) }).where(eq(agentCheckouts.id, checkout.id));
+    expect((await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! })).status).toBe('succeeded');
+    expect(seller.charges.length - chargesBefore).toBe(1);
+    expect(await attempts(checkout.id)).toHaveLength(1);
+  });
+
+  it('a 3DS step that fails: Pay asks again, and another card pays with a new token while the first is revoked', async () => {
+    const { buyerId, pm: strict } = await buyerWithCard('pm_card_authenticationRequired');
+    const good = await addCard(buyerId, 'pm_card_visa');
+    const checkout = await checkoutFor(buyerId);
+    const first = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: strict });
+    if (first.status !== 'requires_action' || first.action.type !== 'authenticate_token') throw new Error('expected a token challenge');
+    const challenge = JSON.parse(Buffer.from(first.action.nextAction!.use_stripe_sdk!.value, 'base64').toString('utf8'));
+    await kit.call('POST', challenge.verify_challenge_url, {
+      body: new URLSearchParams({ key: kit.keys.agent.publishableKey, client_secret: challenge.client_secret, result: 'failed' }),
+    });
+    expect((await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: strict })).status).toBe('requires_action');
+    const other = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: good });
+    expect(other.status).toBe('succeeded');
+    const all = await attempts(checkout.id);
+    expect(all.map((a) => [a.paymentMethodId, a.status])).toEqual([
+      [strict, 'failed'],
+      [good, 'succeeded'],
+    ]);
+    expect(await kit.agent.sharedPayment.issuedTokens.retrieve(all[0].sptId!)).toMatchObject({ status: 'deactivated', deactivated_reason: 'revoked' });
   });
 
   it('a seller that does not answer: nothing is minted, and Pay works once it is back', async () => {

@@ -138,6 +138,12 @@ async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: A
   const payment = defaultPaymentDeps(input);
   const stripe = await payment.stripe();
   let attempt = resumable ? resume : null;
+  if (attempt?.status === 'requires_action' && session.status === 'ready_for_payment' && input.paymentMethodId && input.paymentMethodId !== attempt.paymentMethodId) {
+    // The buyer left a card's 3DS step for another card: the seller never saw that token, so it can go.
+    await revokeUnusedToken(stripe, attempt.sptId);
+    await updateAttempt(db, attempt, { status: 'failed', errorCode: 'abandoned_for_another_card' });
+    attempt = null;
+  }
   if (!attempt) {
     const card = await payment.findCard(db, input.buyerId, input.paymentMethodId);
     if (!card) {
