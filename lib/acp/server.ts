@@ -28,12 +28,34 @@ export const invalidRequest = (code: string, message: string, param?: string, st
 
 export const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } as const;
 
+/**
+ * An answer before it becomes a Response: serialised once, stored as is for idempotent replay, and
+ * turned into a Response once at the edge (web streams are costly on a hot path).
+ */
+export interface AcpReply {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export function acpReply(status: number, body: unknown, headers: Record<string, string> = {}): AcpReply {
+  return { status, body: JSON.stringify(body), headers: { ...JSON_HEADERS, ...headers } };
+}
+
+export function problemReply(problem: AcpProblem): AcpReply {
+  return acpReply(problem.status, problem.error, problem.headers);
+}
+
+export function toResponse(reply: AcpReply, headers: Record<string, string> = {}): Response {
+  return new Response(reply.body, { status: reply.status, headers: { ...reply.headers, ...headers } });
+}
+
 export function acpJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+  return toResponse(acpReply(status, body, headers));
 }
 
 export function problemResponse(problem: AcpProblem): Response {
-  return acpJson(problem.status, problem.error, problem.headers);
+  return toResponse(problemReply(problem));
 }
 
 /** The caller's Request-Id, else a new one: echoed on every answer so both sides can find the exchange. */
@@ -181,23 +203,21 @@ const NOT_REPLAYED_HEADERS = new Set(['request-id', 'idempotent-replayed', 'idem
 export async function runIdempotent(
   db: Db,
   ref: { scope: string; key: string; fingerprint: string; staleAfterMs?: number },
-  run: () => Promise<Response>,
-): Promise<Response> {
+  run: () => Promise<AcpReply>,
+): Promise<AcpReply> {
   const idRef = { scope: ref.scope, key: ref.key };
   const claim = await claimIdempotent(db, { ...idRef, requestHash: ref.fingerprint, staleAfterMs: ref.staleAfterMs ?? 30_000 });
   if (claim.kind === 'replay') {
-    return new Response(claim.response.body, {
-      status: claim.response.status,
-      headers: { ...claim.response.headers, 'Idempotent-Replayed': 'true', 'Idempotency-Key': ref.key },
-    });
+    const { status, body, headers } = claim.response;
+    return { status, body, headers: { ...headers, 'Idempotent-Replayed': 'true', 'Idempotency-Key': ref.key } };
   }
   if (claim.kind === 'mismatch') {
-    return problemResponse(
+    return problemReply(
       new AcpProblem(422, { type: 'invalid_request', code: 'idempotency_conflict', message: 'Idempotency-Key has already been used with a different request body' }),
     );
   }
   if (claim.kind === 'in_flight') {
-    return problemResponse(
+    return problemReply(
       new AcpProblem(
         409,
         { type: 'invalid_request', code: 'idempotency_in_flight', message: 'A request with this Idempotency-Key is currently being processed' },
@@ -205,20 +225,16 @@ export async function runIdempotent(
       ),
     );
   }
-  let response: Response;
+  let reply: AcpReply;
   try {
-    response = await run();
+    reply = await run();
   } catch (error) {
     await releaseIdempotent(db, idRef);
     throw error;
   }
-  const body = await response.text();
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    if (!NOT_REPLAYED_HEADERS.has(name)) headers[name] = value;
-  });
-  await finishIdempotent(db, idRef, { status: response.status, body, headers });
-  return new Response(body, { status: response.status, headers: { ...headers, 'Idempotency-Key': ref.key } });
+  const stored = Object.fromEntries(Object.entries(reply.headers).filter(([name]) => !NOT_REPLAYED_HEADERS.has(name.toLowerCase())));
+  await finishIdempotent(db, idRef, { status: reply.status, body: reply.body, headers: stored });
+  return { ...reply, headers: { ...reply.headers, 'Idempotency-Key': ref.key } };
 }
 
 export { requestFingerprint };

@@ -57,7 +57,6 @@ export function feedProduct(catalog: SellerCatalog, product: CatalogProduct, sto
         ...(Object.keys(variant.options).length > 0
           ? { variant_options: Object.entries(variant.options).map(([name, value]) => ({ name: titleCase(name), value })) }
           : {}),
-        media: [image],
         seller: { name: seller.name, links },
         inventory_quantity: level.available,
       };

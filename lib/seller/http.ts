@@ -1,18 +1,20 @@
 import {
   AcpProblem,
-  acpJson,
+  acpReply,
+  type AcpReply,
   bearerToken,
   canonicalJson,
   checkApiVersion,
   checkJsonContentType,
   invalidRequest,
   parseJsonBody,
-  problemResponse,
+  problemReply,
   readBodyText,
   requestFingerprint,
   requestIdOf,
   requireIdempotencyKey,
   runIdempotent,
+  toResponse,
   unauthorized,
 } from '@/lib/acp/server';
 import {
@@ -90,8 +92,8 @@ function typed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
   throw invalidRequest('invalid_request', `${path} ${issue.message}.`, path);
 }
 
-async function dispatch(ctx: SellerContext, seller: Seller, agent: AgentIdentity, r: Route, body: unknown): Promise<Response> {
-  const session = (answer: SessionAnswer) => acpJson(answer.status, answer.session);
+async function dispatch(ctx: SellerContext, seller: Seller, agent: AgentIdentity, r: Route, body: unknown): Promise<AcpReply> {
+  const session = (answer: SessionAnswer) => acpReply(answer.status, answer.session);
   switch (r.op) {
     case 'create':
       return session(await createSession(ctx, seller, agent, typed(CheckoutSessionCreateRequest, body)));
@@ -106,12 +108,12 @@ async function dispatch(ctx: SellerContext, seller: Seller, agent: AgentIdentity
     case 'get_order': {
       const row = await findOrder(ctx.db, seller.id, r.id);
       if (!row || row.agentId !== agent.id) throw invalidRequest('order_not_found', `No order ${r.id}.`, undefined, 404);
-      return acpJson(200, row.document);
+      return acpReply(200, row.document);
     }
     case 'cancel_order': {
       const reason = typed(CancelOrderRequest, body).reason;
       const result = await cancelOrder({ db: ctx.db, stripe: ctx.stripe, now: ctx.now }, seller.id, r.id, { agentId: agent.id, reason });
-      if (result.ok) return acpJson(200, result.order);
+      if (result.ok) return acpReply(200, result.order);
       const status = result.code === 'order_not_found' ? 404 : result.code === 'invalid_order_state' ? 409 : 502;
       throw new AcpProblem(status, { type: status === 502 ? 'processing_error' : 'invalid_request', code: result.code, message: result.message });
     }
@@ -120,7 +122,7 @@ async function dispatch(ctx: SellerContext, seller: Seller, agent: AgentIdentity
   }
 }
 
-async function handle(request: Request, deps: SellerDeps): Promise<Response> {
+async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
   const url = new URL(request.url);
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts[0] !== 'sellers' || parts.length < 2) throw invalidRequest('not_found', 'No such endpoint.', undefined, 404);
@@ -128,10 +130,10 @@ async function handle(request: Request, deps: SellerDeps): Promise<Response> {
   if (!seller) throw invalidRequest('seller_not_found', `No seller ${parts[1].slice(0, 60)} here.`, undefined, 404);
   const r = route(request.method, parts.slice(2));
   if (r instanceof AcpProblem) throw r;
-  if (r.op === 'discovery') return acpJson(200, discoveryDocument(seller), { 'Cache-Control': 'public, max-age=300' });
+  if (r.op === 'discovery') return acpReply(200, discoveryDocument(seller), { 'Cache-Control': 'public, max-age=300' });
   if (r.op === 'extension') {
     const e = EXTENSIONS[r.slug as keyof typeof EXTENSIONS];
-    return acpJson(200, { name: e.name, description: e.summary });
+    return acpReply(200, { name: e.name, description: e.summary });
   }
 
   const ctx = sellerContext(deps);
@@ -153,7 +155,7 @@ async function handle(request: Request, deps: SellerDeps): Promise<Response> {
       try {
         return await dispatch(ctx, seller, agent, r, body);
       } catch (error) {
-        if (error instanceof AcpProblem) return problemResponse(error);
+        if (error instanceof AcpProblem) return problemReply(error);
         throw error;
       }
     },
@@ -175,17 +177,15 @@ function parseOrderBody(text: string): unknown {
 
 export async function handleSellerRequest(request: Request, deps: SellerDeps): Promise<Response> {
   const requestId = requestIdOf(request);
-  let response: Response;
+  let reply: AcpReply;
   try {
-    response = await handle(request, deps);
+    reply = await handle(request, deps);
   } catch (error) {
-    if (error instanceof AcpProblem) response = problemResponse(error);
+    if (error instanceof AcpProblem) reply = problemReply(error);
     else {
       console.error('[seller]', error);
-      response = acpJson(500, { type: 'processing_error', code: 'internal_error', message: 'The seller could not process the request.' });
+      reply = acpReply(500, { type: 'processing_error', code: 'internal_error', message: 'The seller could not process the request.' });
     }
   }
-  const headers = new Headers(response.headers);
-  headers.set('Request-Id', requestId);
-  return new Response(response.body, { status: response.status, headers });
+  return toResponse(reply, { 'Request-Id': requestId });
 }
