@@ -13,6 +13,8 @@ export const DEFAULT_LIMIT = 8;
  * names a category, only that category is ordered; otherwise matches below this share of the best.
  */
 const SORTED_KEEP_SHARE = 0.4;
+/** With a category named, other matches need this share of the best score of that category. */
+const NAMED_CATEGORY_SHARE = 0.5;
 /** Relevance tiers are 10% wide: products within one are "equally relevant", and stock and rating order them. */
 const TIER_WIDTH = Math.log(1 / 0.9);
 
@@ -37,6 +39,20 @@ function ratingKeyOf(product: IndexedProduct): number {
 
 const byTitle = (a: Match, b: Match) => (a.product.sortTitle < b.product.sortTitle ? -1 : a.product.sortTitle > b.product.sortTitle ? 1 : 0);
 const byRelevance = (a: Match, b: Match) => a.key - b.key || b.relevance.score - a.relevance.score || byTitle(a, b);
+
+/**
+ * When the words name a kind of product ("headphones"), the filters choose among products of that
+ * kind: a cable that mentions headphones is no answer to "headphones under $80" just because the
+ * real headphones cost more. Other matches stay only if about as relevant as the best of the kind.
+ */
+function namedCategoryFloor(candidates: number[], relevance: (p: number) => Relevance): number {
+  let best = 0;
+  for (const p of candidates) {
+    const r = relevance(p);
+    if (r.categoryNamed && r.score > best) best = r.score;
+  }
+  return best > 0 ? best * NAMED_CATEGORY_SHARE : 0;
+}
 
 /** Every product the input matches, unordered (see `ranked`). */
 export function findMatches(index: CatalogIndex, input: SearchProductsInput): Match[] {
@@ -64,8 +80,9 @@ export function findMatches(index: CatalogIndex, input: SearchProductsInput): Ma
   }
   // Products with every word win; if none has them all, those with the most words, if at least half.
   try {
+    const floor = namedCategoryFloor(scored.byMatched[scored.terms], scored.relevance);
     for (let level = scored.terms; level >= Math.max(1, Math.ceil(scored.terms / 2)); level--) {
-      const matches = collect(scored.byMatched[level], scored.relevance);
+      const matches = collect(scored.byMatched[level], scored.relevance).filter((m) => m.relevance.categoryNamed || m.relevance.score >= floor);
       if (matches.length > 0) return matches;
     }
     return [];
