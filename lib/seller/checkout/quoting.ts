@@ -50,7 +50,7 @@ export async function presentRow(
     capabilities: await sessionCapabilities(ctx, seller),
     currency: row.currency,
     createdAt: row.createdAt,
-    updatedAt: new Date(),
+    updatedAt: ctx.now(),
     expiresAt: row.expiresAt,
     extraMessages: options.extraMessages ?? paymentOf(row).notices,
   });

@@ -94,7 +94,8 @@ function orderLines(seller: Seller, order: Order): StockLine[] {
 export async function refundOrder(deps: SellerDeps, sellerId: string, orderId: string, options: { reason?: string } = {}): Promise<OrderActionResult> {
   const found = await scoped(deps, sellerId, orderId);
   if ('error' in found) return found.error!;
-  if (found.scope && (await findOrder(found.scope.ctx.db, sellerId, orderId))?.status === 'confirmed') return cancelOrder(deps, sellerId, orderId, options);
+  const status = (await findOrder(found.scope.ctx.db, sellerId, orderId))?.status;
+  if (status === 'confirmed' || status === 'canceling') return cancelOrder(deps, sellerId, orderId, options);
   return settleRefund(found.scope, found.agent, orderId, options.reason ?? 'requested_by_customer', false);
 }
 
