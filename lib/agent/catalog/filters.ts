@@ -1,6 +1,6 @@
 import type { SearchProductsInput } from '@/lib/agent/tools/schemas';
-import { FIELD, colorWords, sizeKeys, type CatalogIndex, type IndexedProduct, type IndexedVariant } from './search-index';
-import { compact, editDistance, hasCjk, latinStems, normalizeText } from './text';
+import { FIELD, type CatalogIndex, type IndexedProduct, type IndexedVariant } from './search-index';
+import { colorWords, compact, editDistance, hasCjk, latinStems, normalizeText, sizeKeys } from './text';
 
 /**
  * The structured filters of a search. Seller and category are resolved once per catalog version

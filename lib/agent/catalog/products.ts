@@ -4,7 +4,7 @@ import { agentCatalogFeeds, agentCatalogProducts, agentCatalogVariants } from '@
 import type { CompareProductsOutput, ProductDetail, VariantSummary } from '@/lib/agent/tools/schemas';
 import { formatMoney } from '@/lib/money';
 import { attributeRecord, optionRecord, productImages } from './normalize';
-import { shortDescription } from './search-index';
+import { shortDescription } from './text';
 
 /** Product pages and comparisons read the tables directly: always the latest price and stock. */
 

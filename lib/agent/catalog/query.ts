@@ -1,6 +1,7 @@
+import type { ParsedQuery, QueryTerm } from './parse-query';
 import { FIELD, FIELD_WEIGHT, type CatalogIndex } from './search-index';
 import { SYNONYMS } from './synonyms';
-import { STOP_WORDS, bigrams, cjkRuns, compact, editDistance, latinStems, normalizeText } from './text';
+import { compact, editDistance } from './text';
 
 /**
  * Relevance: each query term finds its best field in each product (title 10, brand and category 6,
@@ -9,39 +10,6 @@ import { STOP_WORDS, bigrams, cjkRuns, compact, editDistance, latinStems, normal
  * coverage², and a few bonuses put the obvious match first: the exact title, the words in title
  * order, every word in the title, the query naming the product's category.
  */
-
-export type QueryTerm =
-  | { kind: 'latin'; stem: string }
-  | { kind: 'cjk'; run: string; grams: string[] };
-
-export interface ParsedQuery {
-  terms: QueryTerm[];
-  /** The Latin words in order, spaces between: compared with titles for phrase bonuses. */
-  phrase: string;
-  latinStems: string[];
-}
-
-export function parseQuery(query: string): ParsedQuery {
-  const normalized = normalizeText(query);
-  const words = (normalized.match(/[a-z0-9]+(?:[-'][a-z0-9]+)*/g) ?? []).filter((w) => !STOP_WORDS.has(w));
-  const stems = [...new Set(words.flatMap((w) => latinStems(w)))];
-  // A hyphenated word's closed form is for matching only; as a separate term it would double-count.
-  const ownStems = [...new Set(words.map((w) => latinStems(w.replace(/[-']/g, ''))[0]))];
-  const terms: QueryTerm[] = ownStems.map((stem) => ({ kind: 'latin', stem }));
-  for (const run of new Set(cjkRuns(normalized).flatMap(splitParticles))) terms.push({ kind: 'cjk', run, grams: [...new Set(bigrams(run))] });
-  return { terms, phrase: words.join(' ').replace(/[^a-z0-9]+/g, ' ').trim(), latinStems: stems };
-}
-
-/**
- * Japanese joins words with particles and no spaces: 「ハンドドリップ用のコーヒー豆」 is two things
- * wanted. Split at a particle between two pieces of at least two characters each, where the next
- * piece starts with kanji or katakana (so a word that merely contains の stays whole).
- */
-function splitParticles(run: string): string[] {
-  const pieces = run.split(/(?<=[\u3040-\u30ff\u4e00-\u9fff々])[のをがはでとや](?=[\u30a0-\u30ff\u4e00-\u9fff])/);
-  if (pieces.length === 1 || pieces.some((piece) => [...piece].length < 2)) return [run];
-  return pieces;
-}
 
 type Expansion = { stem: string; quality: number };
 

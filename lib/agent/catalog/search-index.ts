@@ -1,5 +1,5 @@
 import { productImages, optionRecord, type Availability, type Media, type NameValue } from './normalize';
-import { bigrams, cjkRuns, compact, hasCjk, latinStems, normalizeText } from './text';
+import { bigrams, cjkRuns, colorWords, compact, computeColorWords, hasCjk, latinStems, normalizeText, shortDescription, sizeKeys } from './text';
 
 /**
  * An in-process inverted index over the catalog. It is filled from rows read out of the agent's
@@ -92,49 +92,6 @@ export interface IndexSource {
     stock: number | null;
     media: Media[];
   }>;
-}
-
-const SIZE_WORDS: Record<string, string> = { small: 's', medium: 'm', large: 'l', 'extra large': 'xl', 'x-large': 'xl', 'extra small': 'xs', 'x-small': 'xs' };
-
-// Option values repeat across thousands of variants ("Black", "10"): work each out once.
-const sizeMemo = new Map<string, string[]>();
-const colorMemo = new Map<string, string[]>();
-function memoized(memo: Map<string, string[]>, value: string, compute: (value: string) => string[]): string[] {
-  let out = memo.get(value);
-  if (!out) {
-    if (memo.size > 10_000) memo.clear();
-    memo.set(value, (out = compute(value)));
-  }
-  return out;
-}
-
-/** "Size 10", "M", "medium", "S/M" → comparable keys. */
-export function sizeKeys(value: string): string[] {
-  return memoized(sizeMemo, value, computeSizeKeys);
-}
-
-function computeSizeKeys(value: string): string[] {
-  const v = normalizeText(value).replace(/^size\s+/, '').trim();
-  const whole = SIZE_WORDS[v] ?? v.replace(/\s+/g, '');
-  if (!v.includes('/')) return [whole];
-  const parts = v.split('/').map((p) => SIZE_WORDS[p.trim()] ?? p.trim().replace(/\s+/g, ''));
-  return [...new Set([whole, ...parts])];
-}
-
-export function colorWords(value: string): string[] {
-  return memoized(colorMemo, value, computeColorWords);
-}
-
-function computeColorWords(value: string): string[] {
-  return normalizeText(value)
-    .split(/[^a-z]+/)
-    .filter(Boolean)
-    .map((w) => (w === 'gray' ? 'grey' : w));
-}
-
-export function shortDescription(text: string): string {
-  const firstSentence = text.match(/^.+?[.!?。](?=\s|$)/u)?.[0] ?? text;
-  return firstSentence.length <= 160 ? firstSentence : `${firstSentence.slice(0, 157).trimEnd()}…`;
 }
 
 /** Tokenises one product; null when no variant has a price (nothing to show or sell). */

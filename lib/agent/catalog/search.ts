@@ -2,7 +2,8 @@ import type { Db } from '@/lib/db/client';
 import { searchProductsInput, type ProductSummary, type SearchProductsInput, type SearchProductsOutput } from '@/lib/agent/tools/schemas';
 import { eligibleSummary, resolveCategory, resolveSellers, variantFilter } from './filters';
 import { catalogIndex } from './index-cache';
-import { parseQuery, scoreQuery, type Relevance } from './query';
+import { parseQuery } from './parse-query';
+import { scoreQuery, type Relevance } from './query';
 import type { CatalogIndex, IndexedProduct, IndexedVariant } from './search-index';
 import { editDistance } from './text';
 

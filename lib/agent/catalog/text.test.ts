@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from './query';
+import { parseQuery } from './parse-query';
 import { bigrams, editDistance, latinStems, normalizeText, stem } from './text';
 
 describe('catalog text', () => {

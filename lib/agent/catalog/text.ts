@@ -139,6 +139,50 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n];
 }
 
+const SIZE_WORDS: Record<string, string> = { small: 's', medium: 'm', large: 'l', 'extra large': 'xl', 'x-large': 'xl', 'extra small': 'xs', 'x-small': 'xs' };
+
+// Option values repeat across thousands of variants ("Black", "10"): work each out once.
+const sizeMemo = new Map<string, string[]>();
+const colorMemo = new Map<string, string[]>();
+function memoized(memo: Map<string, string[]>, value: string, compute: (value: string) => string[]): string[] {
+  let out = memo.get(value);
+  if (!out) {
+    if (memo.size > 10_000) memo.clear();
+    memo.set(value, (out = compute(value)));
+  }
+  return out;
+}
+
+/** "Size 10", "M", "medium", "S/M" → comparable keys. */
+export function sizeKeys(value: string): string[] {
+  return memoized(sizeMemo, value, computeSizeKeys);
+}
+
+function computeSizeKeys(value: string): string[] {
+  const v = normalizeText(value).replace(/^size\s+/, '').trim();
+  const whole = SIZE_WORDS[v] ?? v.replace(/\s+/g, '');
+  if (!v.includes('/')) return [whole];
+  const parts = v.split('/').map((p) => SIZE_WORDS[p.trim()] ?? p.trim().replace(/\s+/g, ''));
+  return [...new Set([whole, ...parts])];
+}
+
+export function colorWords(value: string): string[] {
+  return memoized(colorMemo, value, computeColorWords);
+}
+
+/** Colour words of a text, without the memo (for one-off texts such as titles). */
+export function computeColorWords(value: string): string[] {
+  return normalizeText(value)
+    .split(/[^a-z]+/)
+    .filter(Boolean)
+    .map((w) => (w === 'gray' ? 'grey' : w));
+}
+
+export function shortDescription(text: string): string {
+  const firstSentence = text.match(/^.+?[.!?。](?=\s|$)/u)?.[0] ?? text;
+  return firstSentence.length <= 160 ? firstSentence : `${firstSentence.slice(0, 157).trimEnd()}…`;
+}
+
 /** Words a shopper adds that say nothing about the product. */
 export const STOP_WORDS = new Set([
   'a', 'an', 'the', 'and', 'or', 'for', 'with', 'without', 'of', 'in', 'on', 'to', 'at', 'by', 'from', 'me', 'my', 'i', 'im', 'we', 'our',
