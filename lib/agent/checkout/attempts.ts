@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { agentCheckouts, agentPaymentAttempts, buyers, type PaymentAttemptStatus } from '@/lib/db/schema';
 import type { Money } from '@/lib/money';
@@ -15,43 +15,51 @@ const SPENDING: PaymentAttemptStatus[] = ['minting', 'completing', 'requires_act
 export const PAYING_LEASE_MS = 60_000;
 
 export type Claim =
-  | { kind: 'claimed'; row: CheckoutRow; resume: AttemptRow | null; previousStatus: CheckoutRow['status'] }
+  | { kind: 'claimed'; row: CheckoutRow; resume: AttemptRow | null }
   | { kind: 'not_found' }
   | { kind: 'completed'; row: CheckoutRow }
   | { kind: 'closed'; row: CheckoutRow }
   | { kind: 'in_progress'; row: CheckoutRow };
 
 /**
- * Takes the checkout for one Pay: locks its row, refuses when another Pay holds it, and marks it
- * `paying`. Two clicks at once therefore become one purchase; the loser sees `in_progress`.
+ * Takes the checkout for one Pay with a single conditional UPDATE: only an open checkout (or one whose
+ * Pay died and left its lease to expire) becomes `paying`, so of two clicks at once exactly one wins —
+ * on PostgreSQL the row lock re-checks the condition for the second — and the loser sees `in_progress`.
  */
 export async function claimCheckout(db: Db, buyerId: string, checkoutId: string, now: Date): Promise<Claim> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
+  const staleBefore = new Date(now.getTime() - PAYING_LEASE_MS);
+  const [claimed] = await db
+    .update(agentCheckouts)
+    .set({ status: 'paying', payingSince: now, updatedAt: now })
+    .where(
+      and(
+        eq(agentCheckouts.id, checkoutId),
+        eq(agentCheckouts.buyerId, buyerId),
+        or(
+          inArray(agentCheckouts.status, ['open', 'authentication_required']),
+          and(eq(agentCheckouts.status, 'paying'), or(isNull(agentCheckouts.payingSince), lt(agentCheckouts.payingSince, staleBefore))),
+        ),
+      ),
+    )
+    .returning();
+  if (!claimed) {
+    const [row] = await db
       .select()
       .from(agentCheckouts)
-      .where(and(eq(agentCheckouts.id, checkoutId), eq(agentCheckouts.buyerId, buyerId)))
-      .for('update');
+      .where(and(eq(agentCheckouts.id, checkoutId), eq(agentCheckouts.buyerId, buyerId)));
     if (!row) return { kind: 'not_found' };
     if (row.status === 'completed') return { kind: 'completed', row };
     if (row.status === 'canceled') return { kind: 'closed', row };
-    if (row.status === 'paying' && row.payingSince && now.getTime() - row.payingSince.getTime() < PAYING_LEASE_MS) {
-      return { kind: 'in_progress', row };
-    }
-    const [latest] = await tx
-      .select()
-      .from(agentPaymentAttempts)
-      .where(eq(agentPaymentAttempts.checkoutId, checkoutId))
-      .orderBy(desc(agentPaymentAttempts.attempt))
-      .limit(1);
-    const [claimed] = await tx
-      .update(agentCheckouts)
-      .set({ status: 'paying', payingSince: now, updatedAt: now })
-      .where(eq(agentCheckouts.id, checkoutId))
-      .returning();
-    const resume = latest && UNRESOLVED.includes(latest.status) ? latest : null;
-    return { kind: 'claimed', row: claimed, resume, previousStatus: row.status === 'paying' ? 'open' : row.status };
-  });
+    return { kind: 'in_progress', row };
+  }
+  const [latest] = await db
+    .select()
+    .from(agentPaymentAttempts)
+    .where(eq(agentPaymentAttempts.checkoutId, checkoutId))
+    .orderBy(desc(agentPaymentAttempts.attempt))
+    .limit(1);
+  const resume = latest && UNRESOLVED.includes(latest.status) ? latest : null;
+  return { kind: 'claimed', row: claimed, resume };
 }
 
 /** Gives the checkout back after a Pay that did not finish, unless something else already moved it on. */

@@ -8,7 +8,8 @@ import { claimCheckout, releaseCheckout, startAttempt, updateAttempt, type Attem
 import { defaultPaymentDeps, type PaymentCard, type PaymentDeps } from './payment-deps';
 import { paymentIntentOf } from './payment-intent';
 import type { CheckoutDeps } from './service';
-import { sellerClient } from './seller-client';
+import type { AcpExchange } from '@/lib/acp/client';
+import { recordExchanges, sellerClient } from './seller-client';
 import { mintSharedPaymentToken, revokeUnusedToken, stripeErrorOf, type IssuedToken } from './spt';
 import { rowDetails, saveSession, type CheckoutRow } from './store';
 import { sessionTotal, type CheckoutDetails } from './view';
@@ -81,15 +82,18 @@ export async function payCheckout(input: PayDeps & PayInput): Promise<PayResult>
   if (claim.kind === 'closed') return fail('session_closed', rowDetails(claim.row));
   if (claim.kind === 'in_progress') return { status: 'in_progress', checkout: rowDetails(claim.row) };
 
+  const exchanges: AcpExchange[] = [];
   try {
-    return await payClaimed(input, claim.row, claim.resume, now);
+    return await payClaimed(input, claim.row, claim.resume, now, exchanges);
   } catch (error) {
     await releaseCheckout(input.db, input.checkoutId);
     throw error;
+  } finally {
+    await recordExchanges(input.db, input.checkoutId, exchanges);
   }
 }
 
-async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: AttemptRow | null, now: Date): Promise<PayResult> {
+async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: AttemptRow | null, now: Date, exchanges: AcpExchange[]): Promise<PayResult> {
   const { db } = input;
   const seller = input.sellers?.find((s) => s.id === row.sellerId) ?? (await getAgentSeller(row.sellerId));
   if (!seller || !row.sellerSessionId) {
@@ -98,9 +102,15 @@ async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: A
   }
   // The raw answer keeps what zod's ACP shapes drop, such as a PaymentIntent the seller discloses.
   let lastRaw: unknown;
-  const acp = sellerClient(input, seller, row.id, (exchange) => {
-    lastRaw = exchange.response?.body;
-  });
+  const acp = sellerClient(
+    input,
+    seller,
+    row.id,
+    (exchange) => {
+      lastRaw = exchange.response?.body;
+    },
+    exchanges,
+  );
 
   const current = await acp.getSession(row.sellerSessionId);
   if (!current.ok) {
@@ -273,7 +283,7 @@ async function finishOrder(input: PayDeps, row: CheckoutRow, session: CheckoutSe
   const order = session.order!;
   const total = sessionTotal(session);
   const paymentIntent = paymentIntentOf(session, raw);
-  await recordOrder(input.db, {
+  const recorded = await recordOrder(input.db, {
     checkout: { id: row.id, buyerId: row.buyerId, sellerId: row.sellerId, sellerSessionId: session.id },
     order,
     currency: session.currency.toLowerCase(),
@@ -283,7 +293,7 @@ async function finishOrder(input: PayDeps, row: CheckoutRow, session: CheckoutSe
     session,
     attempt: attempt ?? undefined,
   });
-  const summary = await getOrderByCheckout(input.db, input.buyerId, row.id);
+  const summary = recorded.summary ?? (await getOrderByCheckout(input.db, input.buyerId, row.id));
   return { status: 'succeeded', order: summary! };
 }
 

@@ -61,6 +61,21 @@ export function resolveStripeFactory(deps: PaymentDeps & { db: Db; fetch?: typeo
   return deps.fetch ? createStripeFactory({ db: deps.db, fetch: deps.fetch }) : appFactory;
 }
 
+/** Profiles do not change while the app runs; one lookup per seller and factory is enough. */
+const profiles = new WeakMap<StripeFactory, Map<DemoSellerId, Promise<string>>>();
+
+function cachedProfile(factory: StripeFactory, sellerId: DemoSellerId): Promise<string> {
+  let byFactory = profiles.get(factory);
+  if (!byFactory) profiles.set(factory, (byFactory = new Map()));
+  let profile = byFactory.get(sellerId);
+  if (!profile) {
+    profile = factory.sellerNetworkProfile(sellerId);
+    byFactory.set(sellerId, profile);
+    profile.catch(() => byFactory!.delete(sellerId));
+  }
+  return profile;
+}
+
 export function defaultPaymentDeps(deps: PaymentDeps & { db: Db; fetch?: typeof fetch }) {
   const factory = resolveStripeFactory(deps);
   const stripe = (): Promise<Stripe> => factory.stripeFor('agent');
@@ -83,7 +98,7 @@ export function defaultPaymentDeps(deps: PaymentDeps & { db: Db; fetch?: typeof 
     },
     async sellerProfile(seller: AgentSeller, session: CheckoutSession): Promise<string | null> {
       if (deps.sellerProfile) return deps.sellerProfile(seller, session);
-      if (seller.demo && isDemoSeller(seller.id)) return factory.sellerNetworkProfile(seller.id);
+      if (seller.demo && isDemoSeller(seller.id)) return cachedProfile(factory, seller.id);
       return profileFromHandler(session);
     },
   };

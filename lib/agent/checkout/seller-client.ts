@@ -30,9 +30,8 @@ function stringify(body: unknown): string | null {
   return typeof body === 'string' ? body : JSON.stringify(body);
 }
 
-/** Stores one round trip for "How this purchase worked". */
-export async function recordExchange(db: Db, checkoutId: string, exchange: AcpExchange): Promise<void> {
-  await db.insert(agentAcpExchanges).values({
+function exchangeRow(checkoutId: string, exchange: AcpExchange): typeof agentAcpExchanges.$inferInsert {
+  return {
     checkoutId,
     operation: exchange.attempt > 1 ? `${exchange.operation} (retry ${exchange.attempt - 1})` : exchange.operation,
     method: exchange.request.method,
@@ -44,11 +43,26 @@ export async function recordExchange(db: Db, checkoutId: string, exchange: AcpEx
     responseBody: exchange.response ? stringify(maskCredentials(exchange.response.body)) : exchange.error ?? null,
     durationMs: Math.round(exchange.durationMs),
     createdAt: new Date(exchange.startedAt),
-  });
+  };
 }
 
-/** An ACP client for one seller that records every exchange against the agent's checkout. */
-export function sellerClient(deps: SellerClientDeps, seller: AgentSeller, checkoutId: string, observe?: (exchange: AcpExchange) => void): AcpClient {
+/** Stores round trips for "How this purchase worked", in the order they happened. */
+export async function recordExchanges(db: Db, checkoutId: string, exchanges: AcpExchange[]): Promise<void> {
+  if (exchanges.length === 0) return;
+  await db.insert(agentAcpExchanges).values(exchanges.map((exchange) => exchangeRow(checkoutId, exchange)));
+}
+
+/**
+ * An ACP client for one seller that records every exchange against the agent's checkout: at once,
+ * or into `buffer` for the caller to store in one write when it is done (Pay, on its hot path).
+ */
+export function sellerClient(
+  deps: SellerClientDeps,
+  seller: AgentSeller,
+  checkoutId: string,
+  observe?: (exchange: AcpExchange) => void,
+  buffer?: AcpExchange[],
+): AcpClient {
   return createAcpClient({
     baseUrl: seller.baseUrl,
     apiKey: seller.apiKey,
@@ -59,7 +73,8 @@ export function sellerClient(deps: SellerClientDeps, seller: AgentSeller, checko
     userAgent: 'Aisle-Agent/1.0',
     onExchange: (exchange) => {
       observe?.(exchange);
-      return recordExchange(deps.db, checkoutId, exchange);
+      if (buffer) buffer.push(exchange);
+      else return recordExchanges(deps.db, checkoutId, [exchange]);
     },
   });
 }

@@ -53,7 +53,7 @@ export interface RecordOrderInput {
  * call it, in whichever order they arrive, so it upserts on the seller's order id and never lets an
  * older status overwrite a newer one.
  */
-export async function recordOrder(db: Db, input: RecordOrderInput): Promise<{ orderId: string; status: string }> {
+export async function recordOrder(db: Db, input: RecordOrderInput): Promise<{ orderId: string; status: string; summary?: OrderSummary }> {
   const { checkout, order } = input;
   const status = deriveOrderStatus(order);
   const total = order.totals?.find((t) => t.type === 'total')?.amount ?? input.fallbackTotal;
@@ -76,7 +76,7 @@ export async function recordOrder(db: Db, input: RecordOrderInput): Promise<{ or
         paymentIntent: input.paymentIntent ?? null,
       })
       .onConflictDoNothing()
-      .returning({ id: agentOrders.id });
+      .returning();
     let orderId: string;
     let finalStatus = status;
     if (inserted.length > 0) {
@@ -104,7 +104,7 @@ export async function recordOrder(db: Db, input: RecordOrderInput): Promise<{ or
       }
     }
     const events = statusesSeen(order).map((s) => ({ orderId, status: s, source: input.source }));
-    await tx.insert(agentOrderEvents).values(events).onConflictDoNothing();
+    const added = await tx.insert(agentOrderEvents).values(events).onConflictDoNothing().returning();
     await tx
       .update(agentCheckouts)
       .set({ status: 'completed', orderId, payingSince: null, updatedAt: new Date(), ...(input.session ? { session: input.session } : {}) })
@@ -115,7 +115,8 @@ export async function recordOrder(db: Db, input: RecordOrderInput): Promise<{ or
         .set({ status: 'succeeded', paymentIntent: input.paymentIntent ?? null, updatedAt: new Date() })
         .where(and(eq(agentPaymentAttempts.checkoutId, input.attempt.checkoutId), eq(agentPaymentAttempts.attempt, input.attempt.attempt)));
     }
-    return { orderId, status: finalStatus };
+    // A new order's whole story is what was just written: no need to read it back.
+    return { orderId, status: finalStatus, summary: inserted.length > 0 ? summarize(inserted[0], added) : undefined };
   });
 }
 
