@@ -22,6 +22,7 @@ const accepted: [string, AcpSchemaName, unknown][] = [
   ['complete request', 'CheckoutSessionCompleteRequest', examples.complete_checkout_session_request],
   ['complete request with attribution', 'CheckoutSessionCompleteRequest', examples.complete_checkout_session_request_with_last_touch_attribution],
   ['complete request with 3DS result', 'CheckoutSessionCompleteRequest', examples.complete_session_with_authentication_result_request],
+  ['complete request with denied 3DS', 'CheckoutSessionCompleteRequest', examples.complete_session_with_denied_authentication_request],
   ['complete response', 'CheckoutSessionWithOrder', examples.complete_checkout_session_response],
   ['get response', 'CheckoutSession', examples.get_checkout_session_response],
   ['cancel request', 'CancelSessionRequest', examples.cancel_checkout_session_request],
