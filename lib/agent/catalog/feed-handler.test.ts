@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Database } from '@/lib/db/client';
+import { openDatabase, type Database } from '@/lib/db/client';
 import { openTestDatabase, testEngines } from '@/lib/db/testing';
 import { demoPairing } from '@/lib/pairing';
 import { FeedProduct } from './feed-schema';
@@ -233,5 +233,37 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
       const served = await call('GET', '/feeds/feed_kissa-tokyo/products', { token: feedToken });
       expect(served.body.products.map((p: { id: string }) => p.id)).toContain('mino-mug');
     });
+
+    it('keeps every concurrent push and ends with the last one committed', async () => {
+      const blend = FIXTURE_FEEDS['kissa-tokyo'].find((p) => p.id === 'brazil-cerrado')!;
+      const prices = [1410, 1420, 1430, 1440, 1450];
+      const pushes = prices.map((amount) => {
+        const product = structuredClone(blend);
+        product.variants[0].price = { amount, currency: 'JPY' };
+        return pushFeed(database.db, 'kissa-tokyo', [product]);
+      });
+      expect((await Promise.all(pushes)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      const stored = (await getCatalogProduct(database.db, 'kissa-tokyo:brazil-cerrado'))!.variants[0].price.amount;
+      expect(prices).toContain(stored);
+      const found = await searchCatalog(database.db, { query: 'Brazil Cerrado', limit: 1 });
+      expect(found.products[0].price.amount).toBe(stored);
+    });
+
+    if (engine === 'postgres') {
+      it('makes a push through one app instance searchable from another', async () => {
+        const url = (database.db as unknown as { $client: { options: { connectionString: string } } }).$client.options.connectionString;
+        const other = await openDatabase({ mode: 'postgres', url });
+        try {
+          expect((await searchCatalog(other.db, { query: 'Brazil Cerrado', limit: 1 })).total).toBe(1);
+          const sencha = structuredClone(FIXTURE_FEEDS['kissa-tokyo'].find((p) => p.id === 'shizuoka-sencha')!);
+          sencha.title = 'Shizuoka Fukamushi Sencha Reserve';
+          await pushFeed(database.db, 'kissa-tokyo', [sencha]);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect((await searchCatalog(other.db, { query: 'sencha reserve', limit: 1 })).products[0]?.title).toBe('Shizuoka Fukamushi Sencha Reserve');
+        } finally {
+          await other.close();
+        }
+      });
+    }
   });
 });
