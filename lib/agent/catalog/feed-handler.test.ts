@@ -174,6 +174,7 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
       expect((await call('DELETE', '/feeds/feed_summit-outfitters/products', { token: summit })).status).toBe(405);
       expect((await call('GET', '/feeds', { token: summit })).headers.get('allow')).toBe('POST');
       expect((await call('GET', '/feeds/feed_summit-outfitters/variants', { token: summit })).status).toBe(404);
+      expect((await call('GET', '/feeds/%E0%A4%A/products', { token: summit })).status).toBe(404);
       expect((await call('GET', '/feeds/feed_summit-outfitters', { token: summit, headers: { 'api-version': '2020-01-01' } })).status).toBe(400);
       expect((await call('GET', '/feeds/feed_summit-outfitters', { token: summit, headers: { 'api-version': '2026-04-17' } })).status).toBe(200);
     });

@@ -112,7 +112,12 @@ async function route(request: Request, seller: FeedSeller, deps: Required<FeedDe
     if (method !== 'POST') return error(405, 'method_not_allowed', `${method} is not allowed on /feeds.`, undefined, { allow: 'POST' });
     return createFeed(request, seller, deps);
   }
-  const feedId = decodeURIComponent(segments[1]);
+  let feedId: string;
+  try {
+    feedId = decodeURIComponent(segments[1]);
+  } catch {
+    return notFound();
+  }
   const own = feedId === feedIdFor(seller.sellerId);
   if (segments.length === 2) {
     if (method !== 'GET') return error(405, 'method_not_allowed', `${method} is not allowed on /feeds/{id}.`, undefined, { allow: 'GET' });
