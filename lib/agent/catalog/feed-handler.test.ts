@@ -153,6 +153,10 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
       ['a rating above five', { body: { products: [product({ rating: { value: 7, count: 1 } })] } }, 400, 'invalid_product_payload', 'products[0].rating.value'],
       ['a negative stock count', { body: { products: [product({}, { inventory_quantity: -3 })] } }, 400, 'invalid_product_payload', 'products[0].variants[0].inventory_quantity'],
       ['a product twice', { body: { products: [product(), product()] } }, 400, 'invalid_product_payload', 'products[1].id'],
+      ['a NUL in a title', { rawBody: '{"products":[{"id":"p1","title":"a\\u0000b","variants":[]}]}' }, 400, 'invalid_json', undefined],
+      ['half a surrogate pair', { rawBody: '{"products":[{"id":"p1","title":"a\\ud800b","variants":[]}]}' }, 400, 'invalid_json', undefined],
+      ['a stock count no database column holds', { body: { products: [product({}, { inventory_quantity: 2 ** 40 })] } }, 400, 'invalid_product_payload', 'products[0].variants[0].inventory_quantity'],
+      ['an empty product id', { body: { products: [{ id: '', variants: [] }] } }, 400, 'invalid_product_payload', 'products[0].id'],
       ['a variant twice', { body: { products: [{ id: 'p1', variants: [variant, variant] }] } }, 400, 'invalid_product_payload', 'products[0].variants[1].id'],
     ];
     it.each(cases)('refuses %s', async (_, request, status, code, param) => {

@@ -50,11 +50,34 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
   if (declared > MAX_BODY_BYTES) return { ok: false, response: error(413, 'request_too_large', 'The request body is larger than 64 MB; send the products in several requests.') };
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) return { ok: false, response: error(413, 'request_too_large', 'The request body is larger than 64 MB; send the products in several requests.') };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return { ok: false, response: error(400, 'invalid_json', 'The request body is not valid JSON.') };
   }
+  if (!storableText(text, value)) {
+    return { ok: false, response: error(400, 'invalid_json', 'Strings may not contain NUL characters or unpaired surrogates.') };
+  }
+  return { ok: true, value };
+}
+
+/**
+ * PostgreSQL text cannot hold NUL or half a surrogate pair, and JSON can escape both. Only a body
+ * that escapes a surrogate needs its strings checked one by one (emoji arrive as plain UTF-8).
+ */
+function storableText(raw: string, value: unknown): boolean {
+  if (raw.includes('\\u0000')) return false;
+  if (!/\\u[dD][89a-fA-F]/.test(raw)) return true;
+  const wellFormed = (v: unknown): boolean =>
+    typeof v === 'string'
+      ? v.isWellFormed()
+      : Array.isArray(v)
+        ? v.every(wellFormed)
+        : typeof v === 'object' && v !== null
+          ? Object.entries(v).every(([k, x]) => k.isWellFormed() && wellFormed(x))
+          : true;
+  return wellFormed(value);
 }
 
 /** Ids must be unique: two versions of one product (or variant) in a request would make the result depend on order. */

@@ -21,6 +21,10 @@ export const FEED_EXTENSION = {
 } as const;
 
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter upper-case ISO 4217 code');
+/** Stricter than the schema on purpose: an empty id cannot be addressed as "<sellerId>:<productId>". */
+const id = z.string().min(1);
+/** What a PostgreSQL integer column holds. */
+const count = z.number().int().min(0).max(2_147_483_647);
 
 export const FeedDescription = z
   .strictObject({ plain: z.string().optional(), html: z.string().optional(), markdown: z.string().optional() })
@@ -49,7 +53,7 @@ const ReferenceMeasure = z.strictObject({ value: z.number().int(), unit: z.strin
 const UnitPrice = z.strictObject({ amount: z.number().int().min(0), currency, measure: Measure, reference: ReferenceMeasure });
 
 export const FeedVariant = z.strictObject({
-  id: z.string(),
+  id,
   title: z.string(),
   description: FeedDescription.optional(),
   url: z.url().optional(),
@@ -65,7 +69,7 @@ export const FeedVariant = z.strictObject({
   seller: Seller.optional(),
   marketplace: Seller.optional(),
   /** dev.aisle.feed: units the seller can sell now. */
-  inventory_quantity: z.number().int().min(0).optional(),
+  inventory_quantity: count.optional(),
 });
 export type FeedVariant = z.infer<typeof FeedVariant>;
 
@@ -77,7 +81,7 @@ const Translation = z.strictObject({
 });
 
 export const FeedProduct = z.strictObject({
-  id: z.string(),
+  id,
   title: z.string().optional(),
   description: FeedDescription.optional(),
   url: z.url().optional(),
@@ -85,7 +89,7 @@ export const FeedProduct = z.strictObject({
   variants: z.array(FeedVariant),
   // dev.aisle.feed
   brand: z.string().optional(),
-  rating: z.strictObject({ value: z.number().min(0).max(5), count: z.number().int().min(0) }).optional(),
+  rating: z.strictObject({ value: z.number().min(0).max(5), count }).optional(),
   keywords: z.array(z.string()).optional(),
   attributes: z.array(VariantOption).optional(),
   translations: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag'), Translation).optional(),
