@@ -156,6 +156,7 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
       ['a NUL in a title', { rawBody: '{"products":[{"id":"p1","title":"a\\u0000b","variants":[]}]}' }, 400, 'invalid_json', undefined],
       ['half a surrogate pair', { rawBody: '{"products":[{"id":"p1","title":"a\\ud800b","variants":[]}]}' }, 400, 'invalid_json', undefined],
       ['a stock count no database column holds', { body: { products: [product({}, { inventory_quantity: 2 ** 40 })] } }, 400, 'invalid_product_payload', 'products[0].variants[0].inventory_quantity'],
+      ['an id too long to be a key', { body: { products: [{ id: 'x'.repeat(5000), variants: [] }] } }, 400, 'invalid_product_payload', 'products[0].id'],
       ['an empty product id', { body: { products: [{ id: '', variants: [] }] } }, 400, 'invalid_product_payload', 'products[0].id'],
       ['a variant twice', { body: { products: [{ id: 'p1', variants: [variant, variant] }] } }, 400, 'invalid_product_payload', 'products[0].variants[1].id'],
     ];

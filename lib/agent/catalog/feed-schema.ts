@@ -21,8 +21,11 @@ export const FEED_EXTENSION = {
 } as const;
 
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter upper-case ISO 4217 code');
-/** Stricter than the schema on purpose: an empty id cannot be addressed as "<sellerId>:<productId>". */
-const id = z.string().min(1);
+/**
+ * Stricter than the schema on purpose: an empty id cannot be addressed as "<sellerId>:<productId>",
+ * and ids are primary keys, which PostgreSQL keeps to about 2.7 kB per index entry.
+ */
+const id = z.string().min(1).max(256);
 /** What a PostgreSQL integer column holds. */
 const count = z.number().int().min(0).max(2_147_483_647);
 
