@@ -1,9 +1,10 @@
 import { ConfigError, config, DEMO_SELLER_IDS } from '@/lib/config';
 import { getDatabase, type Database } from '@/lib/db/client';
+import { pruneIdempotencyKeys } from '@/lib/db/idempotency';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 
 type BootState = { phase: 'starting' | 'ready' | 'failed'; error?: string; startedAt: number };
-const holder = globalThis as unknown as { __aisleBoot?: BootState; __aisleWorker?: NodeJS.Timeout };
+const holder = globalThis as unknown as { __aisleBoot?: BootState; __aisleWorker?: NodeJS.Timeout; __aisleJanitor?: NodeJS.Timeout };
 
 /** Steps each role contributes at start; each is idempotent so every start and every instance may run it. */
 async function bootRoles({ db }: Database) {
@@ -30,6 +31,12 @@ function startOutboxWorker(database: Database) {
     }
   }, 400);
   holder.__aisleWorker.unref();
+
+  // Idempotency keys are kept for the 48 h the protocols promise (at least 24 h), then forgotten.
+  holder.__aisleJanitor = setInterval(() => {
+    pruneIdempotencyKeys(database.db).catch((error) => console.error('[janitor]', error instanceof Error ? error.message : error));
+  }, 15 * 60_000);
+  holder.__aisleJanitor.unref();
 }
 
 /**
