@@ -5,5 +5,5 @@
 export { handleFeedRequest, handleSellerFeedRequest, type FeedDeps } from './feed-handler';
 export { FEED_EXTENSION, FeedProduct, UpsertProductsRequest } from './feed-schema';
 export { feedIdFor, upsertProducts } from './store';
-export { searchCatalog, DEFAULT_LIMIT } from './search';
+export { searchCatalog, DEFAULT_LIMIT, type CatalogLocale } from './search';
 export { getCatalogProduct, compareCatalogProducts, catalogStats, parseCatalogId, type CatalogSellerStats } from './products';

@@ -3,6 +3,7 @@ import { compareProductsOutput, productDetail } from '@/lib/agent/tools/schemas'
 import type { Database } from '@/lib/db/client';
 import { openTestDatabase, testEngines } from '@/lib/db/testing';
 import { catalogStats, compareCatalogProducts, getCatalogProduct } from './products';
+import { searchCatalog } from './search';
 import { FIXTURE_FEEDS } from './testing/fixture';
 import { pushFeed } from './testing/feed-client';
 
@@ -85,5 +86,17 @@ describe.each(testEngines())('product details, comparison and stats on %s', (eng
       ['volt-audio', 'feed_volt-audio', 14],
     ]);
     expect(stats.sellers.every((s) => s.updatedAt !== null)).toBe(true);
+  });
+
+  it('speaks Japanese to a Japanese buyer where the seller sent Japanese text, English otherwise', async () => {
+    const found = await searchCatalog(database.db, { query: 'ハウスブレンド' }, 'ja');
+    expect(found.products[0]).toMatchObject({ id: 'kissa-tokyo:kissa-house-blend', title: '喫茶東京 ハウスブレンド' });
+    const detail = await getCatalogProduct(database.db, 'kissa-tokyo:kissa-house-blend', 'ja');
+    expect(detail?.description).toBe('昔ながらの喫茶店のように深煎りにしたハウスブレンド。');
+    expect((await getCatalogProduct(database.db, 'kissa-tokyo:kissa-house-blend'))?.title).toBe('Kissa House Blend');
+    // Products the seller gave no Japanese for keep their own text.
+    expect((await getCatalogProduct(database.db, 'summit-outfitters:trail-runner', 'ja'))?.title).toBe('Trail Runner');
+    const compared = await compareCatalogProducts(database.db, ['kissa-tokyo:kissa-house-blend', 'kissa-tokyo:panama-geisha'], 'ja');
+    expect(compared.rows[0]).toEqual({ label: '価格', values: ['￥1,500', '￥5,800'] });
   });
 });

@@ -4,6 +4,7 @@ import { agentCatalogFeeds, agentCatalogProducts, agentCatalogVariants } from '@
 import type { CompareProductsOutput, ProductDetail, VariantSummary } from '@/lib/agent/tools/schemas';
 import { formatMoney } from '@/lib/money';
 import { attributeRecord, optionRecord, productImages } from './normalize';
+import type { CatalogLocale } from './search';
 import { shortDescription } from './text';
 
 /** Product pages and comparisons read the tables directly: always the latest price and stock. */
@@ -18,7 +19,7 @@ export function parseCatalogId(id: string): { sellerId: string; productId: strin
 }
 
 /** A listed product with its variants, or null for an unknown, malformed or retired id. */
-export async function getCatalogProduct(db: Db, id: string): Promise<ProductDetail | null> {
+export async function getCatalogProduct(db: Db, id: string, locale: CatalogLocale = 'en'): Promise<ProductDetail | null> {
   const ref = parseCatalogId(id);
   if (!ref) return null;
   const [product] = await db
@@ -44,6 +45,7 @@ export async function getCatalogProduct(db: Db, id: string): Promise<ProductDeta
       stock: v.stock ?? 0,
     }));
   if (variants.length === 0) return null;
+  const ja = locale === 'ja';
   const currency = variants[0].price.currency;
   const lowest = variants.filter((v) => v.price.currency === currency).reduce((a, b) => (b.price.amount < a.price.amount ? b : a));
   const availability = AVAILABILITY_ORDER.find((state) => variants.some((v) => v.availability === state)) ?? 'out_of_stock';
@@ -52,8 +54,8 @@ export async function getCatalogProduct(db: Db, id: string): Promise<ProductDeta
   return {
     id: `${product.sellerId}:${product.productId}`,
     sellerId: product.sellerId,
-    sellerName: product.sellerName,
-    title: product.title,
+    sellerName: (ja && product.sellerNameJa) || product.sellerName,
+    title: (ja && product.titleJa) || product.title,
     ...(product.brand ? { brand: product.brand } : {}),
     category: product.category,
     image: images[0] ?? '',
@@ -62,8 +64,8 @@ export async function getCatalogProduct(db: Db, id: string): Promise<ProductDeta
     ...(product.ratingValue !== null ? { rating: { value: product.ratingValue, count: product.ratingCount ?? 0 } } : {}),
     colors: distinct('color'),
     sizes: distinct('size'),
-    shortDescription: shortDescription(product.description),
-    description: product.description,
+    shortDescription: shortDescription((ja && product.descriptionJa) || product.description),
+    description: (ja && product.descriptionJa) || product.description,
     images,
     variants,
     attributes: attributeRecord(product.attributes),
@@ -71,26 +73,36 @@ export async function getCatalogProduct(db: Db, id: string): Promise<ProductDeta
   };
 }
 
-const AVAILABILITY_LABEL = { in_stock: 'In stock', low_stock: 'Low stock', out_of_stock: 'Out of stock' } as const;
+const COMPARE_LABELS = {
+  en: {
+    price: 'Price', brand: 'Brand', seller: 'Seller', rating: 'Rating', availability: 'Availability', category: 'Category',
+    colors: 'Colours', sizes: 'Sizes', in_stock: 'In stock', low_stock: 'Low stock', out_of_stock: 'Out of stock',
+  },
+  ja: {
+    price: '価格', brand: 'ブランド', seller: '販売者', rating: '評価', availability: '在庫', category: 'カテゴリ',
+    colors: 'カラー', sizes: 'サイズ', in_stock: '在庫あり', low_stock: '残りわずか', out_of_stock: '在庫切れ',
+  },
+} as const;
 
 /**
  * Side by side: price, brand, seller, rating, availability, category, colours and sizes, then the
  * attributes most of the products share (the ones worth comparing), in the order given.
  * Unknown ids are left out.
  */
-export async function compareCatalogProducts(db: Db, ids: string[]): Promise<CompareProductsOutput> {
-  const products = (await Promise.all([...new Set(ids)].map((id) => getCatalogProduct(db, id)))).filter((p): p is ProductDetail => p !== null);
+export async function compareCatalogProducts(db: Db, ids: string[], locale: CatalogLocale = 'en'): Promise<CompareProductsOutput> {
+  const products = (await Promise.all([...new Set(ids)].map((id) => getCatalogProduct(db, id, locale)))).filter((p): p is ProductDetail => p !== null);
   const none = '—';
+  const label = COMPARE_LABELS[locale];
   const rows: CompareProductsOutput['rows'] = [
-    { label: 'Price', values: products.map((p) => formatMoney(p.price)) },
-    { label: 'Brand', values: products.map((p) => p.brand ?? none) },
-    { label: 'Seller', values: products.map((p) => p.sellerName) },
-    { label: 'Rating', values: products.map((p) => (p.rating ? `${p.rating.value.toFixed(1)} (${p.rating.count})` : none)) },
-    { label: 'Availability', values: products.map((p) => AVAILABILITY_LABEL[p.availability]) },
-    { label: 'Category', values: products.map((p) => p.category || none) },
+    { label: label.price, values: products.map((p) => formatMoney(p.price, locale)) },
+    { label: label.brand, values: products.map((p) => p.brand ?? none) },
+    { label: label.seller, values: products.map((p) => p.sellerName) },
+    { label: label.rating, values: products.map((p) => (p.rating ? `${p.rating.value.toFixed(1)} (${p.rating.count})` : none)) },
+    { label: label.availability, values: products.map((p) => label[p.availability]) },
+    { label: label.category, values: products.map((p) => p.category || none) },
   ];
-  if (products.some((p) => p.colors.length > 0)) rows.push({ label: 'Colours', values: products.map((p) => p.colors.join(', ') || none) });
-  if (products.some((p) => p.sizes.length > 0)) rows.push({ label: 'Sizes', values: products.map((p) => p.sizes.join(', ') || none) });
+  if (products.some((p) => p.colors.length > 0)) rows.push({ label: label.colors, values: products.map((p) => p.colors.join(', ') || none) });
+  if (products.some((p) => p.sizes.length > 0)) rows.push({ label: label.sizes, values: products.map((p) => p.sizes.join(', ') || none) });
   const shared = new Map<string, { label: string; count: number; first: number }>();
   products.forEach((p) => {
     for (const name of Object.keys(p.attributes)) {

@@ -40,6 +40,8 @@ export interface IndexedProduct {
   category: string;
   image: string;
   description: string;
+  /** Japanese title, shop name and short description, shown to buyers who read Japanese. */
+  ja: { title: string | null; sellerName: string | null; description: string | null };
   rating: { value: number; count: number } | null;
   colors: string[];
   sizes: string[];
@@ -145,6 +147,11 @@ export function indexProduct(source: IndexSource): IndexedProduct | null {
     category: source.category,
     image: productImages(source.media, source.variants)[0] ?? '',
     description: shortDescription(source.description),
+    ja: {
+      title: source.titleJa,
+      sellerName: source.sellerNameJa,
+      description: source.descriptionJa ? shortDescription(source.descriptionJa) : null,
+    },
     rating: source.ratingValue !== null ? { value: source.ratingValue, count: source.ratingCount ?? 0 } : null,
     colors: [...colors],
     sizes: [...sizes],

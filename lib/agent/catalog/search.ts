@@ -130,13 +130,14 @@ function ranked(matches: Match[], input: SearchProductsInput, limit: number): { 
   return { page: best, total: matches.length };
 }
 
-function summarize(match: Match): ProductSummary {
+function summarize(match: Match, locale: CatalogLocale): ProductSummary {
   const { product } = match;
+  const ja = locale === 'ja' ? product.ja : null;
   return {
     id: product.key,
     sellerId: product.sellerId,
-    sellerName: product.sellerName,
-    title: product.title,
+    sellerName: ja?.sellerName ?? product.sellerName,
+    title: ja?.title ?? product.title,
     ...(product.brand ? { brand: product.brand } : {}),
     category: product.category,
     image: product.image,
@@ -145,7 +146,7 @@ function summarize(match: Match): ProductSummary {
     ...(product.rating ? { rating: product.rating } : {}),
     colors: product.colors,
     sizes: product.sizes,
-    shortDescription: product.description,
+    shortDescription: ja?.description ?? product.description,
   };
 }
 
@@ -190,15 +191,18 @@ function nearestWord(index: CatalogIndex, word: string): string | null {
   });
 }
 
-export function searchIndex(index: CatalogIndex, input: SearchProductsInput): SearchProductsOutput {
+export function searchIndex(index: CatalogIndex, input: SearchProductsInput, locale: CatalogLocale = 'en'): SearchProductsOutput {
   const { page, total } = ranked(findMatches(index, input), input, input.limit ?? DEFAULT_LIMIT);
-  const output: SearchProductsOutput = { query: input, products: page.map(summarize), total };
+  const output: SearchProductsOutput = { query: input, products: page.map((m) => summarize(m, locale)), total };
   if (total === 0) output.suggestion = suggestBroader(index, input);
   return output;
 }
 
-/** Searches every seller's products (the `searchProducts` tool). */
-export async function searchCatalog(db: Db, input: SearchProductsInput): Promise<SearchProductsOutput> {
+/** The language product text is shown in: sellers may send Japanese titles beside the English ones. */
+export type CatalogLocale = 'en' | 'ja';
+
+/** Searches every seller's products (the `searchProducts` tool), in the buyer's language where the seller gave one. */
+export async function searchCatalog(db: Db, input: SearchProductsInput, locale: CatalogLocale = 'en'): Promise<SearchProductsOutput> {
   const parsed = searchProductsInput.parse(input);
-  return searchIndex(await catalogIndex(db), parsed);
+  return searchIndex(await catalogIndex(db), parsed, locale);
 }

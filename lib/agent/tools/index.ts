@@ -33,19 +33,19 @@ export function buildAgentTools(ctx: AgentToolContext) {
       description: TOOL_DESCRIPTIONS.searchProducts,
       inputSchema: searchProductsInput,
       outputSchema: searchProductsOutput,
-      execute: (input) => searchCatalog(ctx.db, input),
+      execute: (input) => searchCatalog(ctx.db, input, ctx.locale),
     }),
     getProduct: tool({
       description: TOOL_DESCRIPTIONS.getProduct,
       inputSchema: getProductInput,
       outputSchema: getProductOutput,
-      execute: async ({ productId }) => ({ product: await getCatalogProduct(ctx.db, productId) }),
+      execute: async ({ productId }) => ({ product: await getCatalogProduct(ctx.db, productId, ctx.locale) }),
     }),
     compareProducts: tool({
       description: TOOL_DESCRIPTIONS.compareProducts,
       inputSchema: compareProductsInput,
       outputSchema: compareProductsOutput,
-      execute: ({ productIds }) => compareCatalogProducts(ctx.db, productIds),
+      execute: ({ productIds }) => compareCatalogProducts(ctx.db, productIds, ctx.locale),
     }),
 
     // Checkout: startCheckout / updateCheckout / getOrders (lib/agent/checkout/tools.ts). They prepare, never pay.
