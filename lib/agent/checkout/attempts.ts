@@ -15,7 +15,7 @@ const SPENDING: PaymentAttemptStatus[] = ['minting', 'completing', 'requires_act
 export const PAYING_LEASE_MS = 60_000;
 
 export type Claim =
-  | { kind: 'claimed'; row: CheckoutRow; resume: AttemptRow | null }
+  | { kind: 'claimed'; row: CheckoutRow; resume: AttemptRow | null; nextAttempt: number }
   | { kind: 'not_found' }
   | { kind: 'completed'; row: CheckoutRow }
   | { kind: 'closed'; row: CheckoutRow }
@@ -59,7 +59,8 @@ export async function claimCheckout(db: Db, buyerId: string, checkoutId: string,
     .orderBy(desc(agentPaymentAttempts.attempt))
     .limit(1);
   const resume = latest && UNRESOLVED.includes(latest.status) ? latest : null;
-  return { kind: 'claimed', row: claimed, resume };
+  // Only the claimant writes attempts for this checkout, so the next number cannot be taken meanwhile.
+  return { kind: 'claimed', row: claimed, resume, nextAttempt: (latest?.attempt ?? 0) + 1 };
 }
 
 /** Gives the checkout back after a Pay that did not finish, unless something else already moved it on. */
@@ -72,6 +73,7 @@ export async function releaseCheckout(db: Db, checkoutId: string, status: 'open'
 
 export interface NewAttempt {
   checkout: CheckoutRow;
+  attempt: number;
   total: Money;
   card: { id: string; brand?: string; last4?: string };
   limit: number;
@@ -102,16 +104,11 @@ export async function startAttempt(db: Db, input: NewAttempt): Promise<{ ok: tru
         ),
       );
     if (Number(spent) + total.amount > input.limit) return { ok: false, spent: Number(spent) };
-    const [{ n }] = await tx
-      .update(agentCheckouts)
-      .set({ payAttempts: sql`${agentCheckouts.payAttempts} + 1` })
-      .where(eq(agentCheckouts.id, checkout.id))
-      .returning({ n: agentCheckouts.payAttempts });
     const [attempt] = await tx
       .insert(agentPaymentAttempts)
       .values({
         checkoutId: checkout.id,
-        attempt: n,
+        attempt: input.attempt,
         buyerId: checkout.buyerId,
         sellerId: checkout.sellerId,
         paymentMethodId: card.id,

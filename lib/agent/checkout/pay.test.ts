@@ -216,6 +216,29 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     expect(await attempts(checkout.id)).toHaveLength(1);
   });
 
+  it('a crash between minting and recording the token: the retry sends Stripe the same request under the same key', async () => {
+    const { buyerId } = await buyerWithCard();
+    const checkout = await checkoutFor(buyerId);
+    // The complete never reaches the seller, so the token is minted but never used …
+    const chargesBefore = seller.charges.length;
+    const completesBefore = seller.completes;
+    const fetchDownOnComplete = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith('/complete')) throw new TypeError('fetch failed: connection reset');
+      return seller.fetch(input, init);
+    }) as typeof fetch;
+    await payCheckout({ ...deps(buyerId, { retries: 0, fetch: fetchDownOnComplete }), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const [first] = await attempts(checkout.id);
+    expect(first.sptId).toBeTruthy();
+    // … and, as if that write had been lost with the process, the agent does not know the token.
+    await database.db.update(agentPaymentAttempts).set({ sptId: null, status: 'minting' }).where(eq(agentPaymentAttempts.checkoutId, checkout.id));
+    expect((await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! })).status).toBe('succeeded');
+    const [after] = await attempts(checkout.id);
+    expect(after.sptId).toBe(first.sptId);
+    expect(seller.completes - completesBefore).toBe(1);
+    expect(seller.charges.length - chargesBefore).toBe(1);
+  });
+
   it('a 3DS step that fails: Pay asks again, and another card pays with a new token while the first is revoked', async () => {
     const { buyerId, pm: strict } = await buyerWithCard('pm_card_authenticationRequired');
     const good = await addCard(buyerId, 'pm_card_visa');

@@ -84,7 +84,7 @@ export async function payCheckout(input: PayDeps & PayInput): Promise<PayResult>
 
   const exchanges: AcpExchange[] = [];
   try {
-    return await payClaimed(input, claim.row, claim.resume, now, exchanges);
+    return await payClaimed(input, claim.row, claim.resume, claim.nextAttempt, now, exchanges);
   } catch (error) {
     await releaseCheckout(input.db, input.checkoutId);
     throw error;
@@ -93,7 +93,14 @@ export async function payCheckout(input: PayDeps & PayInput): Promise<PayResult>
   }
 }
 
-async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: AttemptRow | null, now: Date, exchanges: AcpExchange[]): Promise<PayResult> {
+async function payClaimed(
+  input: PayDeps & PayInput,
+  row: CheckoutRow,
+  resume: AttemptRow | null,
+  nextAttempt: number,
+  now: Date,
+  exchanges: AcpExchange[],
+): Promise<PayResult> {
   const { db } = input;
   const seller = input.sellers?.find((s) => s.id === row.sellerId) ?? (await getAgentSeller(row.sellerId));
   if (!seller || !row.sellerSessionId) {
@@ -161,7 +168,7 @@ async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: A
       return fail('no_payment_method', rowDetails(row));
     }
     const limit = (input.spendLimits ?? config().spendLimits)[total.currency] ?? Number.POSITIVE_INFINITY;
-    const started = await startAttempt(db, { checkout: row, total, card, limit, now });
+    const started = await startAttempt(db, { checkout: row, attempt: nextAttempt, total, card, limit, now });
     if (!started.ok) {
       await releaseCheckout(db, row.id);
       return fail('spend_limit_exceeded', rowDetails(row));
@@ -169,7 +176,7 @@ async function payClaimed(input: PayDeps & PayInput, row: CheckoutRow, resume: A
     attempt = started.attempt;
   }
 
-  const token = await obtainToken(input, stripe, payment, seller, session, row, attempt, total, now);
+  const token = await obtainToken(input, stripe, payment, seller, session, row, attempt);
   if ('failed' in token) return token.failed;
   if (token.spt.status === 'requires_action') {
     await updateAttempt(db, attempt, { status: 'requires_action' });
@@ -234,8 +241,6 @@ async function obtainToken(
   session: CheckoutSession,
   row: CheckoutRow,
   attempt: AttemptRow,
-  total: Money,
-  now: Date,
 ): Promise<TokenOutcome> {
   const { db } = input;
   try {
@@ -260,8 +265,9 @@ async function obtainToken(
       paymentMethodId: attempt.paymentMethodId,
       sellerProfile: profile,
       sellerId: seller.id,
-      total,
-      now,
+      // From the attempt, not the clock: a retry must send Stripe the very same request under the same key.
+      total: { amount: attempt.amount, currency: attempt.currency },
+      now: attempt.createdAt,
     });
     await updateAttempt(db, attempt, {
       sptId: spt.id,
