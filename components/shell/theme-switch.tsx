@@ -1,10 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { chooseTheme } from '@/app/actions/preferences';
 import { useT } from '../i18n-provider';
 
 type Theme = 'light' | 'dark' | 'system';
+
+/** The choice lives in a cookie so the server renders the right theme on the next load, with no flash. */
+function remember(theme: Theme) {
+  document.cookie = `aisle-theme=${theme}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
+}
 
 function apply(theme: Theme) {
   const dark = theme === 'dark' || (theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
@@ -27,7 +31,7 @@ export function ThemeSwitch({ initial }: { initial: Theme }) {
         const next = event.target.value as Theme;
         setTheme(next);
         apply(next);
-        void chooseTheme(next);
+        remember(next);
       }}
       className="rounded-lg border border-line bg-surface px-2 py-1 text-sm"
     >
