@@ -1,6 +1,9 @@
 // `npm run bench`: runs every role's benchmark in-process on the embedded defaults and prints one table.
 import type { BenchRow } from './types';
 
+// Benchmarks run on in-memory databases; a fixed secret keeps the demo pairing from reaching for .data/.
+process.env.AISLE_SECRET ??= 'aisle-bench-secret-aisle-bench-secret-0001';
+
 const suites: { name: string; load: () => Promise<() => Promise<BenchRow[]>> }[] = [
   { name: 'stripe emulator', load: async () => (await import('./stripe')).runStripeBench },
   { name: 'sellers (ACP)', load: async () => (await import('./seller')).runSellerBench },
