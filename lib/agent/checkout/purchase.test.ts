@@ -59,6 +59,8 @@ describe('a purchase from the demo sellers, end to end in process', () => {
     const timeline = await getPurchaseTimeline({ db: world.db, stripe: () => world.stripe.stripeFor('agent') }, buyerId, paid.order.id);
     expect(timeline!.token).toMatchObject({ maxAmount: view.total, status: 'deactivated', deactivatedReason: 'consumed', amountUsed: { amount: view.total!.amount } });
     expect(timeline!.preparation.map((e) => e.operation)).toEqual(['create_session', 'update_session', 'update_session']);
+    // The seller discloses its PaymentIntent, so the demo timeline shows the charge Stripe made.
+    expect(timeline!.paymentIntent).toEqual({ id: intents[0].id, status: 'succeeded', amount: view.total!.amount, currency: 'usd' });
 
     // The seller's order_create webhook arrives: same order, verified and recorded once.
     expect(await world.deliver()).toBeGreaterThan(0);

@@ -103,7 +103,15 @@ export async function finishCompletion(
       const orderId = newId('ord');
       const orderNumber = await nextOrderNumber(db, seller.id);
       const shown = row.snapshot as CheckoutSession;
-      const completed: CheckoutSession = { ...shown, status: 'completed', messages: [], updated_at: now.toISOString() };
+      // ACP has no field for the charge; Aisle's sellers disclose it in metadata so agents can show the buyer.
+      const paymentIntent = { id: outcome.paymentIntentId, status: 'succeeded', amount: row.total, currency: row.currency };
+      const completed: CheckoutSession = {
+        ...shown,
+        status: 'completed',
+        messages: [],
+        updated_at: now.toISOString(),
+        metadata: { ...shown.metadata, payment_intent: paymentIntent },
+      };
       const order = buildOrderDocument(seller, { orderId, orderNumber, session: completed, createdAt: now });
       await db.insert(sellerOrders).values({
         id: orderId,
