@@ -72,6 +72,9 @@ async function expectTimeline(page: Page, order: Locator, total: { amount: numbe
   await expect(max).toHaveAttribute('data-amount', String(total.amount));
   await expect(max).toHaveAttribute('data-currency', total.currency ?? '');
   await expect(page.getByTestId('spt-status')).toContainText('consumed');
+  const intent = page.getByTestId('payment-intent');
+  await expect(intent).toContainText(/pi_\w+/);
+  await expect(intent.locator('[data-amount]').first()).toHaveAttribute('data-amount', String(total.amount));
   await expect(page.getByTestId('acp-exchange').filter({ hasText: '/complete' }).last()).toBeVisible();
 }
 
