@@ -1,63 +1,11 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps } from 'react';
+import { DataTable, Mono, type Column } from '@/components/data-table';
 
-export interface Column<T> {
-  header: string;
-  cell: (row: T) => ReactNode;
-  className?: string;
-}
+export type { Column };
 
-/** One titled table of the emulator dashboard. */
-export function DashboardTable<T>({ title, note, rows, columns, rowKey, empty }: {
-  title: string;
-  note?: string;
-  rows: T[];
-  columns: Column<T>[];
-  rowKey: (row: T) => string;
-  empty: string;
-}) {
-  const headingId = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-heading`;
-  return (
-    <section aria-labelledby={headingId} className="space-y-2">
-      <div className="flex items-baseline justify-between gap-3">
-        <h2 id={headingId} className="text-base font-semibold">
-          {title}
-        </h2>
-        {note ? <p className="text-xs text-muted">{note}</p> : null}
-      </div>
-      <div className="overflow-x-auto rounded-xl border border-black/10 bg-surface dark:border-white/10">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-surface-2 text-xs uppercase tracking-wide text-muted">
-            <tr>
-              {columns.map((column) => (
-                <th key={column.header} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
-                  {column.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-black/5 dark:divide-white/5">
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length} className="px-3 py-4 text-center text-muted">
-                  {empty}
-                </td>
-              </tr>
-            ) : (
-              rows.map((row) => (
-                <tr key={rowKey(row)} className="align-top">
-                  {columns.map((column) => (
-                    <td key={column.header} className={`px-3 py-2 ${column.className ?? ''}`}>
-                      {column.cell(row)}
-                    </td>
-                  ))}
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
+/** One titled table of the emulator dashboard, anchored by its title. */
+export function DashboardTable<T>(props: Omit<ComponentProps<typeof DataTable<T>>, 'id'>) {
+  return <DataTable<T> id={props.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')} {...props} />;
 }
 
 const GOOD = new Set(['succeeded', 'active', 'enabled', 'delivered']);
@@ -74,10 +22,8 @@ export function Status({ value, detail }: { value: string; detail?: string | nul
   );
 }
 
-export function Id({ value }: { value: string | null | undefined }) {
-  if (!value) return <span className="text-muted">—</span>;
-  return <code className="whitespace-nowrap font-mono text-xs">{value}</code>;
-}
+/** Stripe object ids, in monospace. */
+export { Mono as Id };
 
 export function When({ unix }: { unix: number | null | undefined }) {
   if (!unix) return <span className="text-muted">—</span>;

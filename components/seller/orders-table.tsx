@@ -1,7 +1,7 @@
 import { deliverOrderAction, refundOrderAction, shipOrderAction } from '@/app/sellers/[seller]/actions';
 import { getLocale, getT } from '@/lib/i18n/server';
 import type { OrderRowView } from '@/lib/seller/dashboard';
-import { DataTable, Mono } from './data-table';
+import { DataTable, Mono } from '@/components/data-table';
 import { money, when } from './format';
 import { OrderActions } from './order-actions';
 import { StatusPill } from './status-pill';

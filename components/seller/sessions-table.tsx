@@ -1,6 +1,6 @@
 import { getLocale, getT } from '@/lib/i18n/server';
 import type { SessionRowView } from '@/lib/seller/dashboard';
-import { DataTable, Mono } from './data-table';
+import { DataTable, Mono } from '@/components/data-table';
 import { money, when } from './format';
 import { StatusPill } from './status-pill';
 

@@ -6,7 +6,7 @@ export interface Column<T> {
   className?: string;
 }
 
-/** One titled table of the seller dashboard; scrolls sideways on a phone rather than squeezing. */
+/** One titled table of a dashboard (seller, emulator); scrolls sideways on a phone rather than squeezing. */
 export function DataTable<T>({ id, title, note, rows, columns, rowKey, rowId, empty }: {
   id: string;
   title: string;
