@@ -5,7 +5,7 @@ process.env.AISLE_SECRET ??= 'aisle-bench-secret-0123456789abcdef0123';
 import type { DemoSellerId } from '@/lib/config';
 import { payCheckout } from '@/lib/agent/checkout/pay';
 import { startCheckout } from '@/lib/agent/checkout/service';
-import { openPurchaseWorld, type PurchaseWorld } from '@/lib/agent/checkout/testing/world';
+import { openPurchaseWorld, type PurchaseWorld } from '@/lib/testing/purchase-world';
 import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
 import type { CheckoutView } from '@/lib/agent/tools/schemas';
 import { ms, percentile } from './stats';

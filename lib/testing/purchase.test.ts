@@ -4,9 +4,9 @@ import { getOrder, listOrders } from '@/lib/agent/orders/store';
 import { getPurchaseTimeline } from '@/lib/agent/orders/timeline';
 import { getOrdersForTool } from '@/lib/agent/orders/tool';
 import { markOrderDelivered, markOrderShipped } from '@/lib/seller/orders/actions';
-import { payCheckout } from './pay';
-import { changeCheckout, startCheckout, updateCheckout } from './service';
-import { openPurchaseWorld, type PurchaseWorld } from './testing/world';
+import { payCheckout } from '@/lib/agent/checkout/pay';
+import { changeCheckout, startCheckout, updateCheckout } from '@/lib/agent/checkout/service';
+import { openPurchaseWorld, type PurchaseWorld } from './purchase-world';
 
 /**
  * The whole purchase against the real demo sellers and the Stripe emulator, in process: the

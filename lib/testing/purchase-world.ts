@@ -1,3 +1,4 @@
+/** The whole app in one process for purchase tests: agent, demo sellers and the Stripe emulator on one database, meeting over HTTP-shaped requests. */
 import type Stripe from 'stripe';
 import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
 import { ensureStripeCustomer } from '@/lib/agent/wallet/wallet';
@@ -9,7 +10,7 @@ import { bootSellers } from '@/lib/seller/boot';
 import { bootStripeEmulator } from '@/lib/stripe/emulator';
 import { createStripeFactory, type StripeFactory } from '@/lib/stripe/client';
 import { createAppFetch } from '@/lib/testing/app-fetch';
-import type { PayDeps } from '../pay';
+import type { PayDeps } from '@/lib/agent/checkout/pay';
 
 // Pairing keys (ACP key, webhook secret, feed token) derive from the app secret.
 process.env.AISLE_SECRET ??= 'aisle-checkout-tests-secret-0123456789abcdef';
