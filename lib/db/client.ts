@@ -26,6 +26,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.mode === 'postgres') {
     const [{ Pool }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     const pool = new Pool({ connectionString: target.url, max: 10 });
+    // A connection the server closes (restart, failover, a dropped test database) must not crash the
+    // process: the pool discards it and opens a new one on the next query.
+    pool.on('error', (error) => console.warn(`[db] PostgreSQL connection lost: ${error.message}`));
     const db = drizzle(pool, { schema }) as unknown as Db;
     try {
       await migrate(db);
