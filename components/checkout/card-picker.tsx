@@ -3,16 +3,7 @@
 import { useId, type ReactNode } from 'react';
 import { useT } from '@/components/i18n-provider';
 import type { SavedCard } from '@/lib/agent/wallet/types';
-
-const BRAND_NAMES: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  discover: 'Discover',
-  diners: 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-};
+import { BRAND_NAMES } from '@/components/wallet/wallet-text';
 
 export function brandName(brand?: string): string {
   return (brand && BRAND_NAMES[brand]) ?? (brand ? brand[0].toUpperCase() + brand.slice(1) : 'Card');

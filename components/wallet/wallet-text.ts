@@ -3,7 +3,7 @@ import type { SavedCard, WalletFailureCode } from '@/lib/agent/wallet/types';
 
 /** How the wallet names cards and turns failures into one sentence, in one place for every wallet surface. */
 
-const BRAND_NAMES: Record<string, string> = {
+export const BRAND_NAMES: Record<string, string> = {
   visa: 'Visa',
   mastercard: 'Mastercard',
   amex: 'American Express',
