@@ -9,7 +9,8 @@ test('the home page renders the shell with navigation and the running modes', as
 });
 
 test('switching the language turns the page Japanese and remembers it', async ({ page }) => {
-  await page.goto('/');
+  // The switch acts once React has hydrated the header; a choice made before that is only a DOM change.
+  await page.goto('/', { waitUntil: 'networkidle' });
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: '注文' })).toBeVisible();
@@ -26,7 +27,7 @@ test('a Japanese browser gets Japanese without choosing', async ({ browser }) =>
 });
 
 test('the theme switch turns the page dark', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/', { waitUntil: 'networkidle' });
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.reload();
