@@ -38,17 +38,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     }
     return { db, engine: 'postgres', close: () => pool.end() };
   }
-  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('drizzle-orm/pglite'),
-  ]);
+  const [{ createPglite }, { drizzle }] = await Promise.all([import('./pglite'), import('drizzle-orm/pglite')]);
   let dataDir: string | undefined;
   if (target.mode === 'pglite') {
     dataDir = path.resolve(target.dataDir);
     mkdirSync(dataDir, { recursive: true });
   }
-  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  const client = await createPglite(dataDir);
   const db = drizzle(client, { schema }) as unknown as Db;
   try {
     await migrate(db);

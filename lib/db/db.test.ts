@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client';
-import { claimIdempotent, finishIdempotent, requestFingerprint } from './idempotency';
+import { claimIdempotent, finishIdempotent, lookupIdempotent, recordIdempotent, requestFingerprint } from './idempotency';
 import { migrate } from './migrate';
 import { backoffSeconds, deliverDueOutbox, enqueueOutbox } from './outbox';
 import { outbox } from './schema';
@@ -59,6 +59,34 @@ describe.each(testEngines())('data layer on %s', (engine) => {
       Array.from({ length: 10 }, () => claimIdempotent(database.db, { scope: 'test', key: 'key-race', requestHash: hash })),
     );
     expect(claims.filter((c) => c.kind === 'started')).toHaveLength(1);
+  });
+
+  it('records a response in the transaction that did the work: a rolled-back one leaves the key unused', async () => {
+    const ref = { scope: 'test', key: 'key-tx', requestHash: requestFingerprint('tx') };
+    const response = { status: 200, body: '{"id":"t_2"}', headers: {} };
+    expect(await lookupIdempotent(database.db, ref)).toEqual({ kind: 'new' });
+    await expect(
+      database.db.transaction(async (tx) => {
+        await recordIdempotent(tx, ref, response);
+        throw new Error('crash before commit');
+      }),
+    ).rejects.toThrow('crash before commit');
+    expect(await lookupIdempotent(database.db, ref)).toEqual({ kind: 'new' });
+    expect(await database.db.transaction((tx) => recordIdempotent(tx, ref, response))).toBe(true);
+    expect(await lookupIdempotent(database.db, ref)).toEqual({ kind: 'replay', response });
+    // A second request that ran meanwhile learns that it lost, and what to answer.
+    expect(await recordIdempotent(database.db, ref, { ...response, body: '{"id":"t_3"}' })).toBe(false);
+    expect(await lookupIdempotent(database.db, { ...ref, requestHash: requestFingerprint('other') })).toEqual({ kind: 'mismatch' });
+  });
+
+  it('sees a live claim as in flight and an abandoned one as new', async () => {
+    const ref = { scope: 'test', key: 'key-claimed', requestHash: requestFingerprint('c') };
+    await claimIdempotent(database.db, ref);
+    expect(await lookupIdempotent(database.db, ref)).toEqual({ kind: 'in_flight' });
+    await database.db.execute(sql`update idempotency_keys set locked_at = now() - interval '2 minutes' where key = 'key-claimed'`);
+    expect(await lookupIdempotent(database.db, { ...ref, staleAfterMs: 60_000 })).toEqual({ kind: 'new' });
+    expect(await recordIdempotent(database.db, ref, { status: 201, body: '{}', headers: {} })).toBe(true);
+    expect(await lookupIdempotent(database.db, ref)).toMatchObject({ kind: 'replay', response: { status: 201 } });
   });
 
   it('delivers an outbox message signed at delivery time, and backs off after a failure', async () => {

@@ -67,6 +67,58 @@ export async function claimIdempotent(
   return takenOver.length > 0 ? { kind: 'started' } : { kind: 'in_flight' };
 }
 
+export type IdempotencyLookup = { kind: 'new' } | Exclude<IdempotencyClaim, { kind: 'started' }>;
+
+/**
+ * Reads a key without claiming it, for work that runs in one transaction and records its response in
+ * that same transaction (`recordIdempotent`): a crash leaves nothing behind, and a concurrent request
+ * with the same key finds the other's response once it commits. A claim left in flight longer than
+ * `staleAfterMs` counts as new.
+ */
+export async function lookupIdempotent(
+  db: Db,
+  ref: IdempotencyRef & { requestHash: string; staleAfterMs?: number },
+): Promise<IdempotencyLookup> {
+  const [row] = await db
+    .select({
+      requestHash: idempotencyKeys.requestHash,
+      state: idempotencyKeys.state,
+      status: idempotencyKeys.status,
+      body: idempotencyKeys.body,
+      headers: idempotencyKeys.headers,
+      lockedAt: idempotencyKeys.lockedAt,
+    })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key)));
+  if (!row) return { kind: 'new' };
+  if (row.requestHash !== ref.requestHash) return { kind: 'mismatch' };
+  if (row.state === 'done') {
+    return { kind: 'replay', response: { status: row.status ?? 200, body: row.body ?? '', headers: row.headers ?? {} } };
+  }
+  const stale = Date.now() - row.lockedAt.getTime() > (ref.staleAfterMs ?? 30_000);
+  return stale ? { kind: 'new' } : { kind: 'in_flight' };
+}
+
+/**
+ * Records a finished response, normally inside the transaction that did the work. Returns false when
+ * another request recorded this key first (it committed while this one ran): the caller rolls its
+ * work back and answers with `lookupIdempotent` instead. Server errors are never recorded.
+ */
+export async function recordIdempotent(
+  db: Db,
+  ref: IdempotencyRef & { requestHash: string },
+  response: StoredResponse,
+): Promise<boolean> {
+  if (response.status >= 500) return true;
+  const done = { state: 'done' as const, requestHash: ref.requestHash, status: response.status, body: response.body, headers: response.headers };
+  const rows = await db
+    .insert(idempotencyKeys)
+    .values({ scope: ref.scope, key: ref.key, ...done })
+    .onConflictDoUpdate({ target: [idempotencyKeys.scope, idempotencyKeys.key], set: done, setWhere: sql`${idempotencyKeys.state} <> 'done'` })
+    .returning({ key: idempotencyKeys.key });
+  return rows.length > 0;
+}
+
 /** Stores the response for replay. Server errors are never cached: the key is released instead. */
 export async function finishIdempotent(db: Db, ref: IdempotencyRef, response: StoredResponse): Promise<void> {
   if (response.status >= 500) return releaseIdempotent(db, ref);

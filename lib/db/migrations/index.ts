@@ -5,6 +5,7 @@ import { agentCatalog } from './0004_agent_catalog';
 import { agentChat } from './0005_agent_chat';
 import { agentWallet } from './0006_agent_wallet';
 import { agentCheckout } from './0007_agent_checkout';
+import { stripeObjectsJson } from './0008_stripe_objects_json';
 
 export interface Migration {
   id: string;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it applies. Append new ones; never edit one that has shipped. */
-export const migrations: Migration[] = [foundation, stripeEmulator, sellers, agentCatalog, agentChat, agentWallet, agentCheckout];
+export const migrations: Migration[] = [foundation, stripeEmulator, sellers, agentCatalog, agentChat, agentWallet, agentCheckout, stripeObjectsJson];

@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, json, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Tables of the embedded Stripe emulator (lib/stripe/emulator). Nothing outside lib/stripe reads them:
@@ -38,8 +38,8 @@ export const stripeObjects = pgTable(
     /** A second account that may see the object: the seller a shared payment token is granted to. */
     peerAccountId: text('peer_account_id'),
     created: bigint('created', { mode: 'number' }).notNull(),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-    internal: jsonb('internal').$type<Record<string, unknown>>().notNull().default({}),
+    data: json('data').$type<Record<string, unknown>>().notNull(),
+    internal: json('internal').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
     index('stripe_objects_list').on(t.accountId, t.object, t.seq),

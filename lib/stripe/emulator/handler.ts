@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { claimIdempotent, finishIdempotent, releaseIdempotent, requestFingerprint, type IdempotencyRef } from '@/lib/db/idempotency';
+import { lookupIdempotent, recordIdempotent, requestFingerprint, type IdempotencyLookup, type IdempotencyRef, type StoredResponse } from '@/lib/db/idempotency';
 import { accountByKey, type EmulatorAccount } from './accounts';
 import { Reply, type KeyType, type RequestContext } from './context';
 import { apiError, authenticationError, invalidRequest, StripeApiError, withDocUrl } from './errors';
@@ -88,6 +88,37 @@ function failure(error: unknown, requestId: string): Outcome {
   return { status: bug.status, body: bug.toJSON(), headers: bug.headers };
 }
 
+/** Thrown inside a request's transaction to roll it back when its idempotency key was recorded meanwhile. */
+class RecordedMeanwhile extends Error {}
+
+/** Stripe saves the result once the endpoint has run (a decline included); refusals before that may be retried with the same key. */
+function savedForReplay(outcome: Outcome): boolean {
+  return outcome.status < 300 || outcome.status === 402;
+}
+
+function stored(outcome: Outcome, requestId: string, key: string): StoredResponse {
+  return { status: outcome.status, body: JSON.stringify(outcome.body), headers: { 'original-request': requestId, 'idempotency-key': key } };
+}
+
+/** The answer to a request whose key was used before: the saved response, or Stripe's refusal. */
+function answerEarlier(earlier: Exclude<IdempotencyLookup, { kind: 'new' }>, key: string, requestId: string, apiVersion: string): Response {
+  if (earlier.kind === 'replay') {
+    const { response } = earlier;
+    return respond({ status: response.status, body: JSON.parse(response.body), headers: { ...response.headers, 'idempotent-replayed': 'true' } }, requestId, apiVersion);
+  }
+  if (earlier.kind === 'mismatch') {
+    throw new StripeApiError(400, {
+      type: 'idempotency_error',
+      message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+    });
+  }
+  throw new StripeApiError(409, {
+    type: 'invalid_request_error',
+    code: 'idempotency_key_in_use',
+    message: `There is currently another in-progress request using this Stripe token (probably means you clicked twice, and the other request is still going through): ${key}. This request can be retried in a few seconds.`,
+  });
+}
+
 /**
  * Serves one Stripe API request (`/v1/...`) against the emulator's state in `deps.db`: Stripe's wire
  * format, auth, idempotency, errors and events. The same function backs the `/v1` route and the
@@ -112,31 +143,12 @@ export async function handleStripeRequest(request: Request, deps: EmulatorDeps):
     }
 
     const idempotencyKey = method === 'POST' ? request.headers.get('idempotency-key') : null;
-    let ref: IdempotencyRef | undefined;
+    let ref: (IdempotencyRef & { requestHash: string }) | undefined;
     if (idempotencyKey) {
       if (idempotencyKey.length > 255) throw invalidRequest('Idempotency-Key must be at most 255 characters long.');
-      ref = { scope: `stripe:${account.id}`, key: idempotencyKey };
-      const claim = await claimIdempotent(deps.db, { ...ref, requestHash: requestFingerprint(method, url.pathname, body) });
-      if (claim.kind === 'replay') {
-        return respond(
-          { status: claim.response.status, body: JSON.parse(claim.response.body), headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } },
-          requestId,
-          apiVersion,
-        );
-      }
-      if (claim.kind === 'mismatch') {
-        throw new StripeApiError(400, {
-          type: 'idempotency_error',
-          message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
-        });
-      }
-      if (claim.kind === 'in_flight') {
-        throw new StripeApiError(409, {
-          type: 'invalid_request_error',
-          code: 'idempotency_key_in_use',
-          message: 'There is currently another in-progress request using this Stripe token (probably means you clicked twice, and the other request is still going through): ' + idempotencyKey + '. This request can be retried in a few seconds.',
-        });
-      }
+      ref = { scope: `stripe:${account.id}`, key: idempotencyKey, requestHash: requestFingerprint(method, url.pathname, body) };
+      const earlier = await lookupIdempotent(deps.db, ref);
+      if (earlier.kind !== 'new') return answerEarlier(earlier, idempotencyKey, requestId, apiVersion);
     }
 
     const now = deps.now?.() ?? new Date();
@@ -150,26 +162,22 @@ export async function handleStripeRequest(request: Request, deps: EmulatorDeps):
         beginStaging(ctx.db, { lockTimeout });
         const result = await applyExpand(ctx, await match.route.handle(ctx));
         await flushEvents(ctx);
-        return result instanceof Reply ? { status: result.status, body: result.body } : { status: 200, body: result };
+        const done: Outcome = result instanceof Reply ? { status: result.status, body: result.body } : { status: 200, body: result };
+        // The saved response commits with the work it describes: a crash leaves neither behind.
+        if (ref && savedForReplay(done) && !(await recordIdempotent(ctx.db, ref, stored(done, requestId, ref.key)))) throw new RecordedMeanwhile();
+        return done;
       });
     } catch (error) {
+      if (error instanceof RecordedMeanwhile && ref) {
+        // Another request with this key committed while this one ran: this one's work is rolled back.
+        const earlier = await lookupIdempotent(deps.db, ref);
+        return answerEarlier(earlier.kind === 'new' ? { kind: 'in_flight' } : earlier, ref.key, requestId, apiVersion);
+      }
       if (error instanceof StripeApiError && error.afterRollback) await error.afterRollback();
       outcome = failure(error, requestId);
+      if (ref && savedForReplay(outcome)) await recordIdempotent(deps.db, ref, stored(outcome, requestId, ref.key));
     }
-    if (ref) {
-      // Stripe saves the result once the endpoint has run; refusals before that may be retried with the same key.
-      const saved = outcome.status < 300 || outcome.status === 402;
-      if (saved) {
-        await finishIdempotent(deps.db, ref, {
-          status: outcome.status,
-          body: JSON.stringify(outcome.body),
-          headers: { 'original-request': requestId, 'idempotency-key': ref.key },
-        });
-      } else {
-        await releaseIdempotent(deps.db, ref);
-      }
-      outcome.headers = { ...outcome.headers, 'idempotency-key': ref.key };
-    }
+    if (ref) outcome.headers = { ...outcome.headers, 'idempotency-key': ref.key };
     return respond(outcome, requestId, apiVersion);
   } catch (error) {
     return respond(failure(error, requestId), requestId, apiVersion);

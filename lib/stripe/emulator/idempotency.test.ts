@@ -66,6 +66,14 @@ describe.each(testEngines())('idempotent requests (%s)', (engine) => {
     expect(a.id).not.toBe(b.id);
   });
 
+  it('creates one object for many concurrent requests with the same key; the others replay it', async () => {
+    const email = 'racing@example.com';
+    const results = await Promise.all(Array.from({ length: 6 }, () => kit.agent.customers.create({ email }, { idempotencyKey: 'racing-key' })));
+    expect(new Set(results.map((c) => c.id)).size).toBe(1);
+    expect(results.filter((c) => replayed(c) === 'true')).toHaveLength(5);
+    expect((await kit.agent.customers.list({ email })).data).toHaveLength(1);
+  });
+
   it('answers 409 while the same request is still in flight', async () => {
     const body = 'name=racing';
     await claimIdempotent(database.db, {

@@ -2,13 +2,28 @@ import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+/** Random bytes are drawn from the system in blocks: one syscall serves many ids. */
+const POOL_SIZE = 4096;
+let pool = randomBytes(POOL_SIZE);
+let offset = 0;
+
+function nextByte(): number {
+  if (offset === POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  return pool[offset++];
+}
+
 /** Random base62, the character set of Stripe's ids and keys. */
 export function base62(length: number): string {
-  const bytes = randomBytes(length * 2);
   let out = '';
-  // 248 = 4 × 62: rejecting the rest keeps every character equally likely.
-  for (let i = 0; i < bytes.length && out.length < length; i++) if (bytes[i] < 248) out += ALPHABET[bytes[i] % 62];
-  return out.length === length ? out : out + base62(length - out.length);
+  while (out.length < length) {
+    const byte = nextByte();
+    // 248 = 4 × 62: rejecting the rest keeps every character equally likely.
+    if (byte < 248) out += ALPHABET[byte % 62];
+  }
+  return out;
 }
 
 export type IdPrefix =

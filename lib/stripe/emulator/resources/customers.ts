@@ -104,7 +104,7 @@ async function deleteCustomer(ctx: RequestContext) {
   await deleteObject(ctx.db, data.id);
   // Stripe detaches a deleted customer's payment methods.
   await ctx.db.execute(
-    sql`update ${stripeObjects} set customer = null, data = jsonb_set(data, '{customer}', 'null'::jsonb)
+    sql`update ${stripeObjects} set customer = null, data = jsonb_set(data::jsonb, '{customer}', 'null'::jsonb)::json
         where account_id = ${ctx.account.id} and object = 'payment_method' and customer = ${data.id}`,
   );
   emit(ctx, 'customer.deleted', data);
