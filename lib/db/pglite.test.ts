@@ -78,6 +78,23 @@ describe('PGlite with one-trip queries', () => {
     expect((await outside).rows).toEqual([{ price: 700 }]);
   });
 
+  it('sees a table change made after a statement was prepared, by query and by script', async () => {
+    await tuned.query(`create table shelves (id int primary key)`);
+    await tuned.query(`insert into shelves values ($1)`, [1]);
+    const read = () => tuned.query(`select * from shelves where id = $1`, [1]);
+    expect((await read()).rows).toEqual([{ id: 1 }]);
+    await tuned.query(`alter table shelves add column label text default 'top'`);
+    expect((await read()).rows).toEqual([{ id: 1, label: 'top' }]);
+    await tuned.exec(`alter table shelves add column depth int default 30`);
+    expect((await read()).rows).toEqual([{ id: 1, label: 'top', depth: 30 }]);
+  });
+
+  it('runs the same statement many times with other values', async () => {
+    for (let i = 0; i < 50; i++) await tuned.query(`insert into things (name, price) values ($1, $2)`, [`spoon ${i}`, i]);
+    const { rows } = await tuned.query<{ n: number; sum: string }>(`select count(*)::int as n, sum(price)::text as sum from things where name like $1`, ['spoon %']);
+    expect(rows).toEqual([{ n: 50, sum: String((49 * 50) / 2) }]);
+  });
+
   it('refuses a query on a transaction that has ended', async () => {
     let kept: { query: PGlite['query'] } | undefined;
     await tuned.transaction(async (tx) => {

@@ -3,11 +3,12 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /**
  * The embedded PostgreSQL, tuned for drizzle. PGlite runs every parameterised query as six separate
- * calls into WebAssembly (parse, describe, bind, describe, execute, sync) and copies its table of
- * ~300 result parsers whenever a query brings its own, as drizzle's always do. Here a query is sent
- * as one protocol message, with its parameter types learnt once per SQL text, and the client is
- * created with drizzle's parsers so that the per-query copy is skipped. Results, errors, locking
- * and transactions stay PGlite's own; `pglite.test.ts` holds the two paths to the same answers.
+ * calls into WebAssembly (parse, describe, bind, describe, execute, sync), parses and plans it anew
+ * each time, and copies its table of ~300 result parsers whenever a query brings its own, as
+ * drizzle's always do. Here each SQL text is prepared once as a named statement (its parameter types
+ * learnt then), and every later run is one protocol message: bind, describe, execute, sync. The
+ * client is created with drizzle's parsers, so the per-query copy is skipped. Results, errors,
+ * locking and transactions stay PGlite's own; `pglite.test.ts` holds the two paths to the same answers.
  */
 
 // The result parsers drizzle passes with every query: dates, timestamps and intervals stay text, drizzle maps them.
@@ -28,8 +29,13 @@ export async function createPglite(dataDir?: string): Promise<PGlite> {
 
 type Query = <T>(text: string, params?: unknown[], options?: QueryOptions) => Promise<Results<T>>;
 
-/** How many SQL texts keep their learnt parameter types (drizzle's are a few hundred distinct texts). */
-const MAX_KNOWN_STATEMENTS = 2_000;
+/** How many statements stay prepared; past that, all are closed and preparing starts over. */
+const MAX_PREPARED = 2_000;
+
+/** Statements that read or write rows are prepared once; anything else (DDL, SET) runs unnamed. */
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+/** After a schema change, prepared statements may describe tables that no longer look the same. */
+const SCHEMA_CHANGE = /^\s*(create|alter|drop)\b/i;
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
@@ -52,26 +58,39 @@ function oneTripFits(options: QueryOptions | undefined): boolean {
   return !options?.blob && !options?.paramTypes;
 }
 
+interface Prepared {
+  /** `''` is the unnamed statement, parsed again on every run. */
+  name: string;
+  types: number[];
+}
+
 export function sendQueriesInOneTrip(client: PGlite): void {
   const { serialize } = protocol;
-  const paramTypes = new Map<string, number[]>();
+  const prepared = new Map<string, Prepared>();
+  let counter = 0;
 
-  async function typesOf(text: string): Promise<number[]> {
-    let types = paramTypes.get(text);
-    if (!types) {
-      const { messages } = await client.execProtocol(concat([serialize.parse({ text }), serialize.describe({ type: 'S' }), serialize.sync()]), {
-        syncToFs: false,
-      });
-      types = parse.parseDescribeStatementResults(messages);
-      if (paramTypes.size >= MAX_KNOWN_STATEMENTS) paramTypes.clear();
-      paramTypes.set(text, types);
-    }
-    return types;
+  async function closeAll() {
+    const names = [...prepared.values()].map((p) => p.name).filter(Boolean);
+    prepared.clear();
+    if (names.length > 0) await client.execProtocol(concat([...names.map((name) => serialize.close({ type: 'S', name })), serialize.sync()]), { syncToFs: false });
+  }
+
+  async function prepare(text: string): Promise<Prepared> {
+    const known = prepared.get(text);
+    if (known) return known;
+    if (prepared.size >= MAX_PREPARED) await closeAll();
+    const name = PREPARABLE.test(text) ? `aisle_${++counter}` : '';
+    const { messages } = await client.execProtocol(concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), {
+      syncToFs: false,
+    });
+    const statement = { name, types: parse.parseDescribeStatementResults(messages) };
+    if (name) prepared.set(text, statement);
+    return statement;
   }
 
   async function oneTrip<T>(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<T>> {
     try {
-      const types = await typesOf(text);
+      const { name, types } = await prepare(text);
       // Serialised exactly as PGlite does: by the parameter's type, else as text.
       const values = params.map((value, i) => {
         if (value === null || value === undefined) return null;
@@ -79,13 +98,14 @@ export function sendQueriesInOneTrip(client: PGlite): void {
         return serializer ? serializer(value) : String(value);
       });
       const message = concat([
-        serialize.parse({ text }),
-        serialize.bind({ values }),
+        ...(name ? [] : [serialize.parse({ text })]),
+        serialize.bind({ statement: name, values }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),
         serialize.sync(),
       ]);
       const { messages } = await client.execProtocol(message, { syncToFs: !inTransaction });
+      if (SCHEMA_CHANGE.test(text)) await closeAll();
       return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
     } catch (error) {
       // As PGlite does: a database error carries the query that caused it.
@@ -93,6 +113,14 @@ export function sendQueriesInOneTrip(client: PGlite): void {
       throw error;
     }
   }
+
+  // DDL sent as a script goes through exec: statements prepared before it are closed after it.
+  const pgliteExec = client.exec.bind(client);
+  client.exec = async (text, options) => {
+    const results = await pgliteExec(text, options);
+    if (/\b(create|alter|drop)\b/i.test(text)) await client._runExclusiveQuery(closeAll);
+    return results;
+  };
 
   const pgliteQuery: Query = client.query.bind(client);
   client.query = (async (text: string, params: unknown[] = [], options?: QueryOptions) => {

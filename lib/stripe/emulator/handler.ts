@@ -146,9 +146,9 @@ export async function handleStripeRequest(request: Request, deps: EmulatorDeps):
     let ref: (IdempotencyRef & { requestHash: string }) | undefined;
     if (idempotencyKey) {
       if (idempotencyKey.length > 255) throw invalidRequest('Idempotency-Key must be at most 255 characters long.');
+      // The key is checked when the response is recorded, in the request's own transaction: a first use
+      // (nearly every request) costs no extra query, and a reused key rolls the repeat's work back.
       ref = { scope: `stripe:${account.id}`, key: idempotencyKey, requestHash: requestFingerprint(method, url.pathname, body) };
-      const earlier = await lookupIdempotent(deps.db, ref);
-      if (earlier.kind !== 'new') return answerEarlier(earlier, idempotencyKey, requestId, apiVersion);
     }
 
     const now = deps.now?.() ?? new Date();
@@ -168,10 +168,12 @@ export async function handleStripeRequest(request: Request, deps: EmulatorDeps):
         return done;
       });
     } catch (error) {
-      if (error instanceof RecordedMeanwhile && ref) {
-        // Another request with this key committed while this one ran: this one's work is rolled back.
+      if (ref) {
+        // The key was used before (or is being used now): this request's work is rolled back, and
+        // the answer is the first request's, whatever this one would have said.
         const earlier = await lookupIdempotent(deps.db, ref);
-        return answerEarlier(earlier.kind === 'new' ? { kind: 'in_flight' } : earlier, ref.key, requestId, apiVersion);
+        if (earlier.kind !== 'new') return answerEarlier(earlier, ref.key, requestId, apiVersion);
+        if (error instanceof RecordedMeanwhile) return answerEarlier({ kind: 'in_flight' }, ref.key, requestId, apiVersion);
       }
       if (error instanceof StripeApiError && error.afterRollback) await error.afterRollback();
       outcome = failure(error, requestId);
