@@ -24,7 +24,30 @@ export async function createPglite(dataDir?: string): Promise<PGlite> {
     startParams: [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off'],
   });
   sendQueriesInOneTrip(client);
+  if (!dataDir) growFilesInMemoryGeometrically(client);
   return client;
+}
+
+interface MemoryFile {
+  contents: Uint8Array | null;
+  usedBytes: number;
+}
+
+/**
+ * In memory, PGlite keeps each file in one array, and a file past 1 MB grows by an eighth at a
+ * time, each time copied whole: a table that grows by a purchase's rows is copied every few
+ * purchases. Here files double their room instead, so growing costs a copy now and then.
+ */
+function growFilesInMemoryGeometrically(client: PGlite) {
+  const memfs = (client as unknown as { mod?: { MEMFS?: { expandFileStorage?: (file: MemoryFile, capacity: number) => void } } }).mod?.MEMFS;
+  if (!memfs?.expandFileStorage) return;
+  memfs.expandFileStorage = (file, capacity) => {
+    const room = file.contents?.length ?? 0;
+    if (room >= capacity) return;
+    const grown = new Uint8Array(Math.max(capacity, room * 2, 256));
+    if (file.contents) grown.set(file.contents.subarray(0, file.usedBytes));
+    file.contents = grown;
+  };
 }
 
 type Query = <T>(text: string, params?: unknown[], options?: QueryOptions) => Promise<Results<T>>;
