@@ -6,6 +6,8 @@ import { ms, percentile, timeRuns } from './stats';
 import type { BenchRow } from './types';
 
 const RUNS = 200;
+/** Untimed purchases first: the figure is a running app's, not a cold process's. */
+const WARMUP = 50;
 const TARGET_P50_MS = 5;
 
 export async function runStripeBench(): Promise<BenchRow[]> {
@@ -21,7 +23,9 @@ export async function runStripeBench(): Promise<BenchRow[]> {
 
     const issueTimes: number[] = [];
     const confirmTimes: number[] = [];
-    const pairs = await timeRuns(RUNS, async () => {
+    const cpuTimes: number[] = [];
+    const pairs = await timeRuns(RUNS, async (i) => {
+      const cpu = process.cpuUsage();
       const start = performance.now();
       const token = await agent.sharedPayment.issuedTokens.create({
         payment_method: card.id,
@@ -36,15 +40,19 @@ export async function runStripeBench(): Promise<BenchRow[]> {
         payment_method_data: { type: 'card', shared_payment_granted_token: token.id },
       });
       if (payment.status !== 'succeeded') throw new Error(`payment ended ${payment.status}`);
+      if (i < 0) return;
+      const used = process.cpuUsage(cpu);
       issueTimes.push(issued - start);
       confirmTimes.push(performance.now() - issued);
-    });
+      cpuTimes.push((used.user + used.system) / 1000);
+    }, WARMUP);
     // A yardstick for the machine: the cheapest PGlite round trip through drizzle.
     const roundTrips = await timeRuns(RUNS, () => database.db.execute(sql`select 1`));
     const p50 = percentile(pairs, 50);
     return [
       { name: 'stripe: issue SPT + confirm PaymentIntent, p50', target: `≤ ${TARGET_P50_MS} ms`, result: ms(p50), ok: p50 <= TARGET_P50_MS },
       { name: 'stripe: issue SPT + confirm PaymentIntent, p95', target: 'reported', result: ms(percentile(pairs, 95)), ok: true },
+      { name: 'stripe: issue SPT + confirm PaymentIntent, CPU time p50', target: 'reported', result: ms(percentile(cpuTimes, 50)), ok: true },
       { name: 'stripe: issue SPT alone, p50 / p95', target: 'reported', result: `${ms(percentile(issueTimes, 50))} / ${ms(percentile(issueTimes, 95))}`, ok: true },
       { name: 'stripe: confirm with SPT alone, p50 / p95', target: 'reported', result: `${ms(percentile(confirmTimes, 50))} / ${ms(percentile(confirmTimes, 95))}`, ok: true },
       { name: 'stripe: yardstick, one PGlite round trip, p50', target: 'reported', result: ms(percentile(roundTrips, 50)), ok: true },
