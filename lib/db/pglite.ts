@@ -53,7 +53,7 @@ function growFilesInMemoryGeometrically(client: PGlite) {
 type Query = <T>(text: string, params?: unknown[], options?: QueryOptions) => Promise<Results<T>>;
 
 /** How many statements stay prepared; past that, all are closed and preparing starts over. */
-const MAX_PREPARED = 2_000;
+const MAX_PREPARED = 500;
 
 /** Statements that read or write rows are prepared once; anything else (DDL, SET) runs unnamed. */
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
