@@ -26,6 +26,21 @@ export function requestFingerprint(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\n')).digest('hex');
 }
 
+/** Whole seconds after which an in-flight claim counts as abandoned (its request died). */
+function staleSeconds(staleAfterMs = 30_000): number {
+  return Math.max(1, Math.round(staleAfterMs / 1000));
+}
+
+/** What a key already used means for a request with this fingerprint, unless it is still in flight. */
+function earlierUse(
+  row: { requestHash: string; state: 'in_flight' | 'done'; status: number | null; body: string | null; headers: Record<string, string> | null },
+  requestHash: string,
+): Extract<IdempotencyClaim, { kind: 'mismatch' | 'replay' }> | undefined {
+  if (row.requestHash !== requestHash) return { kind: 'mismatch' };
+  if (row.state === 'done') return { kind: 'replay', response: { status: row.status ?? 200, body: row.body ?? '', headers: row.headers ?? {} } };
+  return undefined;
+}
+
 /**
  * Claims an idempotency key. The first caller gets `started` and must later call
  * `finishIdempotent` or `releaseIdempotent`. A claim left in flight longer than `staleAfterMs`
@@ -47,11 +62,8 @@ export async function claimIdempotent(
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key)));
   if (!row) return claimIdempotent(db, ref);
-  if (row.requestHash !== ref.requestHash) return { kind: 'mismatch' };
-  if (row.state === 'done') {
-    return { kind: 'replay', response: { status: row.status ?? 200, body: row.body ?? '', headers: row.headers ?? {} } };
-  }
-  const staleSeconds = Math.max(1, Math.round((ref.staleAfterMs ?? 30_000) / 1000));
+  const earlier = earlierUse(row, ref.requestHash);
+  if (earlier) return earlier;
   const takenOver = await db
     .update(idempotencyKeys)
     .set({ lockedAt: sql`now()` })
@@ -60,7 +72,7 @@ export async function claimIdempotent(
         eq(idempotencyKeys.scope, ref.scope),
         eq(idempotencyKeys.key, ref.key),
         eq(idempotencyKeys.state, 'in_flight'),
-        lt(idempotencyKeys.lockedAt, sql`now() - make_interval(secs => ${staleSeconds})`),
+        lt(idempotencyKeys.lockedAt, sql`now() - make_interval(secs => ${staleSeconds(ref.staleAfterMs)})`),
       ),
     )
     .returning({ key: idempotencyKeys.key });
@@ -86,17 +98,13 @@ export async function lookupIdempotent(
       status: idempotencyKeys.status,
       body: idempotencyKeys.body,
       headers: idempotencyKeys.headers,
-      lockedAt: idempotencyKeys.lockedAt,
+      // Judged by the database's clock, as claims and records are.
+      stale: sql<boolean>`${idempotencyKeys.lockedAt} < now() - make_interval(secs => ${staleSeconds(ref.staleAfterMs)})`,
     })
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key)));
   if (!row) return { kind: 'new' };
-  if (row.requestHash !== ref.requestHash) return { kind: 'mismatch' };
-  if (row.state === 'done') {
-    return { kind: 'replay', response: { status: row.status ?? 200, body: row.body ?? '', headers: row.headers ?? {} } };
-  }
-  const stale = Date.now() - row.lockedAt.getTime() > (ref.staleAfterMs ?? 30_000);
-  return stale ? { kind: 'new' } : { kind: 'in_flight' };
+  return earlierUse(row, ref.requestHash) ?? (row.stale ? { kind: 'new' } : { kind: 'in_flight' });
 }
 
 /**
@@ -111,14 +119,13 @@ export async function recordIdempotent(
   response: StoredResponse,
 ): Promise<boolean> {
   if (response.status >= 500) return true;
-  const staleSeconds = Math.max(1, Math.round((ref.staleAfterMs ?? 30_000) / 1000));
   // Plain SQL: on the money path the query builder costs more than the insert.
   const { rows } = await db.execute(sql`
     insert into idempotency_keys (scope, key, request_hash, state, status, body, headers)
     values (${ref.scope}, ${ref.key}, ${ref.requestHash}, 'done', ${response.status}, ${response.body}, ${JSON.stringify(response.headers)}::jsonb)
     on conflict (scope, key) do update
       set state = 'done', request_hash = excluded.request_hash, status = excluded.status, body = excluded.body, headers = excluded.headers, locked_at = now()
-      where idempotency_keys.state = 'in_flight' and idempotency_keys.locked_at < now() - make_interval(secs => ${staleSeconds})
+      where idempotency_keys.state = 'in_flight' and idempotency_keys.locked_at < now() - make_interval(secs => ${staleSeconds(ref.staleAfterMs)})
     returning key`);
   return rows.length > 0;
 }
