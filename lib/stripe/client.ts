@@ -81,9 +81,8 @@ export function createStripeFactory(options: StripeFactoryOptions = {}): StripeF
     if (options.fetch) {
       return stripeClient(secretKey, { httpClient: Stripe.createFetchHttpClient(options.fetch), ...originTarget(options.origin ?? config().origin) });
     }
-    const [{ handleStripeRequest }, db] = await Promise.all([emulator(), database()]);
-    const inProcess = (url: string | URL, init?: RequestInit) => handleStripeRequest(new Request(url, init), { db, now: options.now });
-    return stripeClient(secretKey, { httpClient: Stripe.createFetchHttpClient(inProcess as typeof fetch) });
+    const [{ InProcessHttpClient }, db] = await Promise.all([emulator(), database()]);
+    return stripeClient(secretKey, { httpClient: new InProcessHttpClient({ db, now: options.now }) });
   }
 
   return {

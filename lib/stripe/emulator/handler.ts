@@ -40,8 +40,8 @@ function mask(key: string): string {
   return `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
 }
 
-function keyFrom(request: Request, params: Params): string | undefined {
-  const header = request.headers.get('authorization');
+function keyFrom(call: StripeCall, params: Params): string | undefined {
+  const header = call.header('authorization');
   if (header) {
     const [scheme, value = ''] = header.split(' ', 2);
     if (/^bearer$/i.test(scheme)) return value.trim();
@@ -55,8 +55,8 @@ function keyFrom(request: Request, params: Params): string | undefined {
   return typeof params.key === 'string' ? params.key : undefined;
 }
 
-async function authenticate(db: Db, request: Request, params: Params): Promise<{ account: EmulatorAccount; keyType: KeyType }> {
-  const key = keyFrom(request, params);
+async function authenticate(db: Db, call: StripeCall, params: Params): Promise<{ account: EmulatorAccount; keyType: KeyType }> {
+  const key = keyFrom(call, params);
   if (!key) {
     throw authenticationError(
       "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
@@ -67,8 +67,8 @@ async function authenticate(db: Db, request: Request, params: Params): Promise<{
   return { account, keyType: key === account.secretKey ? 'secret' : 'publishable' };
 }
 
-function respond(outcome: Outcome, requestId: string, apiVersion: string): Response {
-  return new Response(stripeJson(outcome.body), {
+function respond(outcome: Outcome, requestId: string, apiVersion: string): StripeReply {
+  return {
     status: outcome.status,
     headers: {
       'content-type': 'application/json',
@@ -76,7 +76,8 @@ function respond(outcome: Outcome, requestId: string, apiVersion: string): Respo
       'stripe-version': apiVersion,
       ...outcome.headers,
     },
-  });
+    body: stripeJson(outcome.body),
+  };
 }
 
 function failure(error: unknown, requestId: string): Outcome {
@@ -101,7 +102,7 @@ function stored(outcome: Outcome, requestId: string, key: string): StoredRespons
 }
 
 /** The answer to a request whose key was used before: the saved response, or Stripe's refusal. */
-function answerEarlier(earlier: Exclude<IdempotencyLookup, { kind: 'new' }>, key: string, requestId: string, apiVersion: string): Response {
+function answerEarlier(earlier: Exclude<IdempotencyLookup, { kind: 'new' }>, key: string, requestId: string, apiVersion: string): StripeReply {
   if (earlier.kind === 'replay') {
     const { response } = earlier;
     return respond({ status: response.status, body: JSON.parse(response.body), headers: { ...response.headers, 'idempotent-replayed': 'true' } }, requestId, apiVersion);
@@ -119,36 +120,66 @@ function answerEarlier(earlier: Exclude<IdempotencyLookup, { kind: 'new' }>, key
   });
 }
 
+/** One HTTP request to the emulator, as either transport hands it over. */
+export interface StripeCall {
+  method: string;
+  /** Path and query: `/v1/customers?limit=3`. */
+  path: string;
+  /** A request header by its lower-case name. */
+  header(name: string): string | null;
+  body: string;
+}
+
+/** The emulator's answer: status, headers (lower-case names) and the JSON body as text. */
+export interface StripeReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Serves a Fetch API request: the `/v1` route and tests that speak raw HTTP. */
+export async function handleStripeRequest(request: Request, deps: EmulatorDeps): Promise<Response> {
+  const url = new URL(request.url);
+  const method = request.method.toUpperCase();
+  const reply = await serveStripe(
+    { method, path: url.pathname + url.search, header: (name) => request.headers.get(name), body: method === 'POST' ? await request.text() : '' },
+    deps,
+  );
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
+}
+
 /**
  * Serves one Stripe API request (`/v1/...`) against the emulator's state in `deps.db`: Stripe's wire
- * format, auth, idempotency, errors and events. The same function backs the `/v1` route and the
- * in-process HTTP client the factory gives to the SDK.
+ * format, auth, idempotency, errors and events. It backs the `/v1` route and the in-process HTTP
+ * client the factory gives to the SDK, so both answer alike.
  */
-export async function handleStripeRequest(request: Request, deps: EmulatorDeps): Promise<Response> {
+export async function serveStripe(call: StripeCall, deps: EmulatorDeps): Promise<StripeReply> {
   const requestId = newId('req');
-  const apiVersion = request.headers.get('stripe-version') || STRIPE_API_VERSION;
+  const apiVersion = call.header('stripe-version') || STRIPE_API_VERSION;
   try {
-    const url = new URL(request.url);
-    const method = request.method.toUpperCase();
-    const match = matchRoute(method, url.pathname);
+    const method = call.method.toUpperCase();
+    const queryAt = call.path.indexOf('?');
+    const pathname = queryAt < 0 ? call.path : call.path.slice(0, queryAt);
+    const search = queryAt < 0 ? '' : call.path.slice(queryAt);
+    const match = matchRoute(method, pathname);
     if (!match) {
-      throw invalidRequest(`Unrecognized request URL (${method}: ${url.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`, { status: 404 });
+      throw invalidRequest(`Unrecognized request URL (${method}: ${pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`, { status: 404 });
     }
-    const body = method === 'POST' ? await request.text() : '';
-    const params: Params = { ...parseForm(url.search), ...parseBody(body, request.headers.get('content-type')) };
-    const { account, keyType } = await authenticate(deps.db, request, params);
+    const body = method === 'POST' ? call.body : '';
+    const params: Params = { ...parseForm(search), ...parseBody(body, call.header('content-type')) };
+    const { account, keyType } = await authenticate(deps.db, call, params);
     delete params.key;
     if (keyType === 'publishable' && !match.route.publishable) {
       throw authenticationError('This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.');
     }
 
-    const idempotencyKey = method === 'POST' ? request.headers.get('idempotency-key') : null;
+    const idempotencyKey = method === 'POST' ? call.header('idempotency-key') : null;
     let ref: (IdempotencyRef & { requestHash: string }) | undefined;
     if (idempotencyKey) {
       if (idempotencyKey.length > 255) throw invalidRequest('Idempotency-Key must be at most 255 characters long.');
       // The key is checked when the response is recorded, in the request's own transaction: a first use
       // (nearly every request) costs no extra query, and a reused key rolls the repeat's work back.
-      ref = { scope: `stripe:${account.id}`, key: idempotencyKey, requestHash: requestFingerprint(method, url.pathname, body) };
+      ref = { scope: `stripe:${account.id}`, key: idempotencyKey, requestHash: requestFingerprint(method, pathname, body) };
     }
 
     const now = deps.now?.() ?? new Date();

@@ -3,6 +3,7 @@ import { DEMO_SELLER_IDS, type DemoSellerId } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
 import { bootStripeEmulator, emulatorAccountKeys, type EmulatorAccountKeys } from './boot';
 import { handleStripeRequest } from './handler';
+import { InProcessHttpClient } from './in-process';
 import { STRIPE_API_VERSION } from './version';
 
 /** A settable clock for tests that move time (token expiry). */
@@ -25,12 +26,11 @@ export interface EmulatorTestKit {
   call(method: string, path: string, options?: { key?: string; body?: string | URLSearchParams; headers?: Record<string, string> }): Promise<Response>;
 }
 
-/** SDK clients wired to the emulator in-process, as the tests and benchmarks drive it. */
+/** SDK clients wired to the emulator in-process, as the app's factory wires them. */
 export async function emulatorTestKit(db: Db, options: { now?: () => Date } = {}): Promise<EmulatorTestKit> {
   await bootStripeEmulator(db);
-  const fetchFn = (url: string | URL, init?: RequestInit) => handleStripeRequest(new Request(url, init), { db, now: options.now });
-  const client = (key: string) =>
-    new Stripe(key, { apiVersion: STRIPE_API_VERSION, maxNetworkRetries: 0, httpClient: Stripe.createFetchHttpClient(fetchFn as typeof fetch) });
+  const httpClient = new InProcessHttpClient({ db, now: options.now });
+  const client = (key: string) => new Stripe(key, { apiVersion: STRIPE_API_VERSION, maxNetworkRetries: 0, httpClient });
   const keys = { agent: await emulatorAccountKeys(db, 'agent') } as EmulatorTestKit['keys'];
   const sellers = {} as Record<DemoSellerId, Stripe>;
   for (const id of DEMO_SELLER_IDS) {
