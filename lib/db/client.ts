@@ -3,13 +3,14 @@ import path from 'node:path';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { config, type DatabaseConfig } from '@/lib/config';
 import { migrate } from './migrate';
-import * as schema from './schema';
 
 /**
  * The database handle every role uses. PGlite and node-postgres share drizzle's query builder and
- * both answer `execute` with `{ rows }`, so one type serves both engines.
+ * both answer `execute` with `{ rows }`, so one type serves both engines. It is built without the
+ * schema: nothing uses drizzle's relational queries, and with a schema every transaction would
+ * build a query helper per table before its first statement.
  */
-export type Db = NodePgDatabase<typeof schema>;
+export type Db = NodePgDatabase;
 export type Engine = 'pglite' | 'postgres';
 
 export interface Database {
@@ -29,7 +30,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // A connection the server closes (restart, failover, a dropped test database) must not crash the
     // process: the pool discards it and opens a new one on the next query.
     pool.on('error', (error) => console.warn(`[db] PostgreSQL connection lost: ${error.message}`));
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    const db = drizzle(pool) as unknown as Db;
     try {
       await migrate(db);
     } catch (error) {
@@ -45,7 +46,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     mkdirSync(dataDir, { recursive: true });
   }
   const client = await createPglite(dataDir);
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client) as unknown as Db;
   try {
     await migrate(db);
   } catch (error) {
