@@ -91,7 +91,8 @@ export async function flushEvents(
       data: event,
       internal: {},
     });
-    const body = stripeJson(event);
+    // The webhook body is written only for an event that has somewhere to go.
+    const body = targets.length > 0 ? stripeJson(event) : '';
     for (const target of targets) {
       const data = target.data as unknown as EndpointData;
       deliveries.push({ eventId: event.id, endpointId: data.id, url: data.url, secret: String(target.internal.secret), type: event.type, body });
