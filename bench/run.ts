@@ -4,6 +4,10 @@ import type { BenchRow } from './types';
 // Benchmarks run on in-memory databases; a fixed secret keeps the demo pairing from reaching for .data/.
 process.env.AISLE_SECRET ??= 'aisle-bench-secret-aisle-bench-secret-0001';
 
+// tsx turns source maps on for its own stack traces; `next start` runs without them. Every Stripe SDK
+// call captures a stack, so the benchmarks run as production does.
+process.setSourceMapsEnabled(false);
+
 const suites: { name: string; load: () => Promise<() => Promise<BenchRow[]>> }[] = [
   { name: 'stripe emulator', load: async () => (await import('./stripe')).runStripeBench },
   { name: 'sellers (ACP)', load: async () => (await import('./seller')).runSellerBench },
