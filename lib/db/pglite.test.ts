@@ -1,6 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, protocol, type QueryOptions } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPglite } from './pglite';
+import { bindAndExecute, createPglite } from './pglite';
 
 /**
  * Aisle's PGlite sends each query in one protocol message; these tests hold it to the answers of
@@ -28,6 +28,8 @@ describe('PGlite with one-trip queries', () => {
     ['untyped parameters', `select $1 as a, $2::int + 1 as b`, ['hello', '41']],
     ['no rows', `select * from things where name = $1`, ['nothing']],
     ['an update count', `update things set price = price + $1 where price is not null`, [1]],
+    ['bytes', `select $1::bytea as b, octet_length($1::bytea) as n`, [new Uint8Array([0, 1, 2, 250, 255])]],
+    ['long text with characters of every UTF-8 width', `select $1::text as t, $2::text as u, length($1) as n`, ['añ€😀'.repeat(3000), '']],
   ];
 
   it.each(cases)('answers as PGlite does: %s', async (_name, text, params) => {
@@ -35,6 +37,15 @@ describe('PGlite with one-trip queries', () => {
     expect(ours.rows).toEqual(theirs.rows);
     expect(ours.fields).toEqual(theirs.fields);
     expect(ours.affectedRows).toBe(theirs.affectedRows);
+  });
+
+  it('sends a value a serializer gives as bytes in binary, as PGlite does', async () => {
+    const text = `select $1::bytea as b, octet_length($1::bytea) as n`;
+    const options = { serializers: { 17: (value: unknown) => value as Uint8Array } } as unknown as QueryOptions;
+    const bytes = [new Uint8Array([0, 1, 2, 250, 255])];
+    const [ours, theirs] = await Promise.all([tuned.query(text, bytes, options), plain.query(text, bytes, options)]);
+    expect(ours.rows).toEqual(theirs.rows);
+    expect(ours.rows).toEqual([{ b: new Uint8Array([0, 1, 2, 250, 255]), n: 5 }]);
   });
 
   it('answers in array mode as PGlite does', async () => {
@@ -101,5 +112,14 @@ describe('PGlite with one-trip queries', () => {
       kept = tx;
     });
     await expect(kept!.query(`select 1`)).rejects.toThrow(/closed/i);
+  });
+
+  it('writes the same bytes as PGlite’s own protocol writer', () => {
+    const { serialize } = protocol;
+    const values = ['plain', null, 'añ€😀'.repeat(500), '', new Uint8Array([0, 255, 7])];
+    for (const statement of ['aisle_12', '']) {
+      const parts = [serialize.bind({ statement, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()];
+      expect(Buffer.from(bindAndExecute(statement, values))).toEqual(Buffer.concat(parts));
+    }
   });
 });
