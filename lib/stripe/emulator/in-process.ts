@@ -36,7 +36,9 @@ class InProcessResponse extends Stripe.HttpClientResponse {
 /**
  * An HTTP client for the official SDK that hands each request straight to the emulator, as the
  * `/v1` route would, without building Fetch API requests and responses in between. The SDK does
- * everything else as it does against Stripe: encoding, idempotency keys, retries, errors.
+ * everything else as it does against Stripe: encoding, idempotency keys, retries, errors. There is
+ * no network to time out: a request waits only on the database, where PostgreSQL row locks give up
+ * after five seconds with Stripe's `lock_timeout`.
  */
 export class InProcessHttpClient extends Stripe.HttpClient {
   constructor(private readonly deps: EmulatorDeps) {
