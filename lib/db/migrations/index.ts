@@ -6,6 +6,7 @@ import { agentChat } from './0005_agent_chat';
 import { agentWallet } from './0006_agent_wallet';
 import { agentCheckout } from './0007_agent_checkout';
 import { stripeObjectsJson } from './0008_stripe_objects_json';
+import { dropPayAttempts } from './0009_agent_checkouts_pay_attempts';
 
 export interface Migration {
   id: string;
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it applies. Append new ones; never edit one that has shipped. */
-export const migrations: Migration[] = [foundation, stripeEmulator, sellers, agentCatalog, agentChat, agentWallet, agentCheckout, stripeObjectsJson];
+export const migrations: Migration[] = [foundation, stripeEmulator, sellers, agentCatalog, agentChat, agentWallet, agentCheckout, stripeObjectsJson, dropPayAttempts];

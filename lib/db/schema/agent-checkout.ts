@@ -21,8 +21,6 @@ export const agentCheckouts = pgTable(
     addressIsDefault: boolean('address_is_default').notNull().default(false),
     /** Number of updates sent, so each update has its own idempotency key. */
     updateCount: integer('update_count').notNull().default(0),
-    /** Unused since attempt numbers come from agent_payment_attempts; kept because 0007 has been applied. */
-    payAttempts: integer('pay_attempts').notNull().default(0),
     payingSince: timestamp('paying_since', { withTimezone: true }),
     orderId: text('order_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
