@@ -1,12 +1,4 @@
-import type { ComponentProps } from 'react';
-import { DataTable, Mono, type Column } from '@/components/data-table';
-
-export type { Column };
-
-/** One titled table of the emulator dashboard, anchored by its title. */
-export function DashboardTable<T>(props: Omit<ComponentProps<typeof DataTable<T>>, 'id'>) {
-  return <DataTable<T> id={props.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')} {...props} />;
-}
+import { Mono } from '@/components/data-table';
 
 const GOOD = new Set(['succeeded', 'active', 'enabled', 'delivered']);
 const WAITING = new Set(['requires_action', 'requires_capture', 'requires_confirmation', 'requires_payment_method', 'retrying', 'pending']);

@@ -1,5 +1,6 @@
 import { chat } from './messages/chat';
 import { checkout } from './messages/checkout';
+import { emulator } from './messages/emulator';
 import { orders } from './messages/orders';
 import { seller } from './messages/seller';
 import { shell } from './messages/shell';
@@ -10,7 +11,7 @@ import type { Locale } from './locales';
  * Every namespace of UI strings. Each area of the app owns one file in ./messages and adds it here.
  * Strings may hold {placeholders}, filled by `format`.
  */
-export const dictionaries = { shell, chat, wallet, checkout, orders, seller };
+export const dictionaries = { shell, chat, wallet, checkout, orders, seller, emulator };
 export type Namespace = keyof typeof dictionaries;
 export type MessageKey<N extends Namespace> = keyof (typeof dictionaries)[N]['en'];
 
