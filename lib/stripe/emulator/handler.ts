@@ -141,10 +141,16 @@ export interface StripeReply {
 export async function handleStripeRequest(request: Request, deps: EmulatorDeps): Promise<Response> {
   const url = new URL(request.url);
   const method = request.method.toUpperCase();
-  const reply = await serveStripe(
-    { method, path: url.pathname + url.search, header: (name) => request.headers.get(name), body: method === 'POST' ? await request.text() : '' },
-    deps,
-  );
+  const header = (name: string) => request.headers.get(name);
+  // A body that cannot be read (the client went away mid-upload) is still answered in Stripe's format.
+  const body = method === 'POST' ? await request.text().catch(() => null) : '';
+  let reply: StripeReply;
+  if (body === null) {
+    const requestId = newId('req');
+    reply = respond(failure(invalidRequest('The request body could not be read.'), requestId), requestId, header('stripe-version') || STRIPE_API_VERSION);
+  } else {
+    reply = await serveStripe({ method, path: url.pathname + url.search, header, body }, deps);
+  }
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 

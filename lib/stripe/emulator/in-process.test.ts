@@ -92,6 +92,20 @@ describe('the in-process client and the HTTP route answer alike', () => {
     }
   });
 
+  it('answers a request body that cannot be read with a Stripe error, not a crash', async () => {
+    const broken = new ReadableStream({ pull: (controller) => controller.error(new Error('the client went away')) });
+    const request = new Request('http://localhost/v1/customers', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${kit.keys['summit-outfitters'].secretKey}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: broken,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await handleStripeRequest(request, { db: database.db });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('request-id')).toMatch(/^req_/);
+    expect(await response.json()).toMatchObject({ error: { type: 'invalid_request_error', message: 'The request body could not be read.' } });
+  });
+
   it('gives the raw body as a stream when the SDK asks for one', async () => {
     const client = new InProcessHttpClient({ db: database.db });
     const headers = { Authorization: `Bearer ${kit.keys['summit-outfitters'].secretKey}` };
