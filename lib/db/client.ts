@@ -53,7 +53,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     await client.close();
     throw error;
   }
-  return { db, engine: 'pglite', close: () => client.close() };
+  // The app's own data folder gets autovacuum's work done on a timer (an in-memory database lives too briefly to need it).
+  const maintenance = dataDir ? (await import('./pglite-maintenance')).startPgliteMaintenance(client) : undefined;
+  return {
+    db,
+    engine: 'pglite',
+    async close() {
+      await maintenance?.stop();
+      await client.close();
+    },
+  };
 }
 
 // Turbopack may evaluate this module twice in one process: the open database lives on globalThis.
