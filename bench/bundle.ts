@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BenchRow } from './types';
@@ -7,8 +7,21 @@ import type { BenchRow } from './types';
 const NEXT_DIR = path.resolve('.next');
 const BUDGET_KB = 200;
 
+/** The newest modification time among the sources a build is made of. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds unless a build newer than every source is there: a stale build would measure old code. */
 function ensureBuild() {
-  if (existsSync(path.join(NEXT_DIR, 'BUILD_ID'))) return;
+  const buildId = path.join(NEXT_DIR, 'BUILD_ID');
+  const sources = ['app', 'components', 'lib'].map((dir) => newestSource(path.resolve(dir)));
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...sources)) return;
   const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error('next build failed');
 }

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import { config } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { getT } from '@/lib/i18n/server';
+import { messagesTranslator } from '@/lib/i18n';
+import { emulator } from '@/lib/i18n/messages/emulator';
+import { getLocale } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/money';
 import { DataTable } from '@/components/data-table';
 import { Id, Status, When } from './table';
 
 export const dynamic = 'force-dynamic';
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getT('emulator'))('title') };
+  return { title: messagesTranslator(emulator, await getLocale())('title') };
 }
 
 type Data = Record<string, unknown>;
@@ -18,7 +20,7 @@ const money = (amount: number, currency: string) => formatMoney({ amount, curren
 
 /** What the embedded Stripe saw: accounts, customers, cards, intents, tokens, events, deliveries. */
 export default async function EmulatorPage() {
-  const t = await getT('emulator');
+  const t = messagesTranslator(emulator, await getLocale());
   if (config().stripe.mode !== 'emulator') {
     return (
       <div className="space-y-2">

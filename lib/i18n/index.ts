@@ -1,17 +1,17 @@
 import { chat } from './messages/chat';
 import { checkout } from './messages/checkout';
-import { emulator } from './messages/emulator';
 import { orders } from './messages/orders';
 import { seller } from './messages/seller';
 import { shell } from './messages/shell';
 import { wallet } from './messages/wallet';
 import type { Locale } from './locales';
+import type { Messages } from './types';
 
 /**
  * Every namespace of UI strings. Each area of the app owns one file in ./messages and adds it here.
  * Strings may hold {placeholders}, filled by `format`.
  */
-export const dictionaries = { shell, chat, wallet, checkout, orders, seller, emulator };
+export const dictionaries = { shell, chat, wallet, checkout, orders, seller };
 export type Namespace = keyof typeof dictionaries;
 export type MessageKey<N extends Namespace> = keyof (typeof dictionaries)[N]['en'];
 
@@ -23,7 +23,15 @@ export function format(template: string, values?: Record<string, string | number
 }
 
 export function translator<N extends Namespace>(locale: Locale, namespace: N): Translator<N> {
-  const table = dictionaries[namespace][locale] as Record<string, string>;
-  const fallback = dictionaries[namespace].en as Record<string, string>;
+  return messagesTranslator(dictionaries[namespace], locale);
+}
+
+/**
+ * A translator for strings that only the server renders (the emulator dashboard): kept out of
+ * `dictionaries`, which every page's browser bundle carries for its client components.
+ */
+export function messagesTranslator<M extends Messages>(messages: M, locale: Locale): (key: keyof M['en'], values?: Record<string, string | number>) => string {
+  const table = messages[locale] as Record<string, string>;
+  const fallback = messages.en as Record<string, string>;
   return (key, values) => format(table[key as string] ?? fallback[key as string] ?? String(key), values);
 }
