@@ -26,7 +26,8 @@ export async function runStripeBench(): Promise<BenchRow[]> {
     const issueTimes: number[] = [];
     const confirmTimes: number[] = [];
     const cpuTimes: number[] = [];
-    const purchase = async (i: number) => {
+    /** One purchase; `record` keeps its issue, confirm and CPU times for the first round's rows. */
+    const purchase = async (record: boolean) => {
       const cpu = process.cpuUsage();
       const start = performance.now();
       const token = await agent.sharedPayment.issuedTokens.create({
@@ -42,14 +43,14 @@ export async function runStripeBench(): Promise<BenchRow[]> {
         payment_method_data: { type: 'card', shared_payment_granted_token: token.id },
       });
       if (payment.status !== 'succeeded') throw new Error(`payment ended ${payment.status}`);
-      if (i < 0) return; // untimed, or the later round: only the wall time is kept
+      if (!record) return;
       const used = process.cpuUsage(cpu);
       issueTimes.push(issued - start);
       confirmTimes.push(performance.now() - issued);
       cpuTimes.push((used.user + used.system) / 1000);
     };
-    const pairs = await timeRuns(RUNS, purchase, WARMUP);
-    const later = await timeRuns(RUNS, () => purchase(-1), HISTORY);
+    const pairs = await timeRuns(RUNS, (i) => purchase(i >= 0), WARMUP);
+    const later = await timeRuns(RUNS, () => purchase(false), HISTORY);
     // A yardstick for the machine: the cheapest PGlite round trip through drizzle.
     const roundTrips = await timeRuns(RUNS, () => database.db.execute(sql`select 1`));
     const p50 = percentile(pairs, 50);

@@ -102,11 +102,9 @@ const DESCRIBE_PORTAL = Buffer.from([0x44, 0, 0, 0, 6, 0x50, 0]);
  * each time, which for a ten-row insert is most of the cost of sending it.
  */
 export function bindAndExecute(statement: string, values: ParamValue[]): Uint8Array {
-  const nameBytes = Buffer.byteLength(statement);
-  let size = 1 + 4 + 1 + nameBytes + 1 + 2 + 2 * values.length + 2 + 2;
   const lengths = values.map((value) => (value === null ? -1 : typeof value === 'string' ? Buffer.byteLength(value) : value.byteLength));
-  for (const length of lengths) size += 4 + Math.max(length, 0);
-  const bindSize = size;
+  // Type, length, portal, statement, format codes, values, result formats.
+  const bindSize = 1 + 4 + 1 + Buffer.byteLength(statement) + 1 + 2 + 2 * values.length + 2 + lengths.reduce((n, length) => n + 4 + Math.max(length, 0), 0) + 2;
   const out = Buffer.allocUnsafe(bindSize + DESCRIBE_PORTAL.length + EXECUTE_SYNC.length);
   let at = 0;
   out[at++] = 0x42;

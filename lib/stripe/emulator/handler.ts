@@ -127,7 +127,8 @@ export interface StripeCall {
   path: string;
   /** A request header by its lower-case name. */
   header(name: string): string | null;
-  body: string;
+  /** `null`: the body could not be read (the client went away mid-upload). */
+  body: string | null;
 }
 
 /** The emulator's answer: status, headers (lower-case names) and the JSON body as text. */
@@ -141,16 +142,8 @@ export interface StripeReply {
 export async function handleStripeRequest(request: Request, deps: EmulatorDeps): Promise<Response> {
   const url = new URL(request.url);
   const method = request.method.toUpperCase();
-  const header = (name: string) => request.headers.get(name);
-  // A body that cannot be read (the client went away mid-upload) is still answered in Stripe's format.
   const body = method === 'POST' ? await request.text().catch(() => null) : '';
-  let reply: StripeReply;
-  if (body === null) {
-    const requestId = newId('req');
-    reply = respond(failure(invalidRequest('The request body could not be read.'), requestId), requestId, header('stripe-version') || STRIPE_API_VERSION);
-  } else {
-    reply = await serveStripe({ method, path: url.pathname + url.search, header, body }, deps);
-  }
+  const reply = await serveStripe({ method, path: url.pathname + url.search, header: (name) => request.headers.get(name), body }, deps);
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
@@ -171,6 +164,7 @@ export async function serveStripe(call: StripeCall, deps: EmulatorDeps): Promise
     if (!match) {
       throw invalidRequest(`Unrecognized request URL (${method}: ${pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`, { status: 404 });
     }
+    if (call.body === null) throw invalidRequest('The request body could not be read.');
     const body = method === 'POST' ? call.body : '';
     const params: Params = { ...parseForm(search), ...parseBody(body, call.header('content-type')) };
     const { account, keyType } = await authenticate(deps.db, call, params);

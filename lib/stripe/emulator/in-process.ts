@@ -24,12 +24,8 @@ class InProcessResponse extends Stripe.HttpClientResponse {
     return stream;
   }
 
-  toJSON(): Promise<unknown> {
-    try {
-      return Promise.resolve(this._parseResponseBody(this.reply.body));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  async toJSON(): Promise<unknown> {
+    return this._parseResponseBody(this.reply.body);
   }
 }
 
