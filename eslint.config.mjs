@@ -3,7 +3,15 @@ import next from 'eslint-config-next';
 const config = [
   ...next,
   {
-    ignores: ['.next/**', '.data/**', '.data-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: [
+      '.next/**',
+      '.data/**',
+      '.data-*/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
   },
 ];
 export default config;

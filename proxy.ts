@@ -25,5 +25,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Buyer-facing pages, server actions and the agent's own API; not Stripe, sellers, feeds, webhooks or assets.
-  matcher: ['/((?!v1/|sellers/.+/checkout_sessions|sellers/.+/\\.well-known|feeds/|agentic_commerce/|api/health|_next/|products/|favicon).*)'],
+  matcher: [
+    '/((?!v1/|sellers/.+/checkout_sessions|sellers/.+/\\.well-known|feeds/|agentic_commerce/|api/health|_next/|products/|favicon).*)',
+  ],
 };

@@ -24,12 +24,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const chosen = (await cookies()).get('aisle-theme')?.value;
   const theme = chosen === 'light' || chosen === 'dark' ? chosen : 'system';
   return (
-    <html lang={locale} data-theme={theme} className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+    <html
+      lang={locale}
+      data-theme={theme}
+      className={`${GeistSans.variable} ${GeistMono.variable}`}
+      suppressHydrationWarning
+    >
       <head>
         <script dangerouslySetInnerHTML={{ __html: systemThemeScript }} />
       </head>
       <body className="min-h-dvh font-sans antialiased">
-        <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+        <a
+          href="#content"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+        >
           {t('skipToContent')}
         </a>
         <I18nProvider locale={locale}>

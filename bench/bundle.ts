@@ -22,17 +22,27 @@ function ensureBuild() {
   const buildId = path.join(NEXT_DIR, 'BUILD_ID');
   const sources = ['app', 'components', 'lib'].map((dir) => newestSource(path.resolve(dir)));
   if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...sources)) return;
-  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) throw new Error('next build failed');
 }
 
 /** The scripts a browser downloads to show a page for the first time: Next's runtime plus the page's entry chunks. */
 export function firstLoadScripts(page: string): string[] {
-  const build = JSON.parse(readFileSync(path.join(NEXT_DIR, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
-  const manifestFile = path.join(NEXT_DIR, 'server/app', page === '/' ? 'page' : `${page.slice(1)}/page`) + '_client-reference-manifest.js';
+  const build = JSON.parse(readFileSync(path.join(NEXT_DIR, 'build-manifest.json'), 'utf8')) as {
+    rootMainFiles: string[];
+  };
+  const manifestFile =
+    path.join(NEXT_DIR, 'server/app', page === '/' ? 'page' : `${page.slice(1)}/page`) +
+    '_client-reference-manifest.js';
   const sandbox = { self: {} as Record<string, unknown> };
   new Function('self', 'globalThis', readFileSync(manifestFile, 'utf8'))(sandbox.self, sandbox.self);
-  const manifests = (sandbox.self.__RSC_MANIFEST ?? {}) as Record<string, { entryJSFiles: Record<string, string[]> }>;
+  const manifests = (sandbox.self.__RSC_MANIFEST ?? {}) as Record<
+    string,
+    { entryJSFiles: Record<string, string[]> }
+  >;
   const entry = Object.values(manifests)[0]?.entryJSFiles ?? {};
   const wanted = Object.entries(entry)
     .filter(([segment]) => segment.startsWith('[project]/app/'))
@@ -43,7 +53,10 @@ export function firstLoadScripts(page: string): string[] {
 export async function runBundleBench(): Promise<BenchRow[]> {
   ensureBuild();
   const files = firstLoadScripts('/');
-  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(NEXT_DIR, file))).length, 0);
+  const bytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(path.join(NEXT_DIR, file))).length,
+    0,
+  );
   const kb = bytes / 1024;
   return [
     {

@@ -28,28 +28,109 @@ const cpuMs = () => {
  */
 function queryMix(titles: string[], shift = 0): SearchProductsInput[] {
   const words = [
-    'hiking boots', 'waterproof hiking boots', 'trail shoe', 'tent', 'ultralight tent', 'sleeping bag', 'rain jacket', 'backpack',
-    'headlamp', 'socks', 'water bottle', 'trekking poles', 'headphones', 'wireless headphones', 'noise cancelling earbuds',
-    'bluetooth speaker', 'turntable', 'microphone', 'usb cable', 'charger', 'amplifier', 'soundbar', 'dac', 'coffee beans',
-    'single origin coffee', 'teapot', 'matcha', 'green tea', 'dripper', 'drip kettle', 'coffee grinder', 'mug', 'tea bowl',
-    'merino wool', 'gore-tex', 'walnut', 'Kestrel Audio', 'Ridgeline', 'Arita Kiln', 'copper kettle',
+    'hiking boots',
+    'waterproof hiking boots',
+    'trail shoe',
+    'tent',
+    'ultralight tent',
+    'sleeping bag',
+    'rain jacket',
+    'backpack',
+    'headlamp',
+    'socks',
+    'water bottle',
+    'trekking poles',
+    'headphones',
+    'wireless headphones',
+    'noise cancelling earbuds',
+    'bluetooth speaker',
+    'turntable',
+    'microphone',
+    'usb cable',
+    'charger',
+    'amplifier',
+    'soundbar',
+    'dac',
+    'coffee beans',
+    'single origin coffee',
+    'teapot',
+    'matcha',
+    'green tea',
+    'dripper',
+    'drip kettle',
+    'coffee grinder',
+    'mug',
+    'tea bowl',
+    'merino wool',
+    'gore-tex',
+    'walnut',
+    'Kestrel Audio',
+    'Ridgeline',
+    'Arita Kiln',
+    'copper kettle',
   ];
-  const typos = ['hikking boots', 'headphnes', 'turntabel', 'sleping bag', 'backpak', 'microphne', 'teapott', 'speakr', 'coffe beans', 'treking poles'];
-  const japanese = ['コーヒー豆', '急須', '抹茶', '緑茶', '浅煎りのコーヒー豆', 'ドリッパー', 'コーヒーミル', 'マグカップ', 'ヘッドホン', 'テント'];
+  const typos = [
+    'hikking boots',
+    'headphnes',
+    'turntabel',
+    'sleping bag',
+    'backpak',
+    'microphne',
+    'teapott',
+    'speakr',
+    'coffe beans',
+    'treking poles',
+  ];
+  const japanese = [
+    'コーヒー豆',
+    '急須',
+    '抹茶',
+    '緑茶',
+    '浅煎りのコーヒー豆',
+    'ドリッパー',
+    'コーヒーミル',
+    'マグカップ',
+    'ヘッドホン',
+    'テント',
+  ];
   const filters: Array<Partial<SearchProductsInput>> = [
-    {}, {}, { currency: 'usd', maxPrice: 10000 }, { currency: 'jpy', maxPrice: 5000 }, { color: 'blue' }, { size: '10' },
-    { sort: 'price_asc' }, { sort: 'rating' }, { inStockOnly: true }, { seller: 'volt' }, { seller: '喫茶東京' }, { category: 'headphones' },
-    { sort: 'price_desc', currency: 'usd', minPrice: 5000 }, { color: 'black', sort: 'price_asc' },
+    {},
+    {},
+    { currency: 'usd', maxPrice: 10000 },
+    { currency: 'jpy', maxPrice: 5000 },
+    { color: 'blue' },
+    { size: '10' },
+    { sort: 'price_asc' },
+    { sort: 'rating' },
+    { inStockOnly: true },
+    { seller: 'volt' },
+    { seller: '喫茶東京' },
+    { category: 'headphones' },
+    { sort: 'price_desc', currency: 'usd', minPrice: 5000 },
+    { color: 'black', sort: 'price_asc' },
   ];
   const out: SearchProductsInput[] = [];
   for (let i = shift * 7; out.length < QUERY_COUNT; i++) {
     const kind = i % 10;
     if (kind < 5) out.push({ query: words[i % words.length], ...filters[i % filters.length] });
     else if (kind === 5) out.push({ query: typos[i % typos.length] });
-    else if (kind === 6) out.push({ query: japanese[i % japanese.length], ...(i % 3 === 0 ? { currency: 'jpy', maxPrice: 4000 } : {}) });
+    else if (kind === 6)
+      out.push({
+        query: japanese[i % japanese.length],
+        ...(i % 3 === 0 ? { currency: 'jpy', maxPrice: 4000 } : {}),
+      });
     else if (kind === 7) out.push({ query: titles[(i * 7919) % titles.length] });
-    else if (kind === 8) out.push({ query: '', ...filters[(i + 3) % filters.length], seller: ['summit', 'volt', 'kissa'][i % 3] });
-    else out.push({ query: i % 20 === 9 ? 'zzqx flibber' : 'headphones', ...(i % 20 === 9 ? {} : { seller: 'kissa-tokyo' }) });
+    else if (kind === 8)
+      out.push({
+        query: '',
+        ...filters[(i + 3) % filters.length],
+        seller: ['summit', 'volt', 'kissa'][i % 3],
+      });
+    else
+      out.push({
+        query: i % 20 === 9 ? 'zzqx flibber' : 'headphones',
+        ...(i % 20 === 9 ? {} : { seller: 'kissa-tokyo' }),
+      });
   }
   return out;
 }
@@ -59,16 +140,31 @@ export async function runCatalogBench(): Promise<BenchRow[]> {
   const { db } = database;
   try {
     const catalog = generateCatalog(PRODUCTS);
-    const bodies = GENERATED_SELLERS.map((s) => ({ seller: s, body: JSON.stringify({ products: catalog[s.sellerId] }) }));
+    const bodies = GENERATED_SELLERS.map((s) => ({
+      seller: s,
+      body: JSON.stringify({ products: catalog[s.sellerId] }),
+    }));
     const megabytes = bodies.reduce((sum, b) => sum + b.body.length, 0) / 1e6;
-    const variants = Object.values(catalog).reduce((sum, products) => sum + products.reduce((n, p) => n + p.variants.length, 0), 0);
+    const variants = Object.values(catalog).reduce(
+      (sum, products) => sum + products.reduce((n, p) => n + p.variants.length, 0),
+      0,
+    );
 
     const ingestCpu = cpuMs();
     const ingestStart = performance.now();
     for (const { seller, body } of bodies) {
-      const request = new Request(`http://localhost/feeds/${feedIdFor(seller.sellerId)}/products`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body });
-      const response = await handleSellerFeedRequest(request, { sellerId: seller.sellerId, displayName: seller.name }, { db });
-      if (response.status !== 200) throw new Error(`ingest failed: ${response.status} ${await response.text()}`);
+      const request = new Request(`http://localhost/feeds/${feedIdFor(seller.sellerId)}/products`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      const response = await handleSellerFeedRequest(
+        request,
+        { sellerId: seller.sellerId, displayName: seller.name },
+        { db },
+      );
+      if (response.status !== 200)
+        throw new Error(`ingest failed: ${response.status} ${await response.text()}`);
     }
     const ingest = performance.now() - ingestStart;
     const ingestCost = cpuMs() - ingestCpu;
@@ -83,7 +179,10 @@ export async function runCatalogBench(): Promise<BenchRow[]> {
     // One product's price changes; the next search must see it.
     const changed = structuredClone(catalog['volt-audio'][0]);
     changed.variants = changed.variants.map((v) => ({ ...v, price: { amount: 123, currency: 'USD' } }));
-    const request = new Request('http://localhost/feeds/feed_volt-audio/products', { method: 'PATCH', body: JSON.stringify({ products: [changed] }) });
+    const request = new Request('http://localhost/feeds/feed_volt-audio/products', {
+      method: 'PATCH',
+      body: JSON.stringify({ products: [changed] }),
+    });
     const updateStart = performance.now();
     await handleSellerFeedRequest(request, { sellerId: 'volt-audio', displayName: 'Volt Audio' }, { db });
     const seen = await searchCatalog(db, { query: changed.title!, limit: 1 });
@@ -109,8 +208,18 @@ export async function runCatalogBench(): Promise<BenchRow[]> {
         result: `${ms(ingest)} (cpu ${ms(ingestCost)})`,
         ok: ingest <= 5000,
       },
-      { name: 'catalog: first search (index build)', target: '≤ 3 s', result: `${ms(build)} (cpu ${ms(buildCost)})`, ok: build <= 3000 },
-      { name: 'catalog: price change → searchable', target: '≤ 250 ms', result: ms(update), ok: update <= 250 },
+      {
+        name: 'catalog: first search (index build)',
+        target: '≤ 3 s',
+        result: `${ms(build)} (cpu ${ms(buildCost)})`,
+        ok: build <= 3000,
+      },
+      {
+        name: 'catalog: price change → searchable',
+        target: '≤ 250 ms',
+        result: ms(update),
+        ok: update <= 250,
+      },
       {
         name: `catalog search p95, ${QUERY_COUNT} mixed queries`,
         target: '≤ 15 ms',

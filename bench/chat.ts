@@ -17,14 +17,29 @@ export async function runChatBench(): Promise<BenchRow[]> {
   const database = await openDatabase({ mode: 'memory' });
   try {
     const { db } = database;
-    await upsertProducts(db, { sellerId: 'summit-outfitters', products: BOOTS_FEED, fallbackSellerName: 'Summit Outfitters', now: new Date() });
+    await upsertProducts(db, {
+      sellerId: 'summit-outfitters',
+      products: BOOTS_FEED,
+      fallbackSellerName: 'Summit Outfitters',
+      now: new Date(),
+    });
     const model = selectChatModel({ mode: 'offline' }, { offlineWordDelayMs: 0 });
     const firstByte: number[] = [];
     const complete: number[] = [];
     for (let i = -WARMUP; i < RUNS; i++) {
-      const request = chatRequest(`bench-${i + WARMUP}`, `m-${i + WARMUP}`, PROMPTS[(i + WARMUP) % PROMPTS.length]);
+      const request = chatRequest(
+        `bench-${i + WARMUP}`,
+        `m-${i + WARMUP}`,
+        PROMPTS[(i + WARMUP) % PROMPTS.length],
+      );
       const start = performance.now();
-      const response = await handleChatRequest(request, { db, buyerId: 'buyer_bench', locale: 'en', model, rateLimitPerMinute: 1_000_000 });
+      const response = await handleChatRequest(request, {
+        db,
+        buyerId: 'buyer_bench',
+        locale: 'en',
+        model,
+        rateLimitPerMinute: 1_000_000,
+      });
       const reader = response.body!.getReader();
       await reader.read();
       const first = performance.now() - start;
@@ -38,7 +53,12 @@ export async function runChatBench(): Promise<BenchRow[]> {
     const p50 = percentile(firstByte, 50);
     return [
       { name: 'chat first byte p50 (offline model)', target: '≤ 30 ms', result: ms(p50), ok: p50 <= 30 },
-      { name: 'chat full answer p50 (offline model, saved)', target: 'report', result: ms(percentile(complete, 50)), ok: true },
+      {
+        name: 'chat full answer p50 (offline model, saved)',
+        target: 'report',
+        result: ms(percentile(complete, 50)),
+        ok: true,
+      },
     ];
   } finally {
     await database.close();

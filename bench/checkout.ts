@@ -25,7 +25,8 @@ async function stockPlan(world: PurchaseWorld) {
     for (const product of found.products) {
       const detail = await getCatalogProduct(world.db, product.id);
       for (const variant of detail?.variants ?? []) {
-        if (variant.stock >= 8) plan.push({ productId: detail!.id, variantId: variant.id, left: variant.stock - 2 });
+        if (variant.stock >= 8)
+          plan.push({ productId: detail!.id, variantId: variant.id, left: variant.stock - 2 });
       }
     }
   }
@@ -52,7 +53,9 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
     const prepare = async (): Promise<{ buyerId: string; card: string; checkout: CheckoutView }> => {
       if (bought++ % PURCHASES_PER_BUYER === PURCHASES_PER_BUYER - 1) buyer = await world.buyer();
       const item = nextItem();
-      const output = await startCheckout(world.deps(buyer.buyerId), { items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }] });
+      const output = await startCheckout(world.deps(buyer.buyerId), {
+        items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
+      });
       if (!output.checkouts[0]) throw new Error(output.error ?? 'no checkout');
       return { buyerId: buyer.buyerId, card: buyer.card, checkout: output.checkouts[0] };
     };
@@ -65,7 +68,12 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
       const { buyerId, card, checkout } = await prepare();
       const cpuStart = process.cpuUsage();
       const start = performance.now();
-      const result = await payCheckout({ ...world.deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: card });
+      const result = await payCheckout({
+        ...world.deps(buyerId),
+        checkoutId: checkout.id,
+        expectedTotal: checkout.total!,
+        paymentMethodId: card,
+      });
       const elapsed = performance.now() - start;
       const used = process.cpuUsage(cpuStart);
       if (result.status !== 'succeeded') errors++;
@@ -80,13 +88,20 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
     for (let i = 0; i < CONCURRENT; i++) {
       buyer = await world.buyer();
       const item = nextItem();
-      const output = await startCheckout(world.deps(buyer.buyerId), { items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }] });
+      const output = await startCheckout(world.deps(buyer.buyerId), {
+        items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
+      });
       prepared.push({ buyerId: buyer.buyerId, card: buyer.card, checkout: output.checkouts[0] });
     }
     const started = performance.now();
     const results = await Promise.all(
       prepared.map(({ buyerId, card, checkout }) =>
-        payCheckout({ ...world.deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: card }).catch(() => ({
+        payCheckout({
+          ...world.deps(buyerId),
+          checkoutId: checkout.id,
+          expectedTotal: checkout.total!,
+          paymentMethodId: card,
+        }).catch(() => ({
           status: 'error' as const,
         })),
       ),
@@ -98,9 +113,24 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
     const p50 = percentile(samples, 50);
     const p99 = percentile(samples, 99);
     return [
-      { name: 'Pay path p50 (SPT → ACP complete → PaymentIntent → order)', target: '≤ 50 ms', result: ms(p50), ok: p50 <= 50 && errors === 0 },
-      { name: 'Pay path p99', target: '≤ 200 ms', result: `${ms(p99)} (${SAMPLES} purchases, ${errors} errors)`, ok: p99 <= 200 && errors === 0 },
-      { name: 'Pay path CPU time p50 (whole app, one process)', target: 'report', result: ms(percentile(cpu, 50)), ok: true },
+      {
+        name: 'Pay path p50 (SPT → ACP complete → PaymentIntent → order)',
+        target: '≤ 50 ms',
+        result: ms(p50),
+        ok: p50 <= 50 && errors === 0,
+      },
+      {
+        name: 'Pay path p99',
+        target: '≤ 200 ms',
+        result: `${ms(p99)} (${SAMPLES} purchases, ${errors} errors)`,
+        ok: p99 <= 200 && errors === 0,
+      },
+      {
+        name: 'Pay path CPU time p50 (whole app, one process)',
+        target: 'report',
+        result: ms(percentile(cpu, 50)),
+        ok: true,
+      },
       {
         name: `${CONCURRENT} concurrent purchases`,
         target: '0 errors, exactly 100 charges',
@@ -118,7 +148,8 @@ async function countIntents(world: PurchaseWorld): Promise<number> {
   let total = 0;
   for (const seller of SELLERS) {
     const stripe = await world.sellerStripe(seller);
-    for await (const intent of stripe.paymentIntents.list({ limit: 100 })) if (intent.status === 'succeeded') total++;
+    for await (const intent of stripe.paymentIntents.list({ limit: 100 }))
+      if (intent.status === 'succeeded') total++;
   }
   return total;
 }

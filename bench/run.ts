@@ -35,7 +35,12 @@ async function main() {
       const run = await suite.load();
       rows.push(...(await run()));
     } catch (error) {
-      rows.push({ name: suite.name, target: '-', result: `error: ${error instanceof Error ? error.message : error}`.slice(0, 120), ok: false });
+      rows.push({
+        name: suite.name,
+        target: '-',
+        result: `error: ${error instanceof Error ? error.message : error}`.slice(0, 120),
+        ok: false,
+      });
     }
   }
   console.log(`\nAisle benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);

@@ -13,7 +13,14 @@ const CONCURRENT = 100;
 const TARGET_P50_MS = 30;
 const SELLER = 'summit-outfitters' as const;
 const VARIANT = 'trail-runner-blue-10';
-const ADDRESS = { name: 'Bench Buyer', line_one: '1 Market St', city: 'San Francisco', state: 'CA', country: 'US', postal_code: '94105' };
+const ADDRESS = {
+  name: 'Bench Buyer',
+  line_one: '1 Market St',
+  city: 'San Francisco',
+  state: 'CA',
+  country: 'US',
+  postal_code: '94105',
+};
 
 function caller(bed: SellerTestbed, apiKey: string) {
   let n = 0;
@@ -35,7 +42,12 @@ function caller(bed: SellerTestbed, apiKey: string) {
 }
 
 const totalOf = (s: CheckoutSession) => s.totals.find((t) => t.type === 'total')!.amount;
-const payment = (token: string) => ({ payment_data: { handler_id: 'stripe_spt', instrument: { type: 'card', credential: { type: 'spt', token } } } });
+const payment = (token: string) => ({
+  payment_data: {
+    handler_id: 'stripe_spt',
+    instrument: { type: 'card', credential: { type: 'spt', token } },
+  },
+});
 
 export async function runSellerBench(): Promise<BenchRow[]> {
   const bed = await openSellerTestbed();
@@ -45,7 +57,13 @@ export async function runSellerBench(): Promise<BenchRow[]> {
       .set({ available: 1_000_000 })
       .where(and(eq(sellerStock.sellerId, SELLER), eq(sellerStock.variantId, VARIANT)));
     const call = caller(bed, await bed.apiKey(SELLER));
-    const create = () => call('POST', '/checkout_sessions', { currency: 'usd', capabilities: {}, line_items: [{ id: VARIANT, quantity: 1 }], fulfillment_details: { name: ADDRESS.name, address: ADDRESS } });
+    const create = () =>
+      call('POST', '/checkout_sessions', {
+        currency: 'usd',
+        capabilities: {},
+        line_items: [{ id: VARIANT, quantity: 1 }],
+        fulfillment_details: { name: ADDRESS.name, address: ADDRESS },
+      });
 
     // create → update (express shipping) → complete, timed without minting the SPT (the agent's step).
     const samples: number[] = [];
@@ -54,7 +72,9 @@ export async function runSellerBench(): Promise<BenchRow[]> {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const created = await create();
-      const updated = await call('POST', `/checkout_sessions/${created.id}`, { selected_fulfillment_options: [{ type: 'shipping', option_id: 'express', item_ids: [VARIANT] }] });
+      const updated = await call('POST', `/checkout_sessions/${created.id}`, {
+        selected_fulfillment_options: [{ type: 'shipping', option_id: 'express', item_ids: [VARIANT] }],
+      });
       const t1 = performance.now();
       const c1 = process.cpuUsage(c0);
       const token = await bed.mintSpt(SELLER, { maxAmount: totalOf(updated) });
@@ -74,16 +94,38 @@ export async function runSellerBench(): Promise<BenchRow[]> {
     const ready = await Promise.all(Array.from({ length: CONCURRENT }, () => create()));
     const tokens = await Promise.all(ready.map((s) => bed.mintSpt(SELLER, { maxAmount: totalOf(s) })));
     const started = performance.now();
-    const outcomes = await Promise.allSettled(ready.map((s, i) => call('POST', `/checkout_sessions/${s.id}/complete`, payment(tokens[i]))));
+    const outcomes = await Promise.allSettled(
+      ready.map((s, i) => call('POST', `/checkout_sessions/${s.id}/complete`, payment(tokens[i]))),
+    );
     const wall = performance.now() - started;
     const errors = outcomes.filter((o) => o.status === 'rejected' || o.value.status !== 'completed').length;
 
     const p50 = percentile(samples, 50);
     return [
-      { name: 'seller: create → update → complete, p50', target: `≤ ${TARGET_P50_MS} ms`, result: ms(p50), ok: p50 <= TARGET_P50_MS },
-      { name: 'seller: create → update → complete, p95', target: 'reported', result: ms(percentile(samples, 95)), ok: true },
-      { name: 'seller: create → update → complete, CPU time p50', target: 'reported', result: ms(percentile(cpuSamples, 50)), ok: true },
-      { name: `seller: ${CONCURRENT} concurrent completions, errors`, target: '0', result: `${errors} (all done in ${ms(wall)})`, ok: errors === 0 },
+      {
+        name: 'seller: create → update → complete, p50',
+        target: `≤ ${TARGET_P50_MS} ms`,
+        result: ms(p50),
+        ok: p50 <= TARGET_P50_MS,
+      },
+      {
+        name: 'seller: create → update → complete, p95',
+        target: 'reported',
+        result: ms(percentile(samples, 95)),
+        ok: true,
+      },
+      {
+        name: 'seller: create → update → complete, CPU time p50',
+        target: 'reported',
+        result: ms(percentile(cpuSamples, 50)),
+        ok: true,
+      },
+      {
+        name: `seller: ${CONCURRENT} concurrent completions, errors`,
+        target: '0',
+        result: `${errors} (all done in ${ms(wall)})`,
+        ok: errors === 0,
+      },
     ];
   } finally {
     await bed.close();

@@ -11,7 +11,11 @@ export function ms(value: number): string {
 }
 
 /** Times `fn` `count` times after `warmup` untimed runs, returning each duration in milliseconds. */
-export async function timeRuns(count: number, fn: (i: number) => Promise<unknown>, warmup = 5): Promise<number[]> {
+export async function timeRuns(
+  count: number,
+  fn: (i: number) => Promise<unknown>,
+  warmup = 5,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {

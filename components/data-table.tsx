@@ -7,7 +7,16 @@ export interface Column<T> {
 }
 
 /** One titled table of a dashboard (seller, emulator); scrolls sideways on a phone rather than squeezing. */
-export function DataTable<T>({ id, title, note, rows, columns, rowKey, rowId, empty }: {
+export function DataTable<T>({
+  id,
+  title,
+  note,
+  rows,
+  columns,
+  rowKey,
+  rowId,
+  empty,
+}: {
   id: string;
   title: string;
   note?: string;

@@ -13,10 +13,17 @@ async function ask(page: Page, text: string) {
 }
 
 async function amounts(cards: ReturnType<Page['locator']>) {
-  return cards.locator('[data-amount]').evaluateAll((nodes) => nodes.map((n) => ({ amount: Number(n.getAttribute('data-amount')), currency: n.getAttribute('data-currency') })));
+  return cards.locator('[data-amount]').evaluateAll((nodes) =>
+    nodes.map((n) => ({
+      amount: Number(n.getAttribute('data-amount')),
+      currency: n.getAttribute('data-currency'),
+    })),
+  );
 }
 
-test('a shopper searches, refines, opens the second result, compares, and finds it all after a reload', async ({ page }) => {
+test('a shopper searches, refines, opens the second result, compares, and finds it all after a reload', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByTestId('chat-empty')).toBeVisible();
   await expect(page.getByTestId('model-badge')).toContainText('aisle-offline');
@@ -53,7 +60,9 @@ test('a shopper searches, refines, opens the second result, compares, and finds 
   await expect(page.getByTestId('product-detail')).toBeVisible();
   await expect(page.getByTestId('comparison-table')).toBeVisible();
   await expect(page.getByTestId('user-message')).toHaveCount(4);
-  await expect(page.getByRole('navigation', { name: 'Chats' }).getByRole('link', { name: 'hiking boots' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Chats' }).getByRole('link', { name: 'hiking boots' }),
+  ).toBeVisible();
 
   // A new chat starts empty, and the old one stays in the list.
   await page.getByRole('link', { name: /New chat/ }).click();
@@ -75,20 +84,38 @@ test('the Details button on a card asks about that product', async ({ page }) =>
 test('an example prompt sends itself, and nothing matched offers a broader search', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Waterproof hiking boots under $150' }).click();
-  await expect(page.getByTestId('assistant-message').first().getByTestId('product-card').first()).toBeVisible();
+  await expect(
+    page.getByTestId('assistant-message').first().getByTestId('product-card').first(),
+  ).toBeVisible();
   await expect(page.getByTestId('chat-messages')).toHaveAttribute('data-status', 'ready');
   const none = await ask(page, 'hiking boots under $20');
   await expect(none.getByTestId('no-results')).toBeVisible();
   await none.getByRole('button', { name: /Try a broader search/ }).click();
   await expect(page.getByTestId('assistant-message')).toHaveCount(3);
-  await expect(page.getByTestId('assistant-message').last().getByTestId('product-card').first()).toBeVisible();
+  await expect(
+    page.getByTestId('assistant-message').last().getByTestId('product-card').first(),
+  ).toBeVisible();
 });
 
 test('a refused or failed answer says why in a sentence and can be retried', async ({ page }) => {
   await page.goto('/');
   const failures = [
-    { status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate_limited', message: 'You are sending messages faster than the agent can keep up. Wait 12 seconds and try again.' } }) },
-    { status: 200, contentType: 'text/event-stream', body: 'data: {"type":"start"}\n\ndata: {"type":"error","errorText":"The model could not answer just now. Try again."}\n\n' },
+    {
+      status: 429,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: {
+          code: 'rate_limited',
+          message:
+            'You are sending messages faster than the agent can keep up. Wait 12 seconds and try again.',
+        },
+      }),
+    },
+    {
+      status: 200,
+      contentType: 'text/event-stream',
+      body: 'data: {"type":"start"}\n\ndata: {"type":"error","errorText":"The model could not answer just now. Try again."}\n\n',
+    },
   ];
   await page.route('**/api/chat', (route) => {
     const failure = failures.shift();
@@ -138,12 +165,18 @@ test("another buyer's chat is not found", async ({ page, browser }) => {
 });
 
 test('on a phone the chat fits the screen and still shows cards', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   await page.goto('/');
   const answer = await ask(page, 'rain jacket');
   await expect(answer.getByTestId('product-card').first()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });

@@ -23,7 +23,9 @@ async function buy(page: Page, search: string, title?: RegExp): Promise<Locator>
   await page.goto('/');
   const results = await ask(page, search);
   const cards = results.getByTestId('product-card');
-  const card = title ? cards.filter({ has: page.getByRole('heading', { name: title }) }).first() : cards.first();
+  const card = title
+    ? cards.filter({ has: page.getByRole('heading', { name: title }) }).first()
+    : cards.first();
   await expect(card).toBeVisible();
   const answers = page.getByTestId('assistant-message');
   const before = await answers.count();
@@ -43,7 +45,10 @@ async function saveCard(scope: Locator, number: string, options: { challenge?: '
   await scope.getByLabel(/Security code|セキュリティコード/).fill('123');
   const postal = scope.getByLabel(/ZIP code|Postal code|郵便番号/);
   // The form asks for the postal code of the country it shows: a ZIP code, or a Japanese 〒 code.
-  if (await postal.count()) await postal.fill(((await postal.getAttribute('placeholder')) ?? '').includes('-') ? '150-0001' : '94107');
+  if (await postal.count())
+    await postal.fill(
+      ((await postal.getAttribute('placeholder')) ?? '').includes('-') ? '150-0001' : '94107',
+    );
   await scope.getByRole('button', { name: /Save card|カードを保存/ }).click();
   if (options.challenge) await approveChallenge(page);
   await expect(scope.locator(`[data-testid="saved-card"][data-last4="${number.slice(-4)}"]`)).toBeVisible();
@@ -65,7 +70,11 @@ async function pay(checkout: Locator) {
   return { amount, currency };
 }
 
-async function expectTimeline(page: Page, order: Locator, total: { amount: number; currency: string | null }) {
+async function expectTimeline(
+  page: Page,
+  order: Locator,
+  total: { amount: number; currency: string | null },
+) {
   await order.getByRole('link', { name: /How this purchase worked|この購入のしくみ/ }).click();
   await expect(page.getByTestId('purchase-timeline')).toBeVisible();
   const max = page.getByTestId('spt-max-amount').locator('[data-amount]').first();
@@ -78,7 +87,9 @@ async function expectTimeline(page: Page, order: Locator, total: { amount: numbe
   await expect(page.getByTestId('acp-exchange').filter({ hasText: '/complete' }).last()).toBeVisible();
 }
 
-test('search → Buy → save the 4242 card → Pay → order card, and the timeline shows the SPT it used', async ({ page }) => {
+test('search → Buy → save the 4242 card → Pay → order card, and the timeline shows the SPT it used', async ({
+  page,
+}) => {
   const checkout = await buy(page, 'waterproof hiking boots');
   await expect(checkout.getByTestId('test-address-note')).toBeVisible();
   await expect(checkout.getByTestId('checkout-totals')).toBeVisible();
@@ -119,7 +130,10 @@ test('a card that needs 3D Secure: the bank’s challenge, then the purchase com
   await expect(order).toBeVisible();
 });
 
-test('the last unit bought by someone else meanwhile: the seller says it is out of stock', async ({ page, browser }) => {
+test('the last unit bought by someone else meanwhile: the seller says it is out of stock', async ({
+  page,
+  browser,
+}) => {
   const mine = await buy(page, 'ultralight tent', /Featherline/);
   await saveCard(mine, '4242424242424242');
 

@@ -11,7 +11,9 @@ test('the emulator dashboard lists the seeded accounts with their secret keys ma
   await expect(page.getByRole('region', { name: 'Shared payment tokens' })).toBeVisible();
 });
 
-test('a Japanese browser gets the emulator dashboard in Japanese, with the same anchors', async ({ browser }) => {
+test('a Japanese browser gets the emulator dashboard in Japanese, with the same anchors', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
   await page.goto('/emulator');
@@ -19,6 +21,8 @@ test('a Japanese browser gets the emulator dashboard in Japanese, with the same 
   await expect(page).toHaveTitle(/Stripe エミュレーター/);
   await expect(page.getByRole('region', { name: '共有支払いトークン (SPT)' })).toBeVisible();
   await expect(page.locator('#shared-payment-tokens-heading')).toHaveText('共有支払いトークン (SPT)');
-  await expect(page.getByRole('region', { name: 'アカウント' }).getByRole('columnheader', { name: 'シークレットキー' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'アカウント' }).getByRole('columnheader', { name: 'シークレットキー' }),
+  ).toBeVisible();
   await context.close();
 });

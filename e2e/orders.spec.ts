@@ -51,7 +51,9 @@ async function expectOrderStatus(page: Page, orderId: string, status: string) {
   return order;
 }
 
-test('the seller marks the order shipped on its dashboard; /orders shows it, and the chat knows where it is', async ({ page }) => {
+test('the seller marks the order shipped on its dashboard; /orders shows it, and the chat knows where it is', async ({
+  page,
+}) => {
   const card = await purchase(page, 'waterproof hiking boots');
   const orderId = (await card.getAttribute('data-order-id'))!;
   const number = (await card.getByTestId('order-number').innerText()).replace(/^Order\s+/, '');
@@ -65,7 +67,10 @@ test('the seller marks the order shipped on its dashboard; /orders shows it, and
   await row.getByRole('button', { name: /mark.*shipped|ship/i }).click();
 
   const shipped = await expectOrderStatus(page, orderId, 'shipped');
-  await expect(shipped.getByTestId('order-timeline').locator('[data-step="shipped"]')).toHaveAttribute('data-reached', 'true');
+  await expect(shipped.getByTestId('order-timeline').locator('[data-step="shipped"]')).toHaveAttribute(
+    'data-reached',
+    'true',
+  );
   await expect(shipped.getByTestId('cancel-order')).toHaveCount(0);
   await expect(shipped).toContainText(/Tracking/);
 
@@ -84,7 +89,10 @@ test('cancelling an order that has not shipped: the seller refunds it', async ({
   await order.getByTestId('cancel-order').click();
   const refunded = await expectOrderStatus(page, orderId, 'refunded');
   await expect(refunded.getByTestId('order-refunded')).toBeVisible();
-  await expect(refunded.getByTestId('order-timeline').locator('[data-step="refunded"]')).toHaveAttribute('data-reached', 'true');
+  await expect(refunded.getByTestId('order-timeline').locator('[data-step="refunded"]')).toHaveAttribute(
+    'data-reached',
+    'true',
+  );
 });
 
 test('another buyer sees none of these orders', async ({ page, browser }) => {

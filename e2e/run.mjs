@@ -23,7 +23,11 @@ if (!env.E2E_SKIP_BUILD && run('npx', ['next', 'build']) !== 0) process.exit(1);
 
 const serverEnv = { ...env, PORT: port, AISLE_ORIGIN: origin, AISLE_DATA_DIR: dataDir };
 delete serverEnv.DATABASE_URL;
-const server = spawn('npx', ['next', 'start', '-p', port], { env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+const server = spawn('npx', ['next', 'start', '-p', port], {
+  env: serverEnv,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  detached: true,
+});
 let log = '';
 server.stdout.on('data', (chunk) => (log += chunk));
 server.stderr.on('data', (chunk) => (log += chunk));

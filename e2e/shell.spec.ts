@@ -4,7 +4,8 @@ test('the home page renders the shell with navigation and the running modes', as
   await page.goto('/');
   await expect(page.getByRole('link', { name: 'Aisle' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const label of ['Chat', 'Orders', 'Wallet', 'Sellers']) await expect(nav.getByRole('link', { name: label })).toBeVisible();
+  for (const label of ['Chat', 'Orders', 'Wallet', 'Sellers'])
+    await expect(nav.getByRole('link', { name: label })).toBeVisible();
   await expect(page.getByTestId('mode-pill')).toContainText('offline model');
 });
 
@@ -13,7 +14,9 @@ test('switching the language turns the page Japanese and remembers it', async ({
   await page.goto('/', { waitUntil: 'networkidle' });
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: '注文' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: '注文' }),
+  ).toBeVisible();
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
 });

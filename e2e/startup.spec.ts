@@ -24,6 +24,8 @@ test('a half-set Stripe configuration stops start-up with one sentence naming th
   test.skip(!existsSync('.next/BUILD_ID'), 'needs the production build that `npm run test:e2e` makes');
   const { code, output } = await startWith({ STRIPE_SECRET_KEY: 'sk_test_only_the_secret' });
   expect(code).toBe(1);
-  expect(output).toContain('Aisle cannot start: STRIPE_PUBLISHABLE_KEY is missing: it is needed together with STRIPE_SECRET_KEY.');
+  expect(output).toContain(
+    'Aisle cannot start: STRIPE_PUBLISHABLE_KEY is missing: it is needed together with STRIPE_SECRET_KEY.',
+  );
   expect(output).not.toMatch(/\n\s+at /);
 });

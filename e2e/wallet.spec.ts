@@ -24,7 +24,9 @@ async function saveCard(page: Page, number: string) {
 
 const savedCards = (page: Page) => page.getByTestId('wallet-card');
 
-test('saves the 4242 card through the Payment Element; it is listed from the Stripe customer as the default', async ({ page }) => {
+test('saves the 4242 card through the Payment Element; it is listed from the Stripe customer as the default', async ({
+  page,
+}) => {
   await openWallet(page);
   await expect(page.getByTestId('wallet-empty')).toBeVisible();
   await expect(page.getByTestId('test-cards-hint')).toContainText('4000 0025 0000 3155');
@@ -81,12 +83,16 @@ test('the 3D Secure card asks for authentication and is saved once approved', as
   await expect(savedCards(page).first()).toHaveAttribute('data-last4', '3155');
 });
 
-test('a failed 3D Secure authentication or a declined card leaves the wallet empty with a sentence saying why', async ({ page }) => {
+test('a failed 3D Secure authentication or a declined card leaves the wallet empty with a sentence saying why', async ({
+  page,
+}) => {
   await openWallet(page);
   await saveCard(page, '4000 0025 0000 3155');
   const challenge = page.getByRole('dialog', { name: 'Test 3D Secure authentication' });
   await challenge.getByRole('button', { name: 'Fail authentication' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'The bank could not confirm this card' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The bank could not confirm this card' }),
+  ).toBeVisible();
 
   await saveCard(page, '4000 0000 0000 0002');
   await expect(page.getByRole('alert').filter({ hasText: 'Your bank declined this card' })).toBeVisible();
@@ -107,12 +113,16 @@ test('the buyer chooses the default card and removes one after confirming', asyn
   const mastercard = savedCards(page).filter({ hasText: 'Mastercard ending in 4444' });
   await expect(mastercard).toHaveAttribute('data-default', 'false');
   await page.getByRole('button', { name: 'Make default: Mastercard ending in 4444' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Mastercard ending in 4444 is now your default card.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Mastercard ending in 4444 is now your default card.' }),
+  ).toBeVisible();
   await expect(mastercard).toHaveAttribute('data-default', 'true');
 
   await page.getByRole('button', { name: 'Remove: Mastercard ending in 4444' }).click();
   await page.getByRole('button', { name: 'Yes, remove' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Mastercard ending in 4444 was removed.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Mastercard ending in 4444 was removed.' }),
+  ).toBeVisible();
   await expect(savedCards(page)).toHaveCount(1);
   await expect(savedCards(page).first()).toHaveAttribute('data-default', 'true');
 });

@@ -4,7 +4,11 @@ import { pruneIdempotencyKeys } from '@/lib/db/idempotency';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 
 type BootState = { phase: 'starting' | 'ready' | 'failed'; error?: string; startedAt: number };
-const holder = globalThis as unknown as { __aisleBoot?: BootState; __aisleWorker?: NodeJS.Timeout; __aisleJanitor?: NodeJS.Timeout };
+const holder = globalThis as unknown as {
+  __aisleBoot?: BootState;
+  __aisleWorker?: NodeJS.Timeout;
+  __aisleJanitor?: NodeJS.Timeout;
+};
 
 /** Steps each role contributes at start; each is idempotent so every start and every instance may run it. */
 async function bootRoles({ db }: Database) {
@@ -34,7 +38,9 @@ function startOutboxWorker(database: Database) {
 
   // Idempotency keys are kept for the 48 h the protocols promise (at least 24 h), then forgotten.
   holder.__aisleJanitor = setInterval(() => {
-    pruneIdempotencyKeys(database.db).catch((error) => console.error('[janitor]', error instanceof Error ? error.message : error));
+    pruneIdempotencyKeys(database.db).catch((error) =>
+      console.error('[janitor]', error instanceof Error ? error.message : error),
+    );
   }, 15 * 60_000);
   holder.__aisleJanitor.unref();
 }
@@ -68,11 +74,19 @@ export async function boot(): Promise<void> {
 }
 
 /** Ready once booted and every demo seller's catalog has reached the agent through the Feed API. */
-export async function bootStatus(): Promise<{ ready: boolean; phase: string; error?: string; catalog?: Record<string, number> }> {
+export async function bootStatus(): Promise<{
+  ready: boolean;
+  phase: string;
+  error?: string;
+  catalog?: Record<string, number>;
+}> {
   const state = holder.__aisleBoot;
   if (!state) return { ready: false, phase: 'not started' };
   if (state.phase !== 'ready') return { ready: false, phase: state.phase, error: state.error };
-  const [{ catalogStats }, { getDb }] = await Promise.all([import('@/lib/agent/catalog'), import('@/lib/db/client')]);
+  const [{ catalogStats }, { getDb }] = await Promise.all([
+    import('@/lib/agent/catalog'),
+    import('@/lib/db/client'),
+  ]);
   const stats = await catalogStats(await getDb());
   const catalog = Object.fromEntries(stats.sellers.map((s) => [s.sellerId, s.products]));
   const fed = DEMO_SELLER_IDS.every((id) => (catalog[id] ?? 0) > 0);

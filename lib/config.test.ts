@@ -37,7 +37,9 @@ describe('configuration', () => {
       ...sellerKeys,
     });
     expect(modes(config)).toEqual({ model: 'openai', stripe: 'stripe', database: 'postgres' });
-    expect(config.stripe.mode === 'stripe' && config.stripe.sellers['kissa-tokyo'].networkBusinessProfile).toBe('profile_kissa');
+    expect(
+      config.stripe.mode === 'stripe' && config.stripe.sellers['kissa-tokyo'].networkBusinessProfile,
+    ).toBe('profile_kissa');
   });
 
   it('refuses a secret key without its publishable key, naming the variable', () => {
@@ -47,15 +49,21 @@ describe('configuration', () => {
   });
 
   it('refuses live Stripe keys', () => {
-    expect(refusal({ STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_PUBLISHABLE_KEY: 'pk_live_x' })).toMatch(/^STRIPE_SECRET_KEY must be a test-mode key/);
+    expect(refusal({ STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_PUBLISHABLE_KEY: 'pk_live_x' })).toMatch(
+      /^STRIPE_SECRET_KEY must be a test-mode key/,
+    );
   });
 
   it('refuses Stripe keys when a seller has no account of its own', () => {
-    expect(refusal({ STRIPE_SECRET_KEY: 'sk_test_a', STRIPE_PUBLISHABLE_KEY: 'pk_test_a' })).toMatch(/^SELLER_SUMMIT_OUTFITTERS_STRIPE_SECRET_KEY is missing/);
+    expect(refusal({ STRIPE_SECRET_KEY: 'sk_test_a', STRIPE_PUBLISHABLE_KEY: 'pk_test_a' })).toMatch(
+      /^SELLER_SUMMIT_OUTFITTERS_STRIPE_SECRET_KEY is missing/,
+    );
   });
 
   it('refuses a database URL that is not PostgreSQL', () => {
-    expect(refusal({ DATABASE_URL: 'mysql://root@localhost/test' })).toMatch(/^DATABASE_URL must start with postgres/);
+    expect(refusal({ DATABASE_URL: 'mysql://root@localhost/test' })).toMatch(
+      /^DATABASE_URL must start with postgres/,
+    );
   });
 
   it('refuses an OpenAI base URL without a key', () => {
@@ -63,7 +71,11 @@ describe('configuration', () => {
   });
 
   it('reads external ACP sellers and refuses a malformed list', () => {
-    const config = loadConfig({ ACP_SELLERS: JSON.stringify([{ id: 'acme', name: 'Acme', url: 'https://acme.example/acp', apiKey: 'k' }]) });
+    const config = loadConfig({
+      ACP_SELLERS: JSON.stringify([
+        { id: 'acme', name: 'Acme', url: 'https://acme.example/acp', apiKey: 'k' },
+      ]),
+    });
     expect(config.externalSellers[0].url).toBe('https://acme.example/acp');
     expect(refusal({ ACP_SELLERS: '[{"id":"acme"}]' })).toMatch(/^ACP_SELLERS is invalid at 0\.name/);
     expect(refusal({ ACP_SELLERS: 'not json' })).toMatch(/^ACP_SELLERS must be a JSON array/);

@@ -11,12 +11,16 @@ export class ConfigError extends Error {
   }
 }
 
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
 const optionalUrl = (name: string) =>
   z.preprocess(
     blankToUndefined,
-    z.string().url({ message: `${name} must be a URL such as http://localhost:11434/v1.` }).optional(),
+    z
+      .string()
+      .url({ message: `${name} must be a URL such as http://localhost:11434/v1.` })
+      .optional(),
   );
 
 const externalSeller = z.object({
@@ -48,11 +52,19 @@ const env = z.object({
   OPENAI_BASE_URL: optionalUrl('OPENAI_BASE_URL'),
   STRIPE_SECRET_KEY: z.preprocess(
     blankToUndefined,
-    z.string().regex(/^(sk|rk)_test_/, { message: 'STRIPE_SECRET_KEY must be a test-mode key (sk_test_… or rk_test_…).' }).optional(),
+    z
+      .string()
+      .regex(/^(sk|rk)_test_/, {
+        message: 'STRIPE_SECRET_KEY must be a test-mode key (sk_test_… or rk_test_…).',
+      })
+      .optional(),
   ),
   STRIPE_PUBLISHABLE_KEY: z.preprocess(
     blankToUndefined,
-    z.string().regex(/^pk_test_/, { message: 'STRIPE_PUBLISHABLE_KEY must be a test-mode key (pk_test_…).' }).optional(),
+    z
+      .string()
+      .regex(/^pk_test_/, { message: 'STRIPE_PUBLISHABLE_KEY must be a test-mode key (pk_test_…).' })
+      .optional(),
   ),
   ACP_SELLERS: optionalString,
   CHAT_RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(30)),
@@ -60,7 +72,8 @@ const env = z.object({
   BUYER_SPEND_LIMIT_JPY: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(30_000_000)),
 });
 
-export type ModelConfig = { mode: 'offline' } | { mode: 'openai'; apiKey: string; model: string; baseURL?: string };
+export type ModelConfig =
+  { mode: 'offline' } | { mode: 'openai'; apiKey: string; model: string; baseURL?: string };
 export type StripeConfig =
   | { mode: 'emulator' }
   | {
@@ -101,26 +114,52 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 
   let stripe: StripeConfig = { mode: 'emulator' };
   if (e.STRIPE_SECRET_KEY || e.STRIPE_PUBLISHABLE_KEY) {
-    if (!e.STRIPE_SECRET_KEY) throw new ConfigError('STRIPE_SECRET_KEY is missing: it is needed together with STRIPE_PUBLISHABLE_KEY.');
-    if (!e.STRIPE_PUBLISHABLE_KEY) throw new ConfigError('STRIPE_PUBLISHABLE_KEY is missing: it is needed together with STRIPE_SECRET_KEY.');
+    if (!e.STRIPE_SECRET_KEY)
+      throw new ConfigError(
+        'STRIPE_SECRET_KEY is missing: it is needed together with STRIPE_PUBLISHABLE_KEY.',
+      );
+    if (!e.STRIPE_PUBLISHABLE_KEY)
+      throw new ConfigError(
+        'STRIPE_PUBLISHABLE_KEY is missing: it is needed together with STRIPE_SECRET_KEY.',
+      );
     const sellers = {} as Record<DemoSellerId, { secretKey: string; networkBusinessProfile: string }>;
     for (const id of DEMO_SELLER_IDS) {
       const prefix = sellerEnvPrefix(id);
       const secretKey = blankToUndefined(source[`${prefix}_STRIPE_SECRET_KEY`]) as string | undefined;
       const profile = blankToUndefined(source[`${prefix}_STRIPE_PROFILE`]) as string | undefined;
-      if (!secretKey) throw new ConfigError(`${prefix}_STRIPE_SECRET_KEY is missing: with Stripe keys set, each demo seller needs its own test-mode account key.`);
-      if (!/^(sk|rk)_test_/.test(secretKey)) throw new ConfigError(`${prefix}_STRIPE_SECRET_KEY must be a test-mode key (sk_test_… or rk_test_…).`);
-      if (!profile) throw new ConfigError(`${prefix}_STRIPE_PROFILE is missing: set it to the seller's network business profile (profile_…).`);
+      if (!secretKey)
+        throw new ConfigError(
+          `${prefix}_STRIPE_SECRET_KEY is missing: with Stripe keys set, each demo seller needs its own test-mode account key.`,
+        );
+      if (!/^(sk|rk)_test_/.test(secretKey))
+        throw new ConfigError(
+          `${prefix}_STRIPE_SECRET_KEY must be a test-mode key (sk_test_… or rk_test_…).`,
+        );
+      if (!profile)
+        throw new ConfigError(
+          `${prefix}_STRIPE_PROFILE is missing: set it to the seller's network business profile (profile_…).`,
+        );
       sellers[id] = { secretKey, networkBusinessProfile: profile };
     }
-    stripe = { mode: 'stripe', agent: { secretKey: e.STRIPE_SECRET_KEY, publishableKey: e.STRIPE_PUBLISHABLE_KEY }, sellers };
+    stripe = {
+      mode: 'stripe',
+      agent: { secretKey: e.STRIPE_SECRET_KEY, publishableKey: e.STRIPE_PUBLISHABLE_KEY },
+      sellers,
+    };
   }
 
   let model: ModelConfig = { mode: 'offline' };
   if (e.OPENAI_API_KEY) {
-    model = { mode: 'openai', apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL, baseURL: e.OPENAI_BASE_URL };
+    model = {
+      mode: 'openai',
+      apiKey: e.OPENAI_API_KEY,
+      model: e.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL,
+      baseURL: e.OPENAI_BASE_URL,
+    };
   } else if (e.OPENAI_MODEL || e.OPENAI_BASE_URL) {
-    throw new ConfigError(`OPENAI_API_KEY is missing: it is needed when ${e.OPENAI_MODEL ? 'OPENAI_MODEL' : 'OPENAI_BASE_URL'} is set (any non-empty value works for local servers).`);
+    throw new ConfigError(
+      `OPENAI_API_KEY is missing: it is needed when ${e.OPENAI_MODEL ? 'OPENAI_MODEL' : 'OPENAI_BASE_URL'} is set (any non-empty value works for local servers).`,
+    );
   }
 
   let externalSellers: ExternalSellerConfig[] = [];
@@ -129,11 +168,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     try {
       raw = JSON.parse(e.ACP_SELLERS);
     } catch {
-      throw new ConfigError('ACP_SELLERS must be a JSON array such as [{"id":"acme","name":"Acme","url":"https://acme.example/acp","apiKey":"…"}].');
+      throw new ConfigError(
+        'ACP_SELLERS must be a JSON array such as [{"id":"acme","name":"Acme","url":"https://acme.example/acp","apiKey":"…"}].',
+      );
     }
     const sellers = z.array(externalSeller).safeParse(raw);
     if (!sellers.success) {
-      throw new ConfigError(`ACP_SELLERS is invalid at ${sellers.error.issues[0].path.join('.') || 'the top'}: ${sellers.error.issues[0].message}.`);
+      throw new ConfigError(
+        `ACP_SELLERS is invalid at ${sellers.error.issues[0].path.join('.') || 'the top'}: ${sellers.error.issues[0].message}.`,
+      );
     }
     externalSellers = sellers.data;
   }
@@ -143,7 +186,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     secret: e.AISLE_SECRET,
     model,
     stripe,
-    database: e.DATABASE_URL ? { mode: 'postgres', url: e.DATABASE_URL } : { mode: 'pglite', dataDir: e.AISLE_DATA_DIR ?? '.data' },
+    database: e.DATABASE_URL
+      ? { mode: 'postgres', url: e.DATABASE_URL }
+      : { mode: 'pglite', dataDir: e.AISLE_DATA_DIR ?? '.data' },
     externalSellers,
     chatRateLimitPerMinute: e.CHAT_RATE_LIMIT_PER_MINUTE,
     spendLimits: { usd: e.BUYER_SPEND_LIMIT_USD, jpy: e.BUYER_SPEND_LIMIT_JPY },

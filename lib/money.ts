@@ -7,8 +7,10 @@ export interface Money {
 
 /** Digits after the decimal point for a currency, as ISO 4217 defines them (jpy: 0, usd: 2). */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 export function toMajorUnits({ amount, currency }: Money): number {

@@ -17,7 +17,8 @@ export interface DemoPairing {
 
 export async function demoPairing(sellerId: string): Promise<DemoPairing> {
   const secret = await appSecret();
-  const derive = (purpose: string) => createHmac('sha256', secret).update(`${purpose}:${sellerId}`).digest('base64url');
+  const derive = (purpose: string) =>
+    createHmac('sha256', secret).update(`${purpose}:${sellerId}`).digest('base64url');
   return {
     acpApiKey: `acp_key_${derive('acp-api-key').slice(0, 32)}`,
     orderWebhookSecret: `whsec_${derive('order-webhook').slice(0, 40)}`,

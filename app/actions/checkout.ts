@@ -37,7 +37,10 @@ const address = z.object({
   country: z.string().trim().length(2).toUpperCase(),
 });
 const change = z.object({
-  lineItems: z.array(z.object({ id: z.string().min(1).max(200), quantity: z.number().int().min(0).max(99) })).max(50).optional(),
+  lineItems: z
+    .array(z.object({ id: z.string().min(1).max(200), quantity: z.number().int().min(0).max(99) }))
+    .max(50)
+    .optional(),
   shippingOptionId: z.string().min(1).max(200).optional(),
   address: address.optional(),
 });
@@ -56,13 +59,20 @@ async function buyerCards(db: Awaited<ReturnType<typeof getDb>>, buyerId: string
 }
 
 /** The card's full state: the checkout as stored (refreshed from the seller on request), the buyer's cards, the order once paid. */
-export async function loadCheckoutCard(id: string, options: { refresh?: boolean } = {}): Promise<CheckoutCardState | null> {
+export async function loadCheckoutCard(
+  id: string,
+  options: { refresh?: boolean } = {},
+): Promise<CheckoutCardState | null> {
   const parsed = checkoutId.safeParse(id);
   if (!parsed.success) return null;
   const { buyerId, db } = await context();
-  const [checkout, cards] = await Promise.all([loadCheckout({ db, buyerId }, parsed.data, { refresh: options.refresh === true }), buyerCards(db, buyerId)]);
+  const [checkout, cards] = await Promise.all([
+    loadCheckout({ db, buyerId }, parsed.data, { refresh: options.refresh === true }),
+    buyerCards(db, buyerId),
+  ]);
   if (!checkout) return null;
-  const order = checkout.agentStatus === 'completed' ? await getOrderByCheckout(db, buyerId, parsed.data) : null;
+  const order =
+    checkout.agentStatus === 'completed' ? await getOrderByCheckout(db, buyerId, parsed.data) : null;
   return { checkout, cards, order };
 }
 
@@ -71,14 +81,23 @@ export async function listWalletCards(): Promise<SavedCard[]> {
   return buyerCards(db, buyerId);
 }
 
-export type ChangeCheckoutResult = { ok: true; checkout: CheckoutDetails } | { ok: false; code: string; message: string };
+export type ChangeCheckoutResult =
+  { ok: true; checkout: CheckoutDetails } | { ok: false; code: string; message: string };
 
 /** Quantity, address or shipping option changed in the card: the seller re-prices and the card shows its answer. */
-export async function changeCheckoutAction(id: string, edit: z.input<typeof change>): Promise<ChangeCheckoutResult> {
+export async function changeCheckoutAction(
+  id: string,
+  edit: z.input<typeof change>,
+): Promise<ChangeCheckoutResult> {
   const parsedId = checkoutId.safeParse(id);
   const parsedChange = change.safeParse(edit);
   if (!parsedId.success) return { ok: false, code: 'not_found', message: 'No such checkout.' };
-  if (!parsedChange.success) return { ok: false, code: 'invalid', message: parsedChange.error.issues[0]?.message ?? 'Invalid change.' };
+  if (!parsedChange.success)
+    return {
+      ok: false,
+      code: 'invalid',
+      message: parsedChange.error.issues[0]?.message ?? 'Invalid change.',
+    };
   const { buyerId, db } = await context();
   return changeCheckout({ db, buyerId }, parsedId.data, parsedChange.data);
 }
@@ -89,9 +108,22 @@ export type PayActionResult =
   /** `hashedValue` is what Stripe.js's handleNextAction takes for the token's 3DS; it cannot pay by itself. */
   | { status: 'requires_action'; hashedValue?: string; checkout: CheckoutDetails | null }
   | { status: 'in_progress'; checkout: CheckoutDetails | null }
-  | { status: 'failed'; code: PayErrorCode | 'invalid'; sellerMessage?: string; checkout: CheckoutDetails | null; retryable: boolean };
+  | {
+      status: 'failed';
+      code: PayErrorCode | 'invalid';
+      sellerMessage?: string;
+      checkout: CheckoutDetails | null;
+      retryable: boolean;
+    };
 
-const payInput = z.object({ checkoutId, expectedTotal: money, paymentMethodId: z.string().regex(/^pm_[A-Za-z0-9_]+$/).optional() });
+const payInput = z.object({
+  checkoutId,
+  expectedTotal: money,
+  paymentMethodId: z
+    .string()
+    .regex(/^pm_[A-Za-z0-9_]+$/)
+    .optional(),
+});
 
 /** Pay: the buyer's click. The server checks ownership, total, limit, then mints the SPT and completes. */
 export async function payCheckoutAction(input: z.input<typeof payInput>): Promise<PayActionResult> {
@@ -100,13 +132,17 @@ export async function payCheckoutAction(input: z.input<typeof payInput>): Promis
   const { buyerId, db } = await context();
   const result = await payCheckout({ db, buyerId, ...parsed.data });
   if (result.status === 'requires_action') {
-    const hashedValue = result.action.type === 'authenticate_token' ? (result.action.nextAction?.use_stripe_sdk?.value ?? undefined) : undefined;
+    const hashedValue =
+      result.action.type === 'authenticate_token'
+        ? (result.action.nextAction?.use_stripe_sdk?.value ?? undefined)
+        : undefined;
     return { status: 'requires_action', hashedValue, checkout: result.checkout };
   }
   return result;
 }
 
-export type CancelOrderActionResult = { ok: true; order: OrderSummary } | { ok: false; code: string; message: string };
+export type CancelOrderActionResult =
+  { ok: true; order: OrderSummary } | { ok: false; code: string; message: string };
 
 export async function cancelOrderAction(id: string): Promise<CancelOrderActionResult> {
   const parsed = orderId.safeParse(id);

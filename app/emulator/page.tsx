@@ -71,14 +71,34 @@ export default async function EmulatorPage() {
         empty={t('tokensEmpty')}
         columns={[
           { header: t('colToken'), cell: (t) => <Id value={t.token.id} /> },
-          { header: t('colFromTo'), cell: (t) => `${account(t.issuerAccountId)} → ${account(t.sellerAccountId)}` },
+          {
+            header: t('colFromTo'),
+            cell: (t) => `${account(t.issuerAccountId)} → ${account(t.sellerAccountId)}`,
+          },
           {
             header: t('colStatus'),
-            cell: (t) => <Status value={t.expiredUnnoticed ? 'expired' : t.token.status} detail={t.token.deactivated_reason} />,
+            cell: (t) => (
+              <Status
+                value={t.expiredUnnoticed ? 'expired' : t.token.status}
+                detail={t.token.deactivated_reason}
+              />
+            ),
           },
-          { header: t('colLimit'), cell: (t) => money(t.token.usage_limits.max_amount, t.token.usage_limits.currency), className: 'tabular-nums' },
-          { header: t('colUsed'), cell: (t) => money(t.token.usage_details.amount_captured.value, t.token.usage_limits.currency), className: 'tabular-nums' },
-          { header: t('colLeft'), cell: (t) => money(t.remaining, t.token.usage_limits.currency), className: 'tabular-nums' },
+          {
+            header: t('colLimit'),
+            cell: (t) => money(t.token.usage_limits.max_amount, t.token.usage_limits.currency),
+            className: 'tabular-nums',
+          },
+          {
+            header: t('colUsed'),
+            cell: (t) => money(t.token.usage_details.amount_captured.value, t.token.usage_limits.currency),
+            className: 'tabular-nums',
+          },
+          {
+            header: t('colLeft'),
+            cell: (t) => money(t.remaining, t.token.usage_limits.currency),
+            className: 'tabular-nums',
+          },
           { header: t('colExpires'), cell: (t) => <When unix={t.token.usage_limits.expires_at} /> },
           { header: t('colCard'), cell: (t) => <Id value={t.token.payment_method} /> },
         ]}
@@ -93,10 +113,19 @@ export default async function EmulatorPage() {
         columns={[
           { header: t('colPayment'), cell: (r) => <Id value={r.id} /> },
           { header: t('colAccount'), cell: (r) => account(r.accountId) },
-          { header: t('colAmount'), cell: (r) => money(num(r.data, 'amount'), str(r.data, 'currency') ?? 'usd'), className: 'tabular-nums' },
+          {
+            header: t('colAmount'),
+            cell: (r) => money(num(r.data, 'amount'), str(r.data, 'currency') ?? 'usd'),
+            className: 'tabular-nums',
+          },
           {
             header: t('colStatus'),
-            cell: (r) => <Status value={str(r.data, 'status') ?? '?'} detail={(r.data.last_payment_error as Data | null)?.code as string | undefined} />,
+            cell: (r) => (
+              <Status
+                value={str(r.data, 'status') ?? '?'}
+                detail={(r.data.last_payment_error as Data | null)?.code as string | undefined}
+              />
+            ),
           },
           { header: t('colCapture'), cell: (r) => str(r.data, 'capture_method') },
           { header: t('colCard'), cell: (r) => <Id value={str(r.data, 'payment_method')} /> },
@@ -116,7 +145,12 @@ export default async function EmulatorPage() {
           { header: t('colCustomer'), cell: (r) => <Id value={str(r.data, 'customer')} /> },
           {
             header: t('colStatus'),
-            cell: (r) => <Status value={str(r.data, 'status') ?? '?'} detail={(r.data.last_setup_error as Data | null)?.code as string | undefined} />,
+            cell: (r) => (
+              <Status
+                value={str(r.data, 'status') ?? '?'}
+                detail={(r.data.last_setup_error as Data | null)?.code as string | undefined}
+              />
+            ),
           },
           { header: t('colCard'), cell: (r) => <Id value={str(r.data, 'payment_method')} /> },
           { header: t('colCreated'), cell: (r) => <When unix={r.created} /> },
@@ -126,20 +160,23 @@ export default async function EmulatorPage() {
       <div className="grid gap-8 lg:grid-cols-2">
         <DataTable
           id="customers"
-        title={t('customers')}
+          title={t('customers')}
           rows={snapshot.customers}
           rowKey={(r) => r.id}
           empty={t('customersEmpty')}
           columns={[
             { header: t('colCustomer'), cell: (r) => <Id value={r.id} /> },
             { header: t('colAccount'), cell: (r) => account(r.accountId) },
-            { header: t('colEmail'), cell: (r) => str(r.data, 'email') ?? <span className="text-muted">—</span> },
+            {
+              header: t('colEmail'),
+              cell: (r) => str(r.data, 'email') ?? <span className="text-muted">—</span>,
+            },
             { header: t('colCreated'), cell: (r) => <When unix={r.created} /> },
           ]}
         />
         <DataTable
           id="payment-methods"
-        title={t('paymentMethods')}
+          title={t('paymentMethods')}
           note={t('paymentMethodsNote')}
           rows={snapshot.paymentMethods}
           rowKey={(r) => r.id}
@@ -156,7 +193,12 @@ export default async function EmulatorPage() {
             },
             {
               header: t('colBelongsTo'),
-              cell: (r) => (str(r.data, 'shared_payment_granted_token') ? <Id value={str(r.data, 'shared_payment_granted_token')} /> : <Id value={str(r.data, 'customer')} />),
+              cell: (r) =>
+                str(r.data, 'shared_payment_granted_token') ? (
+                  <Id value={str(r.data, 'shared_payment_granted_token')} />
+                ) : (
+                  <Id value={str(r.data, 'customer')} />
+                ),
             },
           ]}
         />
@@ -171,9 +213,16 @@ export default async function EmulatorPage() {
         columns={[
           { header: t('colRefund'), cell: (r) => <Id value={r.id} /> },
           { header: t('colAccount'), cell: (r) => account(r.accountId) },
-          { header: t('colAmount'), cell: (r) => money(num(r.data, 'amount'), str(r.data, 'currency') ?? 'usd'), className: 'tabular-nums' },
+          {
+            header: t('colAmount'),
+            cell: (r) => money(num(r.data, 'amount'), str(r.data, 'currency') ?? 'usd'),
+            className: 'tabular-nums',
+          },
           { header: t('colPayment'), cell: (r) => <Id value={str(r.data, 'payment_intent')} /> },
-          { header: t('colStatus'), cell: (r) => <Status value={str(r.data, 'status') ?? '?'} detail={str(r.data, 'reason')} /> },
+          {
+            header: t('colStatus'),
+            cell: (r) => <Status value={str(r.data, 'status') ?? '?'} detail={str(r.data, 'reason')} />,
+          },
           { header: t('colCreated'), cell: (r) => <When unix={r.created} /> },
         ]}
       />
@@ -181,20 +230,32 @@ export default async function EmulatorPage() {
       <div className="grid gap-8 lg:grid-cols-2">
         <DataTable
           id="events"
-        title={t('events')}
+          title={t('events')}
           rows={snapshot.events}
           rowKey={(r) => r.id}
           empty={t('eventsEmpty')}
           columns={[
-            { header: t('colType'), cell: (r) => <code className="font-mono text-xs">{str(r.data, 'type')}</code> },
+            {
+              header: t('colType'),
+              cell: (r) => <code className="font-mono text-xs">{str(r.data, 'type')}</code>,
+            },
             { header: t('colAccount'), cell: (r) => account(r.accountId) },
-            { header: t('colObject'), cell: (r) => <Id value={((r.data.data as Data | undefined)?.object as Data | undefined)?.id as string | undefined} /> },
+            {
+              header: t('colObject'),
+              cell: (r) => (
+                <Id
+                  value={
+                    ((r.data.data as Data | undefined)?.object as Data | undefined)?.id as string | undefined
+                  }
+                />
+              ),
+            },
             { header: t('colCreated'), cell: (r) => <When unix={r.created} /> },
           ]}
         />
         <DataTable
           id="webhook-deliveries"
-        title={t('deliveries')}
+          title={t('deliveries')}
           note={t('deliveriesNote')}
           rows={snapshot.deliveries}
           rowKey={(d) => `${d.eventId}:${d.endpointId}`}
@@ -206,7 +267,15 @@ export default async function EmulatorPage() {
               header: t('colDelivery'),
               cell: (d) => (
                 <Status
-                  value={d.deliveredAt ? 'delivered' : d.failedAt ? 'failed' : d.attempts > 0 ? 'retrying' : 'pending'}
+                  value={
+                    d.deliveredAt
+                      ? 'delivered'
+                      : d.failedAt
+                        ? 'failed'
+                        : d.attempts > 0
+                          ? 'retrying'
+                          : 'pending'
+                  }
                   detail={d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : null)}
                 />
               ),

@@ -1,7 +1,14 @@
 import { Mono } from '@/components/data-table';
 
 const GOOD = new Set(['succeeded', 'active', 'enabled', 'delivered']);
-const WAITING = new Set(['requires_action', 'requires_capture', 'requires_confirmation', 'requires_payment_method', 'retrying', 'pending']);
+const WAITING = new Set([
+  'requires_action',
+  'requires_capture',
+  'requires_confirmation',
+  'requires_payment_method',
+  'retrying',
+  'pending',
+]);
 
 /** A status word, coloured by whether it is done, waiting or over. */
 export function Status({ value, detail }: { value: string; detail?: string | null }) {

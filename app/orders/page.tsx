@@ -23,7 +23,10 @@ export default async function OrdersPage() {
       {orders.length === 0 ? (
         <div className="rounded-xl border border-dashed border-line p-8 text-center">
           <p className="text-muted">{t('empty')}</p>
-          <Link href="/" className="mt-4 inline-block rounded-lg bg-accent px-4 py-2 text-sm font-medium text-accent-ink">
+          <Link
+            href="/"
+            className="mt-4 inline-block rounded-lg bg-accent px-4 py-2 text-sm font-medium text-accent-ink"
+          >
             {t('startShopping')}
           </Link>
         </div>

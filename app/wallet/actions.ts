@@ -33,7 +33,10 @@ async function run<T>(work: (buyerId: string) => Promise<T>): Promise<WalletActi
 }
 
 /** What the browser needs to load Stripe.js (or the emulator's stand-in): the mode and the agent's publishable key. */
-export async function stripeBrowserConfig(): Promise<{ mode: 'emulator' | 'stripe'; publishableKey: string }> {
+export async function stripeBrowserConfig(): Promise<{
+  mode: 'emulator' | 'stripe';
+  publishableKey: string;
+}> {
   return { mode: stripeMode(), publishableKey: await agentPublishableKey() };
 }
 
@@ -41,7 +44,8 @@ export async function stripeBrowserConfig(): Promise<{ mode: 'emulator' | 'strip
 export async function prepareCardSetup(): Promise<WalletActionResult<{ clientSecret: string }>> {
   return run(async (buyerId) => {
     const deps = await walletDeps();
-    if (!(await allowCardSetup(deps.db, buyerId))) throw new WalletError('rate_limited', 'Too many card setups this minute.');
+    if (!(await allowCardSetup(deps.db, buyerId)))
+      throw new WalletError('rate_limited', 'Too many card setups this minute.');
     const { clientSecret } = await createSetupIntent(deps, buyerId);
     return { clientSecret };
   });

@@ -35,7 +35,9 @@ export default async function WalletPage() {
           <h2 id="saved-cards" className="text-lg font-semibold">
             {t('savedCards')}
           </h2>
-          {cards.length > 0 && <span className="text-sm text-muted">{t('cardsCount', { count: cards.length })}</span>}
+          {cards.length > 0 && (
+            <span className="text-sm text-muted">{t('cardsCount', { count: cards.length })}</span>
+          )}
         </div>
         {failure ? (
           <p role="alert" className="text-sm text-bad">
@@ -45,7 +47,10 @@ export default async function WalletPage() {
           <SavedCardList cards={cards} />
         )}
       </section>
-      <section aria-labelledby="add-card" className="space-y-3 rounded-xl border border-line bg-surface p-4 sm:p-5">
+      <section
+        aria-labelledby="add-card"
+        className="space-y-3 rounded-xl border border-line bg-surface p-4 sm:p-5"
+      >
         <h2 id="add-card" className="text-lg font-semibold">
           {t('addCard')}
         </h2>

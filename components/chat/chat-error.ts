@@ -19,7 +19,10 @@ export function errorCode(error: Error): ChatErrorCode | null {
 export function errorSentence(error: Error, t: Translator<'chat'>): string {
   const refused = refusal(error);
   if (refused) return refused.message;
-  if (error.name === 'TypeError' || /failed to fetch|network|load failed/i.test(error.message)) return t('errorOffline');
+  if (error.name === 'TypeError' || /failed to fetch|network|load failed/i.test(error.message))
+    return t('errorOffline');
   // Stream errors carry the server's sentence (handler onError); anything long is not for people.
-  return error.message && error.message.length <= 200 && !error.message.includes('{') ? error.message : t('errorGeneric');
+  return error.message && error.message.length <= 200 && !error.message.includes('{')
+    ? error.message
+    : t('errorGeneric');
 }

@@ -40,7 +40,9 @@ export function ChatScreen({
       const now = new Date().toISOString();
       setChats((current) => {
         const existing = current.find((c) => c.id === chatId);
-        const entry = existing ? { ...existing, updatedAt: now } : { id: chatId, title: chatTitle(firstMessage), createdAt: now, updatedAt: now };
+        const entry = existing
+          ? { ...existing, updatedAt: now }
+          : { id: chatId, title: chatTitle(firstMessage), createdAt: now, updatedAt: now };
         return [entry, ...current.filter((c) => c.id !== chatId)];
       });
       // The new chat now exists on the server: give it its own address, without a reload or a remount
@@ -70,11 +72,20 @@ export function ChatScreen({
       <ChatSidebar chats={chats} currentId={chatId} onNewChat={onNewChat} />
       <div className="min-w-0">
         <div className="mb-2 flex justify-end">
-          <span data-testid="model-badge" title={t('answeredBy', { model: modelLabel })} className="rounded-full border border-line bg-surface px-2.5 py-0.5 text-xs text-muted">
+          <span
+            data-testid="model-badge"
+            title={t('answeredBy', { model: modelLabel })}
+            className="rounded-full border border-line bg-surface px-2.5 py-0.5 text-xs text-muted"
+          >
             {t('answeredBy', { model: modelLabel })}
           </span>
         </div>
-        <Conversation key={chatId} chatId={chatId} initialMessages={chatId === savedChatId ? initialMessages : []} onSaved={onSaved} />
+        <Conversation
+          key={chatId}
+          chatId={chatId}
+          initialMessages={chatId === savedChatId ? initialMessages : []}
+          onSaved={onSaved}
+        />
       </div>
     </div>
   );

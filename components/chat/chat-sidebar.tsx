@@ -28,14 +28,27 @@ function ChatList({ chats, currentId }: { chats: ChatSummary[]; currentId: strin
 function NewChatLink({ onClick }: { onClick: (event: MouseEvent) => void }) {
   const t = useT('chat');
   return (
-    <Link href="/" onClick={onClick} data-testid="new-chat" className="block rounded-lg border border-line bg-surface px-3 py-1.5 text-center text-sm font-medium hover:bg-surface-2">
+    <Link
+      href="/"
+      onClick={onClick}
+      data-testid="new-chat"
+      className="block rounded-lg border border-line bg-surface px-3 py-1.5 text-center text-sm font-medium hover:bg-surface-2"
+    >
       + {t('newChat')}
     </Link>
   );
 }
 
 /** The buyer's chats, newest first, and a way to start a new one. On a phone it folds into a menu. */
-export function ChatSidebar({ chats, currentId, onNewChat }: { chats: ChatSummary[]; currentId: string; onNewChat: (event: MouseEvent) => void }) {
+export function ChatSidebar({
+  chats,
+  currentId,
+  onNewChat,
+}: {
+  chats: ChatSummary[];
+  currentId: string;
+  onNewChat: (event: MouseEvent) => void;
+}) {
   const t = useT('chat');
   return (
     <>
@@ -50,7 +63,9 @@ export function ChatSidebar({ chats, currentId, onNewChat }: { chats: ChatSummar
       </nav>
       <div className="flex items-start gap-2 md:hidden">
         <details className="flex-1">
-          <summary className="cursor-pointer rounded-lg border border-line bg-surface px-3 py-1.5 text-sm">{t('showChats')}</summary>
+          <summary className="cursor-pointer rounded-lg border border-line bg-surface px-3 py-1.5 text-sm">
+            {t('showChats')}
+          </summary>
           <nav aria-label={t('chats')} className="mt-2 rounded-lg border border-line bg-surface p-2">
             <ChatList chats={chats} currentId={currentId} />
           </nav>

@@ -43,7 +43,10 @@ export function Composer({
   }
 
   return (
-    <form onSubmit={submit} className="flex items-end gap-2 rounded-2xl border border-line bg-surface p-2 shadow-sm focus-within:border-accent">
+    <form
+      onSubmit={submit}
+      className="flex items-end gap-2 rounded-2xl border border-line bg-surface p-2 shadow-sm focus-within:border-accent"
+    >
       <label className="sr-only" htmlFor="chat-input">
         {t('inputLabel')}
       </label>
@@ -63,7 +66,11 @@ export function Composer({
         className="max-h-48 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 outline-none [field-sizing:content] placeholder:text-muted"
       />
       {left < 200 && (
-        <span id="chat-input-left" aria-live="polite" className={`self-center text-xs ${left < 20 ? 'text-bad' : 'text-muted'}`}>
+        <span
+          id="chat-input-left"
+          aria-live="polite"
+          className={`self-center text-xs ${left < 20 ? 'text-bad' : 'text-muted'}`}
+        >
           {t('charsLeft', { count: left })}
         </span>
       )}

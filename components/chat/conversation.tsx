@@ -51,7 +51,8 @@ export function Conversation({
     experimental_throttle: 40,
     onFinish: ({ message, messages: all, isError, isAbort, isDisconnect }) => {
       const first = all.find((m) => m.role === 'user');
-      if (first && all.some((m) => m.role === 'assistant')) onSaved(plainText(first), { complete: !isError && !isAbort && !isDisconnect });
+      if (first && all.some((m) => m.role === 'assistant'))
+        onSaved(plainText(first), { complete: !isError && !isAbort && !isDisconnect });
       if (!isError && message.role === 'assistant') setAnnouncement(plainText(message));
     },
     onError: (failure) => {
@@ -85,7 +86,11 @@ export function Conversation({
       details: (product) => void send(t('askDetails', { title: product.title })),
       // The checkout engineer may replace this with the checkout flow.
       buy: (product, variant) =>
-        void send(variant && variant.title && variant.title !== product.title ? t('askBuyVariant', { title: product.title, variant: variant.title }) : t('askBuy', { title: product.title })),
+        void send(
+          variant && variant.title && variant.title !== product.title
+            ? t('askBuyVariant', { title: product.title, variant: variant.title })
+            : t('askBuy', { title: product.title }),
+        ),
       ask: (text) => void send(text),
       busy: !ready,
     }),
@@ -103,24 +108,40 @@ export function Conversation({
     return () => window.removeEventListener('scroll', onScroll);
   }, []);
   useEffect(() => {
-    if (stickToBottom.current && messages.length > 0) window.scrollTo({ top: document.documentElement.scrollHeight });
+    if (stickToBottom.current && messages.length > 0)
+      window.scrollTo({ top: document.documentElement.scrollHeight });
   }, [messages]);
 
   const last = messages[messages.length - 1];
-  const waiting = status === 'submitted' || (status === 'streaming' && last?.role === 'assistant' && last.parts.every((p) => p.type === 'step-start'));
+  const waiting =
+    status === 'submitted' ||
+    (status === 'streaming' &&
+      last?.role === 'assistant' &&
+      last.parts.every((p) => p.type === 'step-start'));
 
   return (
     <ProductActionsProvider value={actions}>
       <div className="flex min-h-[calc(100dvh-9rem)] min-w-0 flex-col">
-        <section aria-label={t('conversation')} data-testid="chat-messages" data-status={status} className="flex-1 space-y-5 pb-4">
+        <section
+          aria-label={t('conversation')}
+          data-testid="chat-messages"
+          data-status={status}
+          className="flex-1 space-y-5 pb-4"
+        >
           {messages.length === 0 ? (
             <EmptyState onPick={(text) => send(text)} disabled={!ready} />
           ) : (
-            messages.map((message, i) => <ChatMessage key={message.id} message={message} live={busy && i === messages.length - 1} />)
+            messages.map((message, i) => (
+              <ChatMessage key={message.id} message={message} live={busy && i === messages.length - 1} />
+            ))
           )}
           {waiting && <ToolProgress label={t('thinking')} />}
           {error && (
-            <div role="alert" data-testid="chat-error" className="flex flex-wrap items-center gap-3 rounded-xl border border-bad/40 bg-surface p-3 text-sm">
+            <div
+              role="alert"
+              data-testid="chat-error"
+              className="flex flex-wrap items-center gap-3 rounded-xl border border-bad/40 bg-surface p-3 text-sm"
+            >
               <span className="flex-1 text-bad">{errorSentence(error, t)}</span>
               {errorCode(error) !== 'message_too_long' && errorCode(error) !== 'not_found' && (
                 <button

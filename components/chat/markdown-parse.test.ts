@@ -23,13 +23,17 @@ function show(nodes: Inline[]): string {
 
 describe('parseInline', () => {
   it('renders bold, italic, code and links', () => {
-    expect(show(parseInline('The **Trail Runner** is *light*, `waterproof` and [on sale](https://example.com).'))).toBe(
+    expect(
+      show(parseInline('The **Trail Runner** is *light*, `waterproof` and [on sale](https://example.com).')),
+    ).toBe(
       'The <b>Trail Runner</b> is <i>light</i>, <code>waterproof</code> and <a https://example.com>on sale</a>.',
     );
   });
 
   it('keeps snake_case, lone asterisks and escaped markers as text', () => {
-    expect(show(parseInline('use trail_runner_10 and 5 * 3 and \\*not italic\\*'))).toBe('use trail_runner_10 and 5 * 3 and *not italic*');
+    expect(show(parseInline('use trail_runner_10 and 5 * 3 and \\*not italic\\*'))).toBe(
+      'use trail_runner_10 and 5 * 3 and *not italic*',
+    );
   });
 
   it('never makes a link of a javascript: URL', () => {
@@ -59,7 +63,9 @@ describe('parseInline', () => {
 
 describe('parseMarkdown', () => {
   it('splits paragraphs, lists and headings', () => {
-    const blocks = parseMarkdown('Two picks:\n\n- **A**: light\n- B\n\n1. first\n2. second\n\n## Note\nDone.\nBye.');
+    const blocks = parseMarkdown(
+      'Two picks:\n\n- **A**: light\n- B\n\n1. first\n2. second\n\n## Note\nDone.\nBye.',
+    );
     expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'list', 'list', 'heading', 'paragraph']);
     const list = blocks[1];
     expect(list.kind === 'list' && list.items.map(show)).toEqual(['<b>A</b>: light', 'B']);
@@ -70,7 +76,9 @@ describe('parseMarkdown', () => {
   });
 
   it('mid-stream, waits for the text of a new list item', () => {
-    expect(parseMarkdown('Options:\n- one\n-', true).flatMap((b) => (b.kind === 'list' ? b.items.map(show) : []))).toEqual(['one']);
+    expect(
+      parseMarkdown('Options:\n- one\n-', true).flatMap((b) => (b.kind === 'list' ? b.items.map(show) : [])),
+    ).toEqual(['one']);
     expect(parseMarkdown('Options:\n1.', true).map((b) => b.kind)).toEqual(['paragraph']);
   });
 

@@ -80,7 +80,12 @@ export function parseInline(src: string, streaming = false): Inline[] {
         break;
       }
     }
-    if ((ch === '*' || ch === '_') && src[i + 1] !== ch && src[i + 1] !== ' ' && !(ch === '_' && isWordChar(src[i - 1]))) {
+    if (
+      (ch === '*' || ch === '_') &&
+      src[i + 1] !== ch &&
+      src[i + 1] !== ' ' &&
+      !(ch === '_' && isWordChar(src[i - 1]))
+    ) {
       let end = i + 1;
       while (true) {
         end = src.indexOf(ch, end);
@@ -157,7 +162,13 @@ export function parseMarkdown(src: string, streaming = false): Block[] {
       const content = parseInline(bullet ? bullet[1] : ordered![2], isTail);
       const current = last();
       if (current?.kind === 'list' && current.ordered === isOrdered) current.items.push(content);
-      else blocks.push({ kind: 'list', ordered: isOrdered, start: ordered ? Number(ordered[1]) : 1, items: [content] });
+      else
+        blocks.push({
+          kind: 'list',
+          ordered: isOrdered,
+          start: ordered ? Number(ordered[1]) : 1,
+          items: [content],
+        });
       open = true;
       return;
     }
@@ -165,7 +176,10 @@ export function parseMarkdown(src: string, streaming = false): Block[] {
     if (open && current?.kind === 'paragraph') current.lines.push(parseInline(line.trim(), isTail));
     else if (open && current?.kind === 'list' && /^\s+/.test(line)) {
       // An indented line continues the previous list item.
-      current.items[current.items.length - 1].push({ kind: 'text', text: ' ' }, ...parseInline(line.trim(), isTail));
+      current.items[current.items.length - 1].push(
+        { kind: 'text', text: ' ' },
+        ...parseInline(line.trim(), isTail),
+      );
     } else blocks.push({ kind: 'paragraph', lines: [parseInline(line.trim(), isTail)] });
     open = true;
   });

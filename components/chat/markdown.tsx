@@ -7,7 +7,11 @@ function renderInline(nodes: Inline[]): ReactNode[] {
       case 'text':
         return <Fragment key={i}>{node.text}</Fragment>;
       case 'strong':
-        return <strong key={i} className="font-semibold">{renderInline(node.children)}</strong>;
+        return (
+          <strong key={i} className="font-semibold">
+            {renderInline(node.children)}
+          </strong>
+        );
       case 'em':
         return <em key={i}>{renderInline(node.children)}</em>;
       case 'code':
@@ -34,12 +38,23 @@ function renderInline(nodes: Inline[]): ReactNode[] {
 }
 
 /** A chat answer's markdown, rendered as React elements (never HTML); see markdown-parse.ts. */
-export const Markdown = memo(function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
+export const Markdown = memo(function Markdown({
+  text,
+  streaming = false,
+}: {
+  text: string;
+  streaming?: boolean;
+}) {
   const blocks = parseMarkdown(text, streaming);
   return (
     <div className="space-y-2 leading-relaxed break-words">
       {blocks.map((block, i) => {
-        if (block.kind === 'heading') return <p key={i} className="font-semibold">{renderInline(block.children)}</p>;
+        if (block.kind === 'heading')
+          return (
+            <p key={i} className="font-semibold">
+              {renderInline(block.children)}
+            </p>
+          );
         if (block.kind === 'list') {
           const items = block.items.map((item, j) => <li key={j}>{renderInline(item)}</li>);
           return block.ordered ? (

@@ -26,7 +26,8 @@ function Stopped({ t }: { t: T }) {
  * left without output by a stopped answer (`live` false) says so instead of spinning forever.
  */
 function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T }) {
-  if (!live && 'state' in part && (part.state === 'input-streaming' || part.state === 'input-available')) return <Stopped t={t} />;
+  if (!live && 'state' in part && (part.state === 'input-streaming' || part.state === 'input-available'))
+    return <Stopped t={t} />;
   switch (part.type) {
     case 'text':
       return part.text ? <Markdown text={part.text} streaming={live && part.state === 'streaming'} /> : null;
@@ -35,7 +36,11 @@ function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T
         case 'input-streaming':
           return <ToolProgress label={t('searching')} />;
         case 'input-available':
-          return <ToolProgress label={part.input.query ? t('searchingFor', { query: part.input.query }) : t('searching')} />;
+          return (
+            <ToolProgress
+              label={part.input.query ? t('searchingFor', { query: part.input.query }) : t('searching')}
+            />
+          );
         case 'output-available':
           return <ProductGrid result={part.output} />;
         case 'output-error':
@@ -49,7 +54,11 @@ function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T
         case 'input-available':
           return <ToolProgress label={t('lookingUp')} />;
         case 'output-available':
-          return part.output.product ? <ProductDetail product={part.output.product} /> : <p className="text-sm text-muted">{t('productGone')}</p>;
+          return part.output.product ? (
+            <ProductDetail product={part.output.product} />
+          ) : (
+            <p className="text-sm text-muted">{t('productGone')}</p>
+          );
         case 'output-error':
           return <ToolFailed t={t} />;
         default:
@@ -69,25 +78,46 @@ function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T
       }
     case 'tool-startCheckout':
     case 'tool-updateCheckout':
-      return <CheckoutToolPart state={part.state} output={part.state === 'output-available' ? part.output : undefined} />;
+      return (
+        <CheckoutToolPart
+          state={part.state}
+          output={part.state === 'output-available' ? part.output : undefined}
+        />
+      );
     case 'tool-getOrders':
-      return <OrdersToolPart state={part.state} output={part.state === 'output-available' ? part.output : undefined} />;
+      return (
+        <OrdersToolPart
+          state={part.state}
+          output={part.state === 'output-available' ? part.output : undefined}
+        />
+      );
     case 'dynamic-tool':
-      return part.state === 'input-streaming' || part.state === 'input-available' ? <ToolProgress label={t('working')} /> : null;
+      return part.state === 'input-streaming' || part.state === 'input-available' ? (
+        <ToolProgress label={t('working')} />
+      ) : null;
     default:
       return null;
   }
 }
 
 /** A user bubble, or the agent's answer with its cards and the model that wrote it. */
-export const ChatMessage = memo(function ChatMessage({ message, live = false }: { message: AgentUIMessage; live?: boolean }) {
+export const ChatMessage = memo(function ChatMessage({
+  message,
+  live = false,
+}: {
+  message: AgentUIMessage;
+  live?: boolean;
+}) {
   const t = useT('chat');
   if (message.role === 'user') {
     const text = message.parts.map((p) => (p.type === 'text' ? p.text : '')).join('\n');
     return (
       <div className="flex justify-end">
         <p className="sr-only">{t('you')}:</p>
-        <div data-testid="user-message" className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-accent px-3.5 py-2 text-accent-ink">
+        <div
+          data-testid="user-message"
+          className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-accent px-3.5 py-2 text-accent-ink"
+        >
           {text}
         </div>
       </div>

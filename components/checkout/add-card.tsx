@@ -6,7 +6,13 @@ import { SaveCardForm } from '@/components/wallet/save-card-form';
 import type { SavedCard } from '@/lib/agent/wallet/types';
 
 /** Saving a card without leaving the checkout: the wallet's form, then the fresh list of cards with the new one chosen. */
-export function AddCard({ onSaved, onCancel }: { onSaved: (cards: SavedCard[], saved: SavedCard) => void; onCancel?: () => void }) {
+export function AddCard({
+  onSaved,
+  onCancel,
+}: {
+  onSaved: (cards: SavedCard[], saved: SavedCard) => void;
+  onCancel?: () => void;
+}) {
   const t = useT('checkout');
   return (
     <div className="space-y-2">

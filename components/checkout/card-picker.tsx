@@ -34,7 +34,9 @@ export function CardPicker({
   const name = useId();
   return (
     <div className="space-y-2" data-testid="card-picker">
-      <p className="text-xs font-medium uppercase tracking-wide text-muted">{cards.length > 1 ? t('chooseCard') : t('payWith')}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-muted">
+        {cards.length > 1 ? t('chooseCard') : t('payWith')}
+      </p>
       {cards.length === 0 && !adding && <p className="text-sm text-muted">{t('addCardFirst')}</p>}
       {cards.length > 0 && (
         <div role="radiogroup" aria-label={t('chooseCard')} className="space-y-1.5">
@@ -56,10 +58,15 @@ export function CardPicker({
                 onChange={() => onSelect(card.id)}
                 className="accent-[var(--accent)]"
               />
-              <span aria-hidden className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-[10px] font-semibold uppercase tracking-wide">
+              <span
+                aria-hidden
+                className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-[10px] font-semibold uppercase tracking-wide"
+              >
                 {card.brand}
               </span>
-              <span className="flex-1">{t('cardEnding', { brand: brandName(card.brand), last4: card.last4 })}</span>
+              <span className="flex-1">
+                {t('cardEnding', { brand: brandName(card.brand), last4: card.last4 })}
+              </span>
               <span className="text-xs text-muted tabular-nums">
                 {String(card.expMonth).padStart(2, '0')}/{String(card.expYear).slice(-2)}
               </span>
@@ -70,7 +77,12 @@ export function CardPicker({
       {adding ? (
         <div className="rounded-lg border border-line p-3">{addCardForm}</div>
       ) : (
-        <button type="button" onClick={onAdd} disabled={disabled} className="text-sm font-medium text-accent hover:underline disabled:opacity-50">
+        <button
+          type="button"
+          onClick={onAdd}
+          disabled={disabled}
+          className="text-sm font-medium text-accent hover:underline disabled:opacity-50"
+        >
           + {t('addCard')}
         </button>
       )}

@@ -1,7 +1,13 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { changeCheckoutAction, loadCheckoutCard, payCheckoutAction, type CheckoutCardState, type PayActionResult } from '@/app/actions/checkout';
+import {
+  changeCheckoutAction,
+  loadCheckoutCard,
+  payCheckoutAction,
+  type CheckoutCardState,
+  type PayActionResult,
+} from '@/app/actions/checkout';
 import { useT } from '@/components/i18n-provider';
 import { OrderCard } from '@/components/orders/order-card';
 import type { Address } from '@/lib/acp/types';
@@ -40,7 +46,11 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
     if (!mounted.current || !next) return;
     setState(next);
     if (next.order) setOrder(next.order);
-    setCardId((current) => (current && next.cards.some((c) => c.id === current) ? current : next.cards.find((c) => c.isDefault)?.id ?? next.cards[0]?.id));
+    setCardId((current) =>
+      current && next.cards.some((c) => c.id === current)
+        ? current
+        : (next.cards.find((c) => c.isDefault)?.id ?? next.cards[0]?.id),
+    );
     if (next.cards.length === 0) setAdding(true);
   }, []);
 
@@ -66,7 +76,10 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
     try {
       const result = await changeCheckoutAction(view.id, change);
       if (!result.ok) {
-        setError({ key: result.code === 'checkout_locked' ? 'errorLocked' : 'errorSeller', sellerMessage: result.message });
+        setError({
+          key: result.code === 'checkout_locked' ? 'errorLocked' : 'errorSeller',
+          sellerMessage: result.message,
+        });
         return false;
       }
       setState((current) => (current ? { ...current, checkout: result.checkout } : current));
@@ -81,7 +94,10 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
 
   function changeQuantity(index: number, quantity: number) {
     if (!checkout) return;
-    const lineItems = checkout.lineItems.map((line, i) => ({ id: checkout.itemIds[i], quantity: i === index ? quantity : line.quantity }));
+    const lineItems = checkout.lineItems.map((line, i) => ({
+      id: checkout.itemIds[i],
+      quantity: i === index ? quantity : line.quantity,
+    }));
     void edit({ lineItems });
   }
 
@@ -99,12 +115,14 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
       setOrder(result.order);
       return;
     }
-    if (result.checkout) setState((current) => (current ? { ...current, checkout: result.checkout! } : current));
+    if (result.checkout)
+      setState((current) => (current ? { ...current, checkout: result.checkout! } : current));
     if (result.status === 'in_progress') {
       await waitWhilePaying();
       return;
     }
-    if (result.status === 'failed') setError({ key: payErrorKey(result.code), sellerMessage: result.sellerMessage, code: result.code });
+    if (result.status === 'failed')
+      setError({ key: payErrorKey(result.code), sellerMessage: result.sellerMessage, code: result.code });
   }
 
   async function pay() {
@@ -138,7 +156,8 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
   if (order) return <OrderCard order={order} justPlaced />;
 
   const total = checkout?.total ?? view.total;
-  const ready = view.status === 'ready_for_payment' && (status === 'open' || status === 'authentication_required');
+  const ready =
+    view.status === 'ready_for_payment' && (status === 'open' || status === 'authentication_required');
   return (
     <article
       data-testid="checkout-card"
@@ -152,13 +171,22 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
         <h3 className="font-semibold">{t('cardTitle', { seller: view.sellerName })}</h3>
         <CheckoutStatusBadge sessionStatus={view.status} agentStatus={status} />
       </header>
-      <CheckoutLineItems lines={view.lineItems} editable={editable && Boolean(checkout)} onQuantity={changeQuantity} />
+      <CheckoutLineItems
+        lines={view.lineItems}
+        editable={editable && Boolean(checkout)}
+        onQuantity={changeQuantity}
+      />
       <SellerMessages messages={view.messages} sellerName={view.sellerName} />
       {checkout && (
         <>
           {checkout.needsShipping && (
             <div className="grid gap-4 sm:grid-cols-2">
-              <ShippingAddress address={checkout.address} isDefault={checkout.addressIsDefault} disabled={!editable} onSave={(address: Address) => edit({ address })} />
+              <ShippingAddress
+                address={checkout.address}
+                isDefault={checkout.addressIsDefault}
+                disabled={!editable}
+                onSave={(address: Address) => edit({ address })}
+              />
               <ShippingOptions
                 options={checkout.shippingOptions}
                 selectedId={checkout.selectedShippingOptionId}
@@ -189,7 +217,12 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
         </>
       )}
       {error && (
-        <div role="alert" data-testid="checkout-error" data-code={error.code} className="rounded-lg bg-bad/10 px-3 py-2 text-sm text-bad">
+        <div
+          role="alert"
+          data-testid="checkout-error"
+          data-code={error.code}
+          className="rounded-lg bg-bad/10 px-3 py-2 text-sm text-bad"
+        >
           <p>{t(error.key)}</p>
           {error.sellerMessage && <p className="mt-1 text-xs opacity-90">{error.sellerMessage}</p>}
         </div>
@@ -199,7 +232,15 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
           total={total}
           sellerName={view.sellerName}
           disabled={!ready || !cardId || pending !== null || !checkout}
-          pending={pending === 'pay' ? 'pay' : pending === 'authenticate' ? 'authenticate' : pending === 'update' || pending === 'load' ? 'update' : null}
+          pending={
+            pending === 'pay'
+              ? 'pay'
+              : pending === 'authenticate'
+                ? 'authenticate'
+                : pending === 'update' || pending === 'load'
+                  ? 'update'
+                  : null
+          }
           onPay={pay}
         />
       )}

@@ -10,12 +10,15 @@ type State = 'input-streaming' | 'input-available' | 'output-available' | 'outpu
 /** A startCheckout / updateCheckout result in the chat: one checkout card per seller. */
 export function CheckoutToolPart({ state, output }: { state: State; output?: CheckoutOutput }) {
   const t = useT('checkout');
-  if (state === 'input-streaming' || state === 'input-available') return <ToolProgress label={t('preparing')} />;
+  if (state === 'input-streaming' || state === 'input-available')
+    return <ToolProgress label={t('preparing')} />;
   if (state === 'output-error') return <p className="text-sm text-bad">{t('errorGeneric')}</p>;
   if (state !== 'output-available' || !output) return null;
   return (
     <div className="space-y-3" data-testid="checkout-part">
-      {output.checkouts.length > 1 && <p className="text-sm text-muted">{t('multipleCheckouts', { count: output.checkouts.length })}</p>}
+      {output.checkouts.length > 1 && (
+        <p className="text-sm text-muted">{t('multipleCheckouts', { count: output.checkouts.length })}</p>
+      )}
       {output.checkouts.map((checkout) => (
         <CheckoutCard key={checkout.id} initial={checkout} />
       ))}

@@ -23,9 +23,20 @@ export function CheckoutLineItems({
   return (
     <ul className="divide-y divide-line" data-testid="checkout-lines">
       {lines.map((line, index) => (
-        <li key={`${line.variantId ?? line.productId}-${index}`} data-testid="checkout-line" className="flex items-center gap-3 py-2.5">
+        <li
+          key={`${line.variantId ?? line.productId}-${index}`}
+          data-testid="checkout-line"
+          className="flex items-center gap-3 py-2.5"
+        >
           {line.image ? (
-            <Image src={line.image} alt="" width={56} height={56} unoptimized className="size-14 shrink-0 rounded-lg bg-surface-2 object-cover" />
+            <Image
+              src={line.image}
+              alt=""
+              width={56}
+              height={56}
+              unoptimized
+              className="size-14 shrink-0 rounded-lg bg-surface-2 object-cover"
+            />
           ) : (
             <span aria-hidden className="size-14 shrink-0 rounded-lg bg-surface-2" />
           )}
@@ -34,16 +45,26 @@ export function CheckoutLineItems({
             <p className="text-xs text-muted">{t('each', { price: formatMoney(line.unitPrice, locale) })}</p>
           </div>
           {editable && onQuantity ? (
-            <div className="flex items-center rounded-lg border border-line" role="group" aria-label={`${t('quantity')}: ${line.title}`}>
+            <div
+              className="flex items-center rounded-lg border border-line"
+              role="group"
+              aria-label={`${t('quantity')}: ${line.title}`}
+            >
               <button
                 type="button"
-                aria-label={line.quantity <= 1 ? t('remove', { item: line.title }) : t('decrease', { item: line.title })}
+                aria-label={
+                  line.quantity <= 1 ? t('remove', { item: line.title }) : t('decrease', { item: line.title })
+                }
                 onClick={() => onQuantity(index, line.quantity - 1)}
                 className="grid size-8 place-items-center text-lg leading-none hover:bg-surface-2"
               >
                 −
               </button>
-              <span data-testid="line-quantity" aria-live="polite" className="w-7 text-center text-sm tabular-nums">
+              <span
+                data-testid="line-quantity"
+                aria-live="polite"
+                className="w-7 text-center text-sm tabular-nums"
+              >
                 {line.quantity}
               </span>
               <button
@@ -56,7 +77,9 @@ export function CheckoutLineItems({
               </button>
             </div>
           ) : (
-            <span data-testid="line-quantity" className="text-sm text-muted">× {line.quantity}</span>
+            <span data-testid="line-quantity" className="text-sm text-muted">
+              × {line.quantity}
+            </span>
           )}
           <Price money={line.total} className="w-20 shrink-0 text-right text-sm font-medium tabular-nums" />
         </li>

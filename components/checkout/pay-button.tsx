@@ -23,7 +23,12 @@ export function PayButton({
   const t = useT('checkout');
   const locale = useLocale();
   const amount = formatMoney(total, locale);
-  const label = pending === 'pay' ? t('paying') : pending === 'authenticate' ? t('authenticating') : t('pay', { total: amount });
+  const label =
+    pending === 'pay'
+      ? t('paying')
+      : pending === 'authenticate'
+        ? t('authenticating')
+        : t('pay', { total: amount });
   return (
     <div className="space-y-2">
       <button
@@ -36,7 +41,10 @@ export function PayButton({
         className="flex w-full items-center justify-center gap-2 rounded-xl bg-accent px-4 py-3 text-base font-semibold text-accent-ink shadow-sm transition hover:opacity-90 disabled:cursor-not-allowed disabled:opacity-50"
       >
         {(pending === 'pay' || pending === 'authenticate') && (
-          <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
+          <span
+            aria-hidden
+            className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent"
+          />
         )}
         {label}
       </button>

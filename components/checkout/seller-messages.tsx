@@ -4,7 +4,13 @@ import { useT } from '@/components/i18n-provider';
 import type { CheckoutView } from '@/lib/agent/tools/schemas';
 
 /** What the seller said about this checkout (out of stock, invalid address, declined card …), word for word. */
-export function SellerMessages({ messages, sellerName }: { messages: CheckoutView['messages']; sellerName: string }) {
+export function SellerMessages({
+  messages,
+  sellerName,
+}: {
+  messages: CheckoutView['messages'];
+  sellerName: string;
+}) {
   const t = useT('checkout');
   if (messages.length === 0) return null;
   return (
@@ -17,7 +23,11 @@ export function SellerMessages({ messages, sellerName }: { messages: CheckoutVie
             data-testid="seller-message"
             data-code={message.code}
             className={`rounded-lg px-3 py-2 text-sm ${
-              message.type === 'error' ? 'bg-bad/10 text-bad' : message.type === 'warning' ? 'bg-warn/10 text-warn' : 'bg-surface-2 text-ink'
+              message.type === 'error'
+                ? 'bg-bad/10 text-bad'
+                : message.type === 'warning'
+                  ? 'bg-warn/10 text-warn'
+                  : 'bg-surface-2 text-ink'
             }`}
           >
             {message.text}

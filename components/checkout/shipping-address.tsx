@@ -50,9 +50,16 @@ export function ShippingAddress({
 
   if (editing) {
     return (
-      <form onSubmit={submit} className="grid grid-cols-2 gap-2 rounded-lg border border-line p-3" data-testid="address-form">
+      <form
+        onSubmit={submit}
+        className="grid grid-cols-2 gap-2 rounded-lg border border-line p-3"
+        data-testid="address-form"
+      >
         {FIELDS.map(([key, label, autoComplete]) => (
-          <label key={key} className={`flex flex-col gap-1 text-xs text-muted ${key === 'name' || key === 'line_one' || key === 'line_two' ? 'col-span-2' : ''}`}>
+          <label
+            key={key}
+            className={`flex flex-col gap-1 text-xs text-muted ${key === 'name' || key === 'line_one' || key === 'line_two' ? 'col-span-2' : ''}`}
+          >
             {t(label)}
             <input
               name={key}
@@ -65,10 +72,18 @@ export function ShippingAddress({
           </label>
         ))}
         <div className="col-span-2 flex justify-end gap-2 pt-1">
-          <button type="button" onClick={() => setEditing(false)} className="rounded-lg px-3 py-1.5 text-sm hover:bg-surface-2">
+          <button
+            type="button"
+            onClick={() => setEditing(false)}
+            className="rounded-lg px-3 py-1.5 text-sm hover:bg-surface-2"
+          >
             {t('cancel')}
           </button>
-          <button type="submit" disabled={saving} className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={saving}
+            className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-60"
+          >
             {t('save')}
           </button>
         </div>
@@ -81,7 +96,11 @@ export function ShippingAddress({
       <div className="flex items-baseline justify-between gap-2">
         <p className="text-xs font-medium uppercase tracking-wide text-muted">{t('shipTo')}</p>
         {!disabled && (
-          <button type="button" onClick={() => setEditing(true)} className="text-xs font-medium text-accent hover:underline">
+          <button
+            type="button"
+            onClick={() => setEditing(true)}
+            className="text-xs font-medium text-accent hover:underline"
+          >
             {t('editAddress')}
           </button>
         )}

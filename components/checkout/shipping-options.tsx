@@ -50,7 +50,12 @@ export function ShippingOptions({
             <span className="font-medium">{option.title}</span>
             {(option.carrier || option.earliest) && (
               <span className="block text-xs text-muted">
-                {[option.carrier, option.earliest && option.latest ? window(option.earliest, option.latest) : option.description]
+                {[
+                  option.carrier,
+                  option.earliest && option.latest
+                    ? window(option.earliest, option.latest)
+                    : option.description,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </span>

@@ -6,7 +6,11 @@ import type { ExchangeView } from '@/lib/agent/orders/timeline';
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined || value === '') return <p className="text-xs text-muted">—</p>;
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-  return <pre className="max-h-80 overflow-auto rounded-lg bg-canvas p-3 font-mono text-[11px] leading-relaxed">{text}</pre>;
+  return (
+    <pre className="max-h-80 overflow-auto rounded-lg bg-canvas p-3 font-mono text-[11px] leading-relaxed">
+      {text}
+    </pre>
+  );
 }
 
 function Headers({ headers }: { headers: Record<string, string> | null }) {
@@ -42,13 +46,30 @@ export function AcpExchange({ exchange, open = false }: { exchange: ExchangeView
     }
   })();
   return (
-    <details data-testid="acp-exchange" data-operation={exchange.operation} open={open} className="group rounded-lg border border-line bg-surface">
+    <details
+      data-testid="acp-exchange"
+      data-operation={exchange.operation}
+      open={open}
+      className="group rounded-lg border border-line bg-surface"
+    >
       <summary className="flex cursor-pointer list-none flex-wrap items-center gap-2 px-3 py-2 text-sm">
-        <span aria-hidden className="text-muted transition group-open:rotate-90">▸</span>
-        <span className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-[11px] font-semibold">{exchange.method}</span>
+        <span aria-hidden className="text-muted transition group-open:rotate-90">
+          ▸
+        </span>
+        <span className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-[11px] font-semibold">
+          {exchange.method}
+        </span>
         <span className="min-w-0 flex-1 truncate font-mono text-xs">{path}</span>
-        <span className={`rounded px-1.5 py-0.5 font-mono text-[11px] font-semibold ${statusTone(exchange.responseStatus)}`}>{exchange.responseStatus ?? '—'}</span>
-        {exchange.durationMs !== null && <span className="text-[11px] text-muted tabular-nums">{t('durationMs', { ms: exchange.durationMs })}</span>}
+        <span
+          className={`rounded px-1.5 py-0.5 font-mono text-[11px] font-semibold ${statusTone(exchange.responseStatus)}`}
+        >
+          {exchange.responseStatus ?? '—'}
+        </span>
+        {exchange.durationMs !== null && (
+          <span className="text-[11px] text-muted tabular-nums">
+            {t('durationMs', { ms: exchange.durationMs })}
+          </span>
+        )}
         <span className="sr-only">{t('showDetails')}</span>
       </summary>
       <div className="grid gap-3 border-t border-line p-3 lg:grid-cols-2">
@@ -62,7 +83,9 @@ export function AcpExchange({ exchange, open = false }: { exchange: ExchangeView
         <section className="min-w-0 space-y-2">
           <h4 className="text-xs font-semibold uppercase tracking-wide text-muted">{t('response')}</h4>
           {exchange.responseStatus === null ? (
-            <p className="text-xs text-bad">{t('noResponse', { error: String(exchange.responseBody ?? '') })}</p>
+            <p className="text-xs text-bad">
+              {t('noResponse', { error: String(exchange.responseBody ?? '') })}
+            </p>
           ) : (
             <>
               <p className="text-[11px] text-muted">{t('headers')}</p>

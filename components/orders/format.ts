@@ -2,18 +2,29 @@ import type { Locale } from '@/lib/i18n/locales';
 
 /** A short date for delivery windows and order dates, in the buyer's language. */
 export function formatDay(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { month: 'short', day: 'numeric', weekday: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(new Date(iso));
 }
 
 /** "Wed, Dec 2 – Fri, Dec 4", or one day when both ends fall on it. */
-export function formatWindow(earliest: string, latest: string, locale: Locale): { from: string; to: string; single: boolean } {
+export function formatWindow(
+  earliest: string,
+  latest: string,
+  locale: Locale,
+): { from: string; to: string; single: boolean } {
   const from = formatDay(earliest, locale);
   const to = formatDay(latest, locale);
   return { from, to, single: from === to };
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 export const STATUS_KEYS = {

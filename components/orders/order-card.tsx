@@ -18,9 +18,17 @@ export function OrderCard({ order, justPlaced = false }: { order: OrderSummary; 
   const locale = useLocale();
   const number = order.orderNumber ?? order.sellerOrderId;
   return (
-    <article data-testid="order-card" data-order-id={order.id} aria-label={to('orderFrom', { seller: order.sellerName })} className="w-full max-w-xl overflow-hidden rounded-xl border border-line bg-surface">
+    <article
+      data-testid="order-card"
+      data-order-id={order.id}
+      aria-label={to('orderFrom', { seller: order.sellerName })}
+      className="w-full max-w-xl overflow-hidden rounded-xl border border-line bg-surface"
+    >
       {justPlaced && (
-        <div role="status" className="flex items-center gap-2 bg-good/10 px-4 py-2 text-sm font-medium text-good">
+        <div
+          role="status"
+          className="flex items-center gap-2 bg-good/10 px-4 py-2 text-sm font-medium text-good"
+        >
           <svg aria-hidden viewBox="0 0 20 20" className="size-4 fill-current">
             <path d="M8 13.6 4.4 10l-1.4 1.4L8 16.4l9-9L15.6 6z" />
           </svg>
@@ -41,7 +49,14 @@ export function OrderCard({ order, justPlaced = false }: { order: OrderSummary; 
           {order.items.map((item, i) => (
             <li key={i} className="flex items-center gap-3 text-sm">
               {item.image ? (
-                <Image src={item.image} alt="" width={40} height={40} unoptimized className="size-10 rounded-md bg-surface-2 object-cover" />
+                <Image
+                  src={item.image}
+                  alt=""
+                  width={40}
+                  height={40}
+                  unoptimized
+                  className="size-10 rounded-md bg-surface-2 object-cover"
+                />
               ) : (
                 <span aria-hidden className="size-10 rounded-md bg-surface-2" />
               )}
@@ -57,17 +72,29 @@ export function OrderCard({ order, justPlaced = false }: { order: OrderSummary; 
           {order.estimatedDelivery && (
             <span className="text-muted" data-testid="order-delivery">
               {(() => {
-                const w = formatWindow(order.estimatedDelivery.earliest, order.estimatedDelivery.latest, locale);
-                return w.single ? t('orderArrivesOn', { day: w.from }) : t('orderArrives', { from: w.from, to: w.to });
+                const w = formatWindow(
+                  order.estimatedDelivery.earliest,
+                  order.estimatedDelivery.latest,
+                  locale,
+                );
+                return w.single
+                  ? t('orderArrivesOn', { day: w.from })
+                  : t('orderArrives', { from: w.from, to: w.to });
               })()}
             </span>
           )}
         </div>
         <div className="flex flex-wrap gap-2 pt-1">
-          <Link href={`/orders/${order.id}`} className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink hover:opacity-90">
+          <Link
+            href={`/orders/${order.id}`}
+            className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink hover:opacity-90"
+          >
             {t('howItWorked')}
           </Link>
-          <Link href="/orders" className="rounded-lg border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface-2">
+          <Link
+            href="/orders"
+            className="rounded-lg border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface-2"
+          >
             {t('viewOrders')}
           </Link>
         </div>

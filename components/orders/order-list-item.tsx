@@ -22,12 +22,20 @@ export function OrderListItem({ order }: { order: OrderSummary }) {
     return w.single ? t('arrivesOn', { day: w.from }) : t('arrives', { from: w.from, to: w.to });
   };
   return (
-    <article data-testid="order" data-order-id={order.id} data-status={order.status} aria-label={t('orderFrom', { seller: order.sellerName })} className="space-y-4 rounded-xl border border-line bg-surface p-4">
+    <article
+      data-testid="order"
+      data-order-id={order.id}
+      data-status={order.status}
+      aria-label={t('orderFrom', { seller: order.sellerName })}
+      className="space-y-4 rounded-xl border border-line bg-surface p-4"
+    >
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-xs text-muted">{order.sellerName}</p>
           <h2 className="font-semibold">{t('orderNumber', { number })}</h2>
-          <p className="text-xs text-muted">{t('placedOn', { date: formatDateTime(order.createdAt, locale) })}</p>
+          <p className="text-xs text-muted">
+            {t('placedOn', { date: formatDateTime(order.createdAt, locale) })}
+          </p>
         </div>
         <div className="flex items-center gap-3">
           <OrderStatusBadge status={order.status} />
@@ -38,7 +46,14 @@ export function OrderListItem({ order }: { order: OrderSummary }) {
         {order.items.map((item, i) => (
           <li key={i} className="flex items-center gap-2 text-sm">
             {item.image ? (
-              <Image src={item.image} alt="" width={40} height={40} unoptimized className="size-10 rounded-md bg-surface-2 object-cover" />
+              <Image
+                src={item.image}
+                alt=""
+                width={40}
+                height={40}
+                unoptimized
+                className="size-10 rounded-md bg-surface-2 object-cover"
+              />
             ) : (
               <span aria-hidden className="size-10 rounded-md bg-surface-2" />
             )}
@@ -63,10 +78,17 @@ export function OrderListItem({ order }: { order: OrderSummary }) {
               )}
             </p>
           )}
-          {order.refunded && <p data-testid="order-refunded" className="text-bad">{t('refunded', { amount: formatMoney(order.refunded, locale) })}</p>}
+          {order.refunded && (
+            <p data-testid="order-refunded" className="text-bad">
+              {t('refunded', { amount: formatMoney(order.refunded, locale) })}
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <Link href={`/orders/${order.id}`} className="rounded-lg border border-line px-3 py-1.5 font-medium hover:bg-surface-2">
+          <Link
+            href={`/orders/${order.id}`}
+            className="rounded-lg border border-line px-3 py-1.5 font-medium hover:bg-surface-2"
+          >
             {t('howItWorked')}
           </Link>
           {order.cancelable && <CancelOrderButton orderId={order.id} />}

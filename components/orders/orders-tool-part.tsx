@@ -16,14 +16,29 @@ export function OrdersToolPart({ state, output }: { state: string; output?: GetO
   if (state !== 'output-available' || !output) return null;
   if (output.orders.length === 0) return <p className="text-sm text-muted">{t('empty')}</p>;
   return (
-    <ul className="w-full max-w-xl divide-y divide-line overflow-hidden rounded-xl border border-line bg-surface" data-testid="orders-part">
+    <ul
+      className="w-full max-w-xl divide-y divide-line overflow-hidden rounded-xl border border-line bg-surface"
+      data-testid="orders-part"
+    >
       {output.orders.map((order) => (
-        <li key={order.id} data-testid="order-row" data-order-id={order.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3 text-sm">
+        <li
+          key={order.id}
+          data-testid="order-row"
+          data-order-id={order.id}
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3 text-sm"
+        >
           <div className="min-w-0 flex-1">
-            <p className="truncate font-medium">{order.items.map((item) => (item.quantity > 1 ? `${item.title} × ${item.quantity}` : item.title)).join(', ')}</p>
+            <p className="truncate font-medium">
+              {order.items
+                .map((item) => (item.quantity > 1 ? `${item.title} × ${item.quantity}` : item.title))
+                .join(', ')}
+            </p>
             <p className="text-xs text-muted">
               {order.sellerName}
-              {order.estimatedDelivery && order.status !== 'canceled' && order.status !== 'refunded' && ` · ${formatDay(order.estimatedDelivery, locale)}`}
+              {order.estimatedDelivery &&
+                order.status !== 'canceled' &&
+                order.status !== 'refunded' &&
+                ` · ${formatDay(order.estimatedDelivery, locale)}`}
             </p>
           </div>
           <Price money={order.total} className="tabular-nums" />

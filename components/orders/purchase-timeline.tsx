@@ -27,9 +27,14 @@ function Mono({ children }: { children: ReactNode }) {
 
 function Step({ n, title, body, children }: { n: number; title: string; body: string; children: ReactNode }) {
   return (
-    <li data-testid={`timeline-step-${n}`} className="group relative grid grid-cols-[2.5rem_1fr] gap-4 pb-8 last:pb-0">
+    <li
+      data-testid={`timeline-step-${n}`}
+      className="group relative grid grid-cols-[2.5rem_1fr] gap-4 pb-8 last:pb-0"
+    >
       <span aria-hidden className="absolute left-5 top-10 bottom-0 w-px bg-line group-last:hidden" />
-      <span className="z-10 grid size-10 place-items-center rounded-full bg-accent text-sm font-semibold text-accent-ink shadow-sm">{n}</span>
+      <span className="z-10 grid size-10 place-items-center rounded-full bg-accent text-sm font-semibold text-accent-ink shadow-sm">
+        {n}
+      </span>
       <div className="min-w-0 space-y-3">
         <div>
           <h2 className="text-lg font-semibold">{title}</h2>
@@ -51,7 +56,11 @@ function TokenFacts({ token, total }: { token: TokenView; total: Timeline['order
   const status = tokenStatus(token);
   const matches = token.maxAmount.amount === total.amount && token.maxAmount.currency === total.currency;
   return (
-    <div data-testid="spt" data-spt-id={token.id} className="space-y-3 rounded-xl border border-line bg-surface p-4">
+    <div
+      data-testid="spt"
+      data-spt-id={token.id}
+      className="space-y-3 rounded-xl border border-line bg-surface p-4"
+    >
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         <Fact label={t('sptId')}>
           <Mono>{token.id}</Mono>
@@ -67,13 +76,20 @@ function TokenFacts({ token, total }: { token: TokenView; total: Timeline['order
         <Fact label={t('sptMaxAmount')} testId="spt-max-amount">
           <span className="inline-flex items-center gap-1.5">
             <Price money={token.maxAmount} />
-            {matches && <span className="rounded bg-good/15 px-1 text-[10px] font-semibold text-good">= {t('total')}</span>}
+            {matches && (
+              <span className="rounded bg-good/15 px-1 text-[10px] font-semibold text-good">
+                = {t('total')}
+              </span>
+            )}
           </span>
         </Fact>
         <Fact label={t('sptCurrency')}>{token.maxAmount.currency.toUpperCase()}</Fact>
         <Fact label={t('sptExpires')}>{token.expiresAt ? formatDateTime(token.expiresAt, locale) : '—'}</Fact>
         <Fact label={t('sptStatus')} testId="spt-status">
-          <span data-status={status} className={`rounded-full px-2 py-0.5 text-xs ${status === 'consumed' ? 'bg-good/15 text-good' : 'bg-surface-2'}`}>
+          <span
+            data-status={status}
+            className={`rounded-full px-2 py-0.5 text-xs ${status === 'consumed' ? 'bg-good/15 text-good' : 'bg-surface-2'}`}
+          >
             {status}
           </span>
         </Fact>
@@ -98,9 +114,16 @@ export function PurchaseTimeline({ timeline }: { timeline: Timeline }) {
     <ol data-testid="purchase-timeline" className="relative">
       <Step n={1} title={t('step1Title')} body={t('step1Body')}>
         {card ? (
-          <div className="inline-flex items-center gap-3 rounded-xl border border-line bg-surface px-4 py-3" data-testid="timeline-card">
-            <span className="rounded bg-surface-2 px-2 py-1 font-mono text-[11px] font-semibold uppercase">{card.brand ?? 'card'}</span>
-            <span className="text-sm font-medium">{t('cardEnding', { brand: brandName(card.brand), last4: card.last4 ?? '••••' })}</span>
+          <div
+            className="inline-flex items-center gap-3 rounded-xl border border-line bg-surface px-4 py-3"
+            data-testid="timeline-card"
+          >
+            <span className="rounded bg-surface-2 px-2 py-1 font-mono text-[11px] font-semibold uppercase">
+              {card.brand ?? 'card'}
+            </span>
+            <span className="text-sm font-medium">
+              {t('cardEnding', { brand: brandName(card.brand), last4: card.last4 ?? '••••' })}
+            </span>
             <Mono>{card.id}</Mono>
           </div>
         ) : (
@@ -125,7 +148,10 @@ export function PurchaseTimeline({ timeline }: { timeline: Timeline }) {
                 <li key={attempt.attempt} className="rounded-lg bg-surface-2 px-3 py-1.5 text-xs">
                   {t('attemptLine', {
                     n: attempt.attempt,
-                    card: t('cardEnding', { brand: brandName(attempt.card.brand), last4: attempt.card.last4 ?? '••••' }),
+                    card: t('cardEnding', {
+                      brand: brandName(attempt.card.brand),
+                      last4: attempt.card.last4 ?? '••••',
+                    }),
                     outcome: [attempt.outcome, attempt.message].filter(Boolean).join(': '),
                   })}
                   {attempt.token && (
@@ -148,7 +174,9 @@ export function PurchaseTimeline({ timeline }: { timeline: Timeline }) {
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
           <div data-testid="payment-intent" className="rounded-xl border border-line bg-surface p-4">
-            <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">{t('paymentIntent')}</p>
+            <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">
+              {t('paymentIntent')}
+            </p>
             {paymentIntent ? (
               <dl className="grid grid-cols-2 gap-3">
                 <Fact label="id">
@@ -161,7 +189,9 @@ export function PurchaseTimeline({ timeline }: { timeline: Timeline }) {
               </dl>
             ) : (
               <p className="text-sm text-muted">
-                {t('paymentIntentNone', { amount: token?.amountUsed ? formatMoney(token.amountUsed, locale) : '—' })}
+                {t('paymentIntentNone', {
+                  amount: token?.amountUsed ? formatMoney(token.amountUsed, locale) : '—',
+                })}
               </p>
             )}
           </div>

@@ -25,7 +25,10 @@ export function ProductCard({ product, position }: { product: ProductSummary; po
       <div className="relative aspect-[4/3] bg-surface-2">
         <ProductImage src={product.image} alt="" sizes={CARD_IMAGE_SIZES} />
         {position !== undefined && (
-          <span aria-hidden className="absolute left-2 top-2 grid size-6 place-items-center rounded-full bg-canvas/90 text-xs font-semibold">
+          <span
+            aria-hidden
+            className="absolute left-2 top-2 grid size-6 place-items-center rounded-full bg-canvas/90 text-xs font-semibold"
+          >
             {position}
           </span>
         )}

@@ -20,16 +20,26 @@ export function ProductDetail({ product }: { product: ProductDetailData }) {
   const actions = useProductActions();
   const images = product.images.length > 0 ? product.images : [product.image];
   const [imageIndex, setImageIndex] = useState(0);
-  const [chosen, setChosen] = useState<Record<string, string>>(() => ({ ...(firstAvailable(product)?.options ?? {}) }));
+  const [chosen, setChosen] = useState<Record<string, string>>(() => ({
+    ...(firstAvailable(product)?.options ?? {}),
+  }));
   const variant = product.variants.length > 0 ? matchVariant(product.variants, chosen) : undefined;
   const availability = variant?.availability ?? product.availability;
   const attributes = Object.entries(product.attributes);
 
   return (
-    <article data-testid="product-detail" data-product-id={product.id} className="grid gap-4 rounded-xl border border-line bg-surface p-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] sm:p-4">
+    <article
+      data-testid="product-detail"
+      data-product-id={product.id}
+      className="grid gap-4 rounded-xl border border-line bg-surface p-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] sm:p-4"
+    >
       <div className="space-y-2">
         <div className="relative aspect-square overflow-hidden rounded-lg bg-surface-2">
-          <ProductImage src={images[imageIndex] ?? product.image} alt={product.title} sizes="(min-width: 640px) 280px, 90vw" />
+          <ProductImage
+            src={images[imageIndex] ?? product.image}
+            alt={product.title}
+            sizes="(min-width: 640px) 280px, 90vw"
+          />
         </div>
         {images.length > 1 && (
           <div className="flex gap-2">
@@ -59,7 +69,9 @@ export function ProductDetail({ product }: { product: ProductDetailData }) {
           <StockBadge availability={availability} />
           {product.rating && <Rating value={product.rating.value} count={product.rating.count} />}
         </div>
-        {product.variants.length > 1 && <VariantPicker variants={product.variants} chosen={chosen} onChange={setChosen} />}
+        {product.variants.length > 1 && (
+          <VariantPicker variants={product.variants} chosen={chosen} onChange={setChosen} />
+        )}
         {actions && (
           <div className="flex flex-wrap gap-2">
             <button

@@ -11,7 +11,10 @@ export function ProductGrid({ result }: { result: SearchProductsOutput }) {
   const actions = useProductActions();
   if (result.products.length === 0) {
     return (
-      <div data-testid="no-results" className="rounded-xl border border-dashed border-line bg-surface p-4 text-sm">
+      <div
+        data-testid="no-results"
+        className="rounded-xl border border-dashed border-line bg-surface p-4 text-sm"
+      >
         <p>{t('noResults')}</p>
         {result.suggestion && (
           <button
@@ -28,7 +31,11 @@ export function ProductGrid({ result }: { result: SearchProductsOutput }) {
   }
   return (
     <section aria-label={t('resultsCount', { count: result.total })}>
-      <ul role="list" data-testid="product-grid" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      <ul
+        role="list"
+        data-testid="product-grid"
+        className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4"
+      >
         {result.products.map((product, i) => (
           <li key={product.id} className="flex">
             <ProductCard product={product} position={i + 1} />

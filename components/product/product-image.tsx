@@ -5,7 +5,26 @@ import Image from 'next/image';
  * absolute URL (a seller hosting its own images) is loaded as is, so no host list has to be
  * configured for every seller that may ever push a feed.
  */
-export function ProductImage({ src, alt, sizes, className }: { src: string; alt: string; sizes: string; className?: string }) {
+export function ProductImage({
+  src,
+  alt,
+  sizes,
+  className,
+}: {
+  src: string;
+  alt: string;
+  sizes: string;
+  className?: string;
+}) {
   const remote = /^https?:\/\//i.test(src);
-  return <Image src={src} alt={alt} fill sizes={sizes} unoptimized={remote} className={className ?? 'object-cover'} />;
+  return (
+    <Image
+      src={src}
+      alt={alt}
+      fill
+      sizes={sizes}
+      unoptimized={remote}
+      className={className ?? 'object-cover'}
+    />
+  );
 }

@@ -11,9 +11,17 @@ const STYLE = {
 
 export function StockBadge({ availability }: { availability: ProductSummary['availability'] }) {
   const t = useT('chat');
-  const label = availability === 'in_stock' ? t('inStock') : availability === 'low_stock' ? t('lowStock') : t('outOfStock');
+  const label =
+    availability === 'in_stock'
+      ? t('inStock')
+      : availability === 'low_stock'
+        ? t('lowStock')
+        : t('outOfStock');
   return (
-    <span className={`inline-flex items-center gap-1 text-xs font-medium ${STYLE[availability]}`} data-availability={availability}>
+    <span
+      className={`inline-flex items-center gap-1 text-xs font-medium ${STYLE[availability]}`}
+      data-availability={availability}
+    >
       <span aria-hidden className="size-1.5 rounded-full bg-current" />
       {label}
     </span>

@@ -7,13 +7,17 @@ import type { VariantSummary } from '@/lib/agent/tools/schemas';
 /** Option names in the order a shopper expects: colour before size, then the rest as the feed lists them. */
 export function optionNames(variants: VariantSummary[]): string[] {
   const names: string[] = [];
-  for (const variant of variants) for (const name of Object.keys(variant.options)) if (!names.includes(name)) names.push(name);
+  for (const variant of variants)
+    for (const name of Object.keys(variant.options)) if (!names.includes(name)) names.push(name);
   const rank = (name: string) => (/colou?r/i.test(name) ? 0 : /size/i.test(name) ? 1 : 2);
   return names.sort((a, b) => rank(a) - rank(b));
 }
 
 /** The variant matching every chosen option, else the first one matching the most. */
-export function matchVariant(variants: VariantSummary[], chosen: Record<string, string>): VariantSummary | undefined {
+export function matchVariant(
+  variants: VariantSummary[],
+  chosen: Record<string, string>,
+): VariantSummary | undefined {
   let best: VariantSummary | undefined;
   let bestScore = -1;
   for (const variant of variants) {
@@ -39,7 +43,12 @@ export function VariantPicker({
   const t = useT('chat');
   const baseId = useId();
   const names = optionNames(variants);
-  const label = (name: string) => (/colou?r/i.test(name) ? t('color') : /size/i.test(name) ? t('size') : name.charAt(0).toUpperCase() + name.slice(1));
+  const label = (name: string) =>
+    /colou?r/i.test(name)
+      ? t('color')
+      : /size/i.test(name)
+        ? t('size')
+        : name.charAt(0).toUpperCase() + name.slice(1);
   return (
     <div className="space-y-3">
       {names.map((name) => {
@@ -51,7 +60,10 @@ export function VariantPicker({
             <div className="flex flex-wrap gap-1.5">
               {values.map((value) => {
                 const candidate = matchVariant(variants, { ...chosen, [name]: value });
-                const soldOut = !candidate || candidate.options[name] !== value || candidate.availability === 'out_of_stock';
+                const soldOut =
+                  !candidate ||
+                  candidate.options[name] !== value ||
+                  candidate.availability === 'out_of_stock';
                 const id = `${baseId}-${name}-${value}`;
                 return (
                   <label

@@ -7,13 +7,23 @@ import type { OrderActionState } from '@/app/sellers/[seller]/actions';
 type Action = (state: OrderActionState, form: FormData) => Promise<OrderActionState>;
 
 /** One order button; each sends the agent an order_update webhook when it succeeds. */
-function ActionButton({ action, sellerId, orderId, label, tone = 'plain' }: { action: Action; sellerId: string; orderId: string; label: string; tone?: 'plain' | 'danger' }) {
+function ActionButton({
+  action,
+  sellerId,
+  orderId,
+  label,
+  tone = 'plain',
+}: {
+  action: Action;
+  sellerId: string;
+  orderId: string;
+  label: string;
+  tone?: 'plain' | 'danger';
+}) {
   const t = useT('seller');
   const [state, run, pending] = useActionState(action, { error: null });
   const style =
-    tone === 'danger'
-      ? 'border-bad/40 text-bad hover:bg-bad/10'
-      : 'border-line text-ink hover:bg-surface-2';
+    tone === 'danger' ? 'border-bad/40 text-bad hover:bg-bad/10' : 'border-line text-ink hover:bg-surface-2';
   return (
     <form action={run} className="space-y-1">
       <input type="hidden" name="seller" value={sellerId} />
@@ -52,8 +62,17 @@ export function OrderActions({
   const t = useT('seller');
   return (
     <div className="flex flex-wrap gap-2">
-      {status === 'confirmed' && hasShipping ? <ActionButton action={actions.ship} sellerId={sellerId} orderId={orderId} label={t('markShipped')} /> : null}
-      {status === 'shipped' ? <ActionButton action={actions.deliver} sellerId={sellerId} orderId={orderId} label={t('markDelivered')} /> : null}
+      {status === 'confirmed' && hasShipping ? (
+        <ActionButton action={actions.ship} sellerId={sellerId} orderId={orderId} label={t('markShipped')} />
+      ) : null}
+      {status === 'shipped' ? (
+        <ActionButton
+          action={actions.deliver}
+          sellerId={sellerId}
+          orderId={orderId}
+          label={t('markDelivered')}
+        />
+      ) : null}
       {!fullyRefunded && status !== 'canceled' && status !== 'canceling' ? (
         <ActionButton
           action={actions.refund}

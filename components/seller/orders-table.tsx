@@ -47,7 +47,11 @@ export async function OrdersTable({ sellerId, orders }: { sellerId: string; orde
           cell: (o) => (
             <div className="tabular-nums">
               <p>{money(o.total, o.currency, locale)}</p>
-              {o.refunded > 0 ? <p className="text-xs text-bad">{t('refundedAmount', { amount: money(o.refunded, o.currency, locale) })}</p> : null}
+              {o.refunded > 0 ? (
+                <p className="text-xs text-bad">
+                  {t('refundedAmount', { amount: money(o.refunded, o.currency, locale) })}
+                </p>
+              ) : null}
             </div>
           ),
         },
@@ -56,10 +60,20 @@ export async function OrdersTable({ sellerId, orders }: { sellerId: string; orde
         {
           header: t('colActions'),
           cell: (o) => (
-            <OrderActions sellerId={sellerId} orderId={o.id} status={o.status} hasShipping={o.hasShipping} fullyRefunded={o.refunded >= o.total} actions={actions} />
+            <OrderActions
+              sellerId={sellerId}
+              orderId={o.id}
+              status={o.status}
+              hasShipping={o.hasShipping}
+              fullyRefunded={o.refunded >= o.total}
+              actions={actions}
+            />
           ),
         },
-        { header: t('colCreated'), cell: (o) => <span className="whitespace-nowrap text-muted">{when(o.createdAt, locale)}</span> },
+        {
+          header: t('colCreated'),
+          cell: (o) => <span className="whitespace-nowrap text-muted">{when(o.createdAt, locale)}</span>,
+        },
       ]}
     />
   );

@@ -24,18 +24,37 @@ export async function PaymentsTable({ payments }: { payments: PaymentRowView[] }
             return (
               <ul className="space-y-0.5 text-xs">
                 <li>{t('maxAmount', { amount: money(limits.maxAmount, limits.currency, locale) })}</li>
-                {p.details?.amountCaptured ? <li>{t('usedAmount', { amount: money(p.details.amountCaptured, limits.currency, locale) })}</li> : null}
-                <li className="text-muted">{limits.expiresAt ? t('expiresAt', { when: when(limits.expiresAt * 1000, locale) }) : t('noExpiry')}</li>
-                {p.details?.deactivatedReason ? <li className="text-muted">{t('deactivated', { reason: p.details.deactivatedReason })}</li> : null}
+                {p.details?.amountCaptured ? (
+                  <li>
+                    {t('usedAmount', { amount: money(p.details.amountCaptured, limits.currency, locale) })}
+                  </li>
+                ) : null}
+                <li className="text-muted">
+                  {limits.expiresAt
+                    ? t('expiresAt', { when: when(limits.expiresAt * 1000, locale) })
+                    : t('noExpiry')}
+                </li>
+                {p.details?.deactivatedReason ? (
+                  <li className="text-muted">{t('deactivated', { reason: p.details.deactivatedReason })}</li>
+                ) : null}
               </ul>
             );
           },
         },
         {
           header: t('colCard'),
-          cell: (p) => (p.details?.card ? <span className="whitespace-nowrap capitalize">{`${p.details.card.brand} •••• ${p.details.card.last4}`}</span> : <span className="text-muted">—</span>),
+          cell: (p) =>
+            p.details?.card ? (
+              <span className="whitespace-nowrap capitalize">{`${p.details.card.brand} •••• ${p.details.card.last4}`}</span>
+            ) : (
+              <span className="text-muted">—</span>
+            ),
         },
-        { header: t('colAmount'), className: 'text-right', cell: (p) => <span className="tabular-nums">{money(p.amount, p.currency, locale)}</span> },
+        {
+          header: t('colAmount'),
+          className: 'text-right',
+          cell: (p) => <span className="tabular-nums">{money(p.amount, p.currency, locale)}</span>,
+        },
         {
           header: t('colStatus'),
           cell: (p) => (
@@ -54,7 +73,10 @@ export async function PaymentsTable({ payments }: { payments: PaymentRowView[] }
             </a>
           ),
         },
-        { header: t('colCreated'), cell: (p) => <span className="whitespace-nowrap text-muted">{when(p.createdAt, locale)}</span> },
+        {
+          header: t('colCreated'),
+          cell: (p) => <span className="whitespace-nowrap text-muted">{when(p.createdAt, locale)}</span>,
+        },
       ]}
     />
   );

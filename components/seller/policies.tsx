@@ -20,9 +20,12 @@ export async function Policies({ policy }: { policy: SellerPolicy }) {
           <ul className="space-y-0.5">
             {rates.map((rate) => (
               <li key={rate.id}>
-                {locale === 'ja' ? rate.titleJa : rate.title} ({rate.carrier}): {money(rate.price, policy.currency, locale)}
-                {rate.freeOver ? `, ${t('freeOver', { amount: money(rate.freeOver, policy.currency, locale) })}` : ''} ·{' '}
-                {t('businessDays', { min: rate.minDays, max: rate.maxDays })}
+                {locale === 'ja' ? rate.titleJa : rate.title} ({rate.carrier}):{' '}
+                {money(rate.price, policy.currency, locale)}
+                {rate.freeOver
+                  ? `, ${t('freeOver', { amount: money(rate.freeOver, policy.currency, locale) })}`
+                  : ''}{' '}
+                · {t('businessDays', { min: rate.minDays, max: rate.maxDays })}
               </li>
             ))}
           </ul>

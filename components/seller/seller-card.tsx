@@ -18,9 +18,19 @@ export async function SellerCard({ summary }: { summary: SellerSummary }) {
     [t('lowStock'), String(summary.lowStockVariants)],
   ];
   return (
-    <article className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5 shadow-sm" style={{ borderTopColor: profile.accentColor, borderTopWidth: 4 }}>
+    <article
+      className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5 shadow-sm"
+      style={{ borderTopColor: profile.accentColor, borderTopWidth: 4 }}
+    >
       <div className="flex items-center gap-3">
-        <Image src={profile.logo} alt="" width={48} height={48} className="size-12 rounded-xl bg-surface-2" unoptimized />
+        <Image
+          src={profile.logo}
+          alt=""
+          width={48}
+          height={48}
+          className="size-12 rounded-xl bg-surface-2"
+          unoptimized
+        />
         <div className="min-w-0">
           <h2 className="truncate text-lg font-semibold">{name}</h2>
           <p className="text-sm text-muted">

@@ -13,10 +13,19 @@ export async function SellerHeader({ profile, baseUrl }: { profile: SellerProfil
         ← {t('backToSellers')}
       </Link>
       <div className="flex flex-wrap items-center gap-4">
-        <Image src={profile.logo} alt="" width={56} height={56} className="size-14 rounded-xl bg-surface-2" unoptimized />
+        <Image
+          src={profile.logo}
+          alt=""
+          width={56}
+          height={56}
+          className="size-14 rounded-xl bg-surface-2"
+          unoptimized
+        />
         <div className="min-w-0 space-y-1">
           <h1 className="text-2xl font-semibold">{name}</h1>
-          <p className="text-sm text-muted">{locale === 'ja' && profile.taglineJa ? profile.taglineJa : profile.tagline}</p>
+          <p className="text-sm text-muted">
+            {locale === 'ja' && profile.taglineJa ? profile.taglineJa : profile.tagline}
+          </p>
         </div>
       </div>
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
@@ -29,7 +38,10 @@ export async function SellerHeader({ profile, baseUrl }: { profile: SellerProfil
         <div className="flex gap-2">
           <dt className="text-muted">{t('discovery')}</dt>
           <dd>
-            <a className="font-mono text-xs text-accent underline-offset-2 hover:underline" href={`/sellers/${profile.id}/.well-known/acp.json`}>
+            <a
+              className="font-mono text-xs text-accent underline-offset-2 hover:underline"
+              href={`/sellers/${profile.id}/.well-known/acp.json`}
+            >
               /.well-known/acp.json
             </a>
           </dd>

@@ -39,7 +39,11 @@ export async function SessionsTable({ sessions }: { sessions: SessionRowView[] }
             </ul>
           ),
         },
-        { header: t('colTotal'), cell: (s) => <span className="tabular-nums">{money(s.total, s.currency, locale)}</span>, className: 'text-right' },
+        {
+          header: t('colTotal'),
+          cell: (s) => <span className="tabular-nums">{money(s.total, s.currency, locale)}</span>,
+          className: 'text-right',
+        },
         {
           header: t('colOrder'),
           cell: (s) =>
@@ -51,7 +55,10 @@ export async function SessionsTable({ sessions }: { sessions: SessionRowView[] }
               <span className="text-muted">—</span>
             ),
         },
-        { header: t('colUpdated'), cell: (s) => <span className="whitespace-nowrap text-muted">{when(s.updatedAt, locale)}</span> },
+        {
+          header: t('colUpdated'),
+          cell: (s) => <span className="whitespace-nowrap text-muted">{when(s.updatedAt, locale)}</span>,
+        },
       ]}
     />
   );

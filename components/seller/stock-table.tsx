@@ -6,7 +6,15 @@ import type { StockRowView } from '@/lib/seller/dashboard';
 import { money } from './format';
 
 /** Stock per product; variants fold away so a shoe in 18 sizes stays one row until opened. */
-export async function StockTable({ sellerId, stock, currency }: { sellerId: string; stock: StockRowView[]; currency: string }) {
+export async function StockTable({
+  sellerId,
+  stock,
+  currency,
+}: {
+  sellerId: string;
+  stock: StockRowView[];
+  currency: string;
+}) {
   const [t, locale] = await Promise.all([getT('seller'), getLocale()]);
   const level = (available: number) =>
     available === 0 ? (
@@ -32,7 +40,14 @@ export async function StockTable({ sellerId, stock, currency }: { sellerId: stri
             <li key={product.productId} className="rounded-xl border border-line bg-surface">
               <details className="group">
                 <summary className="flex cursor-pointer list-none items-center gap-3 p-3">
-                  <Image src={product.image} alt="" width={40} height={40} unoptimized className="size-10 rounded-md bg-surface-2 object-cover" />
+                  <Image
+                    src={product.image}
+                    alt=""
+                    width={40}
+                    height={40}
+                    unoptimized
+                    className="size-10 rounded-md bg-surface-2 object-cover"
+                  />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate text-sm font-medium">{product.title}</span>
                     <span className="block text-xs text-muted">
@@ -41,7 +56,13 @@ export async function StockTable({ sellerId, stock, currency }: { sellerId: stri
                     </span>
                   </span>
                   <span className="text-right text-sm">
-                    {lowest === 0 && units === 0 ? level(0) : lowest <= LOW_STOCK_THRESHOLD ? <span className="text-warn">{t('low')}</span> : <span className="tabular-nums">{units}</span>}
+                    {lowest === 0 && units === 0 ? (
+                      level(0)
+                    ) : lowest <= LOW_STOCK_THRESHOLD ? (
+                      <span className="text-warn">{t('low')}</span>
+                    ) : (
+                      <span className="tabular-nums">{units}</span>
+                    )}
                   </span>
                 </summary>
                 <table className="w-full border-t border-line text-left text-xs">
@@ -49,13 +70,19 @@ export async function StockTable({ sellerId, stock, currency }: { sellerId: stri
                     {product.variants.map((variant) => (
                       <tr key={variant.id}>
                         <td className="px-3 py-1.5">{variant.title}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">{money(variant.price, currency, locale)}</td>
+                        <td className="px-3 py-1.5 text-right tabular-nums">
+                          {money(variant.price, currency, locale)}
+                        </td>
                         <td className="px-3 py-1.5 text-right">{level(variant.available)}</td>
                         <td className="px-3 py-1.5 text-right">
                           <form action={restockAction}>
                             <input type="hidden" name="seller" value={sellerId} />
                             <input type="hidden" name="variant" value={variant.id} />
-                            <button type="submit" aria-label={t('restockLabel', { title: variant.title })} className="rounded border border-line px-1.5 py-0.5 hover:bg-surface-2">
+                            <button
+                              type="submit"
+                              aria-label={t('restockLabel', { title: variant.title })}
+                              className="rounded border border-line px-1.5 py-0.5 hover:bg-surface-2"
+                            >
                               +10
                             </button>
                           </form>

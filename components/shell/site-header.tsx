@@ -11,7 +11,12 @@ export async function SiteHeader({ theme }: { theme: 'light' | 'dark' | 'system'
     <header className="sticky top-0 z-30 border-b border-line bg-canvas/85 backdrop-blur">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent text-sm text-accent-ink">A</span>
+          <span
+            aria-hidden
+            className="grid size-7 place-items-center rounded-lg bg-accent text-sm text-accent-ink"
+          >
+            A
+          </span>
           {t('appName')}
         </Link>
         <NavLinks />

@@ -32,7 +32,10 @@ function realStripeAppearance(): Appearance {
   const style = getComputedStyle(document.documentElement);
   const dark = document.documentElement.dataset.theme === 'dark';
   const accent = style.getPropertyValue('--accent').trim();
-  return { theme: dark ? 'night' : 'stripe', variables: accent ? { colorPrimary: accent, borderRadius: '10px' } : { borderRadius: '10px' } };
+  return {
+    theme: dark ? 'night' : 'stripe',
+    variables: accent ? { colorPrimary: accent, borderRadius: '10px' } : { borderRadius: '10px' },
+  };
 }
 
 /**
@@ -40,7 +43,13 @@ function realStripeAppearance(): Appearance {
  * Payment Element (Stripe.js with real keys, the emulator's stand-in otherwise). Usable on
  * /wallet and inline in the chat when a purchase needs a card.
  */
-export function SaveCardForm({ onSaved, stripeConfig, submitLabel, showTestCards, className }: SaveCardFormProps) {
+export function SaveCardForm({
+  onSaved,
+  stripeConfig,
+  submitLabel,
+  showTestCards,
+  className,
+}: SaveCardFormProps) {
   const t = useT('wallet');
   const locale = useLocale();
   const [config, setConfig] = useState<StripeBrowserConfig | null>(stripeConfig ?? null);
@@ -57,7 +66,10 @@ export function SaveCardForm({ onSaved, stripeConfig, submitLabel, showTestCards
     };
   }, [config, t]);
 
-  const stripePromise = useMemo(() => (config ? loadStripeForAisle(config.publishableKey, config.mode) : null), [config]);
+  const stripePromise = useMemo(
+    () => (config ? loadStripeForAisle(config.publishableKey, config.mode) : null),
+    [config],
+  );
   const options = useMemo<StripeElementsOptions>(
     () => ({
       mode: 'setup',
@@ -89,7 +101,11 @@ export function SaveCardForm({ onSaved, stripeConfig, submitLabel, showTestCards
   );
 }
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; sentence: string } | { kind: 'error'; sentence: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'saved'; sentence: string }
+  | { kind: 'error'; sentence: string };
 
 function CardSetup({ onSaved, submitLabel }: { onSaved?: (card: SavedCard) => void; submitLabel: string }) {
   const t = useT('wallet');
@@ -109,7 +125,10 @@ function CardSetup({ onSaved, submitLabel }: { onSaved?: (card: SavedCard) => vo
       await confirmCard(stripe, elements);
     } catch (error) {
       console.error('[wallet] saving the card failed', error);
-      setStatus({ kind: 'error', sentence: t('errorGeneric', { message: error instanceof Error ? error.message : String(error) }) });
+      setStatus({
+        kind: 'error',
+        sentence: t('errorGeneric', { message: error instanceof Error ? error.message : String(error) }),
+      });
     }
   }
 
@@ -142,7 +161,10 @@ function CardSetup({ onSaved, submitLabel }: { onSaved?: (card: SavedCard) => vo
       return;
     }
     pendingSecret.current = null;
-    const paymentMethod = typeof setupIntent.payment_method === 'string' ? setupIntent.payment_method : setupIntent.payment_method?.id;
+    const paymentMethod =
+      typeof setupIntent.payment_method === 'string'
+        ? setupIntent.payment_method
+        : setupIntent.payment_method?.id;
     const saved = paymentMethod ? await getSavedCard(paymentMethod) : null;
     if (!saved?.ok) {
       setStatus({ kind: 'error', sentence: failureSentence(saved?.code ?? 'card_not_found', t) });

@@ -17,11 +17,19 @@ export function SavedCardList({ cards }: { cards: SavedCard[] }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
 
-  function act(card: SavedCard, action: (id: string) => Promise<WalletActionResult<SavedCard>>, done: 'madeDefault' | 'removed') {
+  function act(
+    card: SavedCard,
+    action: (id: string) => Promise<WalletActionResult<SavedCard>>,
+    done: 'madeDefault' | 'removed',
+  ) {
     startTransition(async () => {
       const result = await action(card.id);
       setConfirming(null);
-      setNotice(result.ok ? { kind: 'done', sentence: t(done, { card: cardLabel(card, t) }) } : { kind: 'error', sentence: failureSentence(result.code, t) });
+      setNotice(
+        result.ok
+          ? { kind: 'done', sentence: t(done, { card: cardLabel(card, t) }) }
+          : { kind: 'error', sentence: failureSentence(result.code, t) },
+      );
       router.refresh();
     });
   }
@@ -29,35 +37,66 @@ export function SavedCardList({ cards }: { cards: SavedCard[] }) {
   return (
     <div className="space-y-3">
       {cards.length === 0 ? (
-        <div data-testid="wallet-empty" className="rounded-xl border border-dashed border-line p-6 text-center">
+        <div
+          data-testid="wallet-empty"
+          className="rounded-xl border border-dashed border-line p-6 text-center"
+        >
           <p className="font-medium">{t('emptyTitle')}</p>
           <p className="mt-1 text-sm text-muted">{t('emptyBody')}</p>
         </div>
       ) : (
-        <ul className="divide-y divide-line overflow-hidden rounded-xl border border-line bg-surface" aria-busy={pending}>
+        <ul
+          className="divide-y divide-line overflow-hidden rounded-xl border border-line bg-surface"
+          aria-busy={pending}
+        >
           {cards.map((card) => {
             const label = cardLabel(card, t);
             return (
-              <li key={card.id} data-testid="wallet-card" data-last4={card.last4} data-default={card.isDefault} className="flex flex-wrap items-center gap-3 px-4 py-3">
-                <span aria-hidden className="grid h-8 w-12 place-items-center rounded-md border border-line bg-surface-2 font-mono text-[10px] font-bold uppercase tracking-wide">
+              <li
+                key={card.id}
+                data-testid="wallet-card"
+                data-last4={card.last4}
+                data-default={card.isDefault}
+                className="flex flex-wrap items-center gap-3 px-4 py-3"
+              >
+                <span
+                  aria-hidden
+                  className="grid h-8 w-12 place-items-center rounded-md border border-line bg-surface-2 font-mono text-[10px] font-bold uppercase tracking-wide"
+                >
                   {card.brand === 'unknown' ? '••' : card.brand.slice(0, 4)}
                 </span>
                 <div className="min-w-0 flex-1">
                   <p className="flex flex-wrap items-center gap-2 font-medium">
                     {label}
                     {card.isDefault && (
-                      <span className="rounded-full bg-accent/10 px-2 py-0.5 text-xs font-semibold text-accent">{t('defaultBadge')}</span>
+                      <span className="rounded-full bg-accent/10 px-2 py-0.5 text-xs font-semibold text-accent">
+                        {t('defaultBadge')}
+                      </span>
                     )}
                   </p>
                   <p className="text-sm text-muted tabular-nums">{expiryLabel(card, t)}</p>
                 </div>
                 {confirming === card.id ? (
-                  <div role="group" aria-label={t('removeConfirm', { card: label })} className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
+                  <div
+                    role="group"
+                    aria-label={t('removeConfirm', { card: label })}
+                    className="flex w-full flex-wrap items-center gap-2 sm:w-auto"
+                  >
                     <p className="text-sm">{t('removeConfirm', { card: label })}</p>
-                    <button type="button" disabled={pending} onClick={() => act(card, removeSavedCard, 'removed')} className="rounded-lg bg-bad px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
+                    <button
+                      type="button"
+                      disabled={pending}
+                      onClick={() => act(card, removeSavedCard, 'removed')}
+                      className="rounded-lg bg-bad px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50"
+                    >
                       {t('removeYes')}
                     </button>
-                    <button type="button" disabled={pending} onClick={() => setConfirming(null)} className="rounded-lg border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface-2">
+                    <button
+                      type="button"
+                      disabled={pending}
+                      onClick={() => setConfirming(null)}
+                      className="rounded-lg border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface-2"
+                    >
                       {t('removeNo')}
                     </button>
                   </div>
@@ -91,7 +130,10 @@ export function SavedCardList({ cards }: { cards: SavedCard[] }) {
         </ul>
       )}
       {notice && (
-        <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`text-sm ${notice.kind === 'error' ? 'text-bad' : 'text-good'}`}>
+        <p
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          className={`text-sm ${notice.kind === 'error' ? 'text-bad' : 'text-good'}`}
+        >
           {notice.sentence}
         </p>
       )}

@@ -13,7 +13,11 @@ const TEST_CARDS = [
 export function TestCardsHint() {
   const t = useT('wallet');
   return (
-    <aside aria-label={t('testCardsTitle')} data-testid="test-cards-hint" className="rounded-lg border border-dashed border-line bg-surface-2/60 p-3 text-sm">
+    <aside
+      aria-label={t('testCardsTitle')}
+      data-testid="test-cards-hint"
+      className="rounded-lg border border-dashed border-line bg-surface-2/60 p-3 text-sm"
+    >
       <p className="font-medium">{t('testCardsTitle')}</p>
       <ul className="mt-1.5 space-y-1">
         {TEST_CARDS.map((card) => (

@@ -23,7 +23,10 @@ export function cardLabel(card: Pick<SavedCard, 'brand' | 'last4'>, t: Translato
 }
 
 export function expiryLabel(card: Pick<SavedCard, 'expMonth' | 'expYear'>, t: Translator<'wallet'>): string {
-  return t('expires', { month: String(card.expMonth).padStart(2, '0'), year: String(card.expYear).slice(-2) });
+  return t('expires', {
+    month: String(card.expMonth).padStart(2, '0'),
+    year: String(card.expYear).slice(-2),
+  });
 }
 
 export function failureSentence(code: WalletFailureCode, t: Translator<'wallet'>): string {
@@ -42,12 +45,17 @@ export function failureSentence(code: WalletFailureCode, t: Translator<'wallet'>
 }
 
 /** An error from Stripe.js (or the stand-in) as the buyer should read it; null when the form already shows it inline. */
-export function stripeErrorSentence(error: { type?: string; code?: string; decline_code?: string; message?: string }, t: Translator<'wallet'>): string | null {
+export function stripeErrorSentence(
+  error: { type?: string; code?: string; decline_code?: string; message?: string },
+  t: Translator<'wallet'>,
+): string | null {
   if (error.type === 'validation_error') return null;
   if (error.code?.endsWith('authentication_failure')) return t('errorAuthentication');
   if (error.decline_code === 'insufficient_funds') return t('errorInsufficientFunds');
   if (error.code === 'card_declined' || error.type === 'card_error') {
-    return error.code === 'card_declined' ? t('errorDeclined') : t('errorCardDetails', { message: error.message ?? '' });
+    return error.code === 'card_declined'
+      ? t('errorDeclined')
+      : t('errorCardDetails', { message: error.message ?? '' });
   }
   if (error.type === 'api_connection_error') return t('errorUnavailable');
   return t('errorGeneric', { message: error.message ?? error.code ?? 'unknown error' });

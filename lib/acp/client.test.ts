@@ -38,8 +38,16 @@ describe('ACP client', () => {
   it('sends every required header and returns the typed session', async () => {
     const seller = fakeSeller(() => json(201, session, { 'Request-Id': 'req_seller' }));
     const { acp } = client(seller.fetchFn);
-    const result = await acp.createSession(createBody, { idempotencyKey: 'create:chat_1:summit', requestId: 'req_agent' });
-    expect(result).toMatchObject({ ok: true, status: 201, replayed: false, session: { id: 'checkout_session_123' } });
+    const result = await acp.createSession(createBody, {
+      idempotencyKey: 'create:chat_1:summit',
+      requestId: 'req_agent',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      status: 201,
+      replayed: false,
+      session: { id: 'checkout_session_123' },
+    });
     const sent = seller.requests[0];
     expect(sent.method).toBe('POST');
     expect(sent.url).toBe('https://seller.example/acp/checkout_sessions');
@@ -63,13 +71,20 @@ describe('ACP client', () => {
 
   it('retries 409 idempotency_in_flight after Retry-After with the same key', async () => {
     const seller = fakeSeller((_r, n) =>
-      n === 1 ? json(409, examples.error_409_idempotency_in_flight, { 'Retry-After': '2' }) : json(200, session, { 'Idempotent-Replayed': 'true' }),
+      n === 1
+        ? json(409, examples.error_409_idempotency_in_flight, { 'Retry-After': '2' })
+        : json(200, session, { 'Idempotent-Replayed': 'true' }),
     );
     const { acp, sleeps } = client(seller.fetchFn);
-    const result = await acp.completeSession('cs_1', examples.complete_checkout_session_request, { idempotencyKey: 'complete:cs_1:spt_1' });
+    const result = await acp.completeSession('cs_1', examples.complete_checkout_session_request, {
+      idempotencyKey: 'complete:cs_1:spt_1',
+    });
     expect(result).toMatchObject({ ok: true, replayed: true });
     expect(sleeps).toEqual([2000]);
-    expect(seller.requests.map((r) => r.headers.get('idempotency-key'))).toEqual(['complete:cs_1:spt_1', 'complete:cs_1:spt_1']);
+    expect(seller.requests.map((r) => r.headers.get('idempotency-key'))).toEqual([
+      'complete:cs_1:spt_1',
+      'complete:cs_1:spt_1',
+    ]);
     expect(new Set(seller.requests.map((r) => r.headers.get('request-id'))).size).toBe(1);
   });
 
@@ -80,7 +95,10 @@ describe('ACP client', () => {
     });
     const { acp, sleeps, exchanges } = client(seller.fetchFn, { retries: 2 });
     const result = await acp.updateSession('cs_1', { buyer: { email: 'a@b.co' } }, { idempotencyKey: 'k' });
-    expect(result).toMatchObject({ ok: false, error: { status: 503, type: 'service_unavailable', code: 'busy', message: 'Try later' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { status: 503, type: 'service_unavailable', code: 'busy', message: 'Try later' },
+    });
     expect(seller.requests).toHaveLength(3);
     expect(sleeps).toHaveLength(2);
     expect(exchanges.map((e) => [e.attempt, e.error ?? e.response?.status])).toEqual([
@@ -97,7 +115,13 @@ describe('ACP client', () => {
     expect(result).toEqual({
       ok: false,
       requestId: expect.any(String),
-      error: { status: 400, type: 'invalid_request', code: 'invalid_item_id', message: "The item ID 'invalid_item' does not exist.", param: '$.line_items[0].item.id' },
+      error: {
+        status: 400,
+        type: 'invalid_request',
+        code: 'invalid_item_id',
+        message: "The item ID 'invalid_item' does not exist.",
+        param: '$.line_items[0].item.id',
+      },
     });
     expect(seller.requests).toHaveLength(1);
   });
@@ -115,7 +139,10 @@ describe('ACP client', () => {
   it('refuses a 2xx body that is not an ACP session', async () => {
     const seller = fakeSeller(() => json(200, { hello: 'world' }));
     const { acp } = client(seller.fetchFn);
-    expect(await acp.getSession('cs_1')).toMatchObject({ ok: false, error: { status: 200, code: 'invalid_response' } });
+    expect(await acp.getSession('cs_1')).toMatchObject({
+      ok: false,
+      error: { status: 200, code: 'invalid_response' },
+    });
   });
 
   it('records each exchange with the API key masked and the bodies kept', async () => {
@@ -142,12 +169,17 @@ describe('ACP client', () => {
 
   it('finds the discovery document under the base path, else at the origin', async () => {
     const seller = fakeSeller((r) =>
-      r.url === 'https://seller.example/.well-known/acp.json' ? json(200, examples.discovery_response_minimal) : json(404, { type: 'invalid_request', code: 'not_found', message: 'no' }),
+      r.url === 'https://seller.example/.well-known/acp.json'
+        ? json(200, examples.discovery_response_minimal)
+        : json(404, { type: 'invalid_request', code: 'not_found', message: 'no' }),
     );
     const { acp } = client(seller.fetchFn);
     const result = await acp.getDiscovery();
     expect(result).toMatchObject({ ok: true, discovery: { protocol: { name: 'acp' } } });
-    expect(seller.requests.map((r) => r.url)).toEqual(['https://seller.example/acp/.well-known/acp.json', 'https://seller.example/.well-known/acp.json']);
+    expect(seller.requests.map((r) => r.url)).toEqual([
+      'https://seller.example/acp/.well-known/acp.json',
+      'https://seller.example/.well-known/acp.json',
+    ]);
   });
 
   it('throws for a POST without an idempotency key rather than sending one the seller must refuse', async () => {

@@ -62,21 +62,40 @@ interface Meta {
   /** True when the seller answered from its idempotency store (`Idempotent-Replayed: true`). */
   replayed: boolean;
 }
-export type AcpSessionResult = ({ ok: true; session: CheckoutSession } & Meta) | { ok: false; error: AcpFailure; requestId: string };
-export type AcpOrderResult = ({ ok: true; order: Order } & Meta) | { ok: false; error: AcpFailure; requestId: string };
-export type AcpDiscoveryResult = ({ ok: true; discovery: DiscoveryDocument } & Meta) | { ok: false; error: AcpFailure; requestId: string };
+export type AcpSessionResult =
+  ({ ok: true; session: CheckoutSession } & Meta) | { ok: false; error: AcpFailure; requestId: string };
+export type AcpOrderResult =
+  ({ ok: true; order: Order } & Meta) | { ok: false; error: AcpFailure; requestId: string };
+export type AcpDiscoveryResult =
+  ({ ok: true; discovery: DiscoveryDocument } & Meta) | { ok: false; error: AcpFailure; requestId: string };
 
 export interface AcpClient {
   createSession(body: CheckoutSessionCreateRequest, options: AcpPostOptions): Promise<AcpSessionResult>;
   getSession(id: string, options?: AcpCallOptions): Promise<AcpSessionResult>;
-  updateSession(id: string, body: CheckoutSessionUpdateRequest, options: AcpPostOptions): Promise<AcpSessionResult>;
-  completeSession(id: string, body: CheckoutSessionCompleteRequest, options: AcpPostOptions): Promise<AcpSessionResult>;
-  cancelSession(id: string, body: CancelSessionRequest | undefined, options: AcpPostOptions): Promise<AcpSessionResult>;
+  updateSession(
+    id: string,
+    body: CheckoutSessionUpdateRequest,
+    options: AcpPostOptions,
+  ): Promise<AcpSessionResult>;
+  completeSession(
+    id: string,
+    body: CheckoutSessionCompleteRequest,
+    options: AcpPostOptions,
+  ): Promise<AcpSessionResult>;
+  cancelSession(
+    id: string,
+    body: CancelSessionRequest | undefined,
+    options: AcpPostOptions,
+  ): Promise<AcpSessionResult>;
   getDiscovery(options?: AcpCallOptions): Promise<AcpDiscoveryResult>;
   /** Aisle extension (declared in the seller's discovery document): the order as the seller sees it. */
   getOrder(id: string, options?: AcpCallOptions): Promise<AcpOrderResult>;
   /** Aisle extension: cancel an order that has not shipped; the seller refunds it in full. */
-  cancelOrder(id: string, body: CancelOrderRequest | undefined, options: AcpPostOptions): Promise<AcpOrderResult>;
+  cancelOrder(
+    id: string,
+    body: CancelOrderRequest | undefined,
+    options: AcpPostOptions,
+  ): Promise<AcpOrderResult>;
 }
 
 type Parsed<T> = { ok: true; value: T; meta: Meta } | { ok: false; error: AcpFailure; requestId: string };
@@ -135,12 +154,19 @@ export function createAcpClient(options: AcpClientOptions): AcpClient {
       payload = JSON.stringify(body ?? {});
     }
 
-    let last: AcpFailure = { status: 0, type: 'service_unavailable', code: 'network_error', message: 'The seller could not be reached.' };
+    let last: AcpFailure = {
+      status: 0,
+      type: 'service_unavailable',
+      code: 'network_error',
+      message: 'The seller could not be reached.',
+    };
     for (let attempt = 1; attempt <= retries + 1; attempt++) {
       if (payload !== undefined && options.signing) {
         const timestamp = new Date().toISOString();
         headers.Timestamp = timestamp;
-        headers.Signature = createHmac('sha256', options.signing.secret).update(`${timestamp}.${payload}`).digest('base64url');
+        headers.Signature = createHmac('sha256', options.signing.secret)
+          .update(`${timestamp}.${payload}`)
+          .digest('base64url');
       }
       const startedAt = new Date();
       const timeout = AbortSignal.timeout(options.timeoutMs ?? 15_000);
@@ -150,7 +176,12 @@ export function createAcpClient(options: AcpClientOptions): AcpClient {
         attempt,
         startedAt: startedAt.toISOString(),
         durationMs: 0,
-        request: { method, url, headers: maskHeaders(headers), ...(payload !== undefined ? { body: JSON.parse(payload) } : {}) },
+        request: {
+          method,
+          url,
+          headers: maskHeaders(headers),
+          ...(payload !== undefined ? { body: JSON.parse(payload) } : {}),
+        },
       };
       let response: Response;
       let text: string;
@@ -162,13 +193,22 @@ export function createAcpClient(options: AcpClientOptions): AcpClient {
         exchange.durationMs = Date.now() - startedAt.getTime();
         exchange.error = cause instanceof Error ? cause.message : String(cause);
         await options.onExchange?.(exchange);
-        last = { status: 0, type: 'service_unavailable', code: 'network_error', message: `The seller could not be reached: ${exchange.error}` };
+        last = {
+          status: 0,
+          type: 'service_unavailable',
+          code: 'network_error',
+          message: `The seller could not be reached: ${exchange.error}`,
+        };
         if (attempt <= retries) await sleep(backoffMs(attempt));
         continue;
       }
       const parsedBody = parseBody(text);
       exchange.durationMs = Date.now() - startedAt.getTime();
-      exchange.response = { status: response.status, headers: maskHeaders(response.headers), body: parsedBody };
+      exchange.response = {
+        status: response.status,
+        headers: maskHeaders(response.headers),
+        body: parsedBody,
+      };
       await options.onExchange?.(exchange);
       const meta: Meta = {
         status: response.status,
@@ -199,7 +239,10 @@ export function createAcpClient(options: AcpClientOptions): AcpClient {
             status: response.status,
             type: response.status >= 500 ? 'service_unavailable' : 'invalid_request',
             code: `http_${response.status}`,
-            message: typeof parsedBody === 'string' && parsedBody ? parsedBody.slice(0, 200) : `The seller answered HTTP ${response.status}.`,
+            message:
+              typeof parsedBody === 'string' && parsedBody
+                ? parsedBody.slice(0, 200)
+                : `The seller answered HTTP ${response.status}.`,
           };
       const inFlight = response.status === 409 && last.code === 'idempotency_in_flight';
       const retryable = inFlight || response.status === 429 || response.status >= 500;
@@ -209,32 +252,63 @@ export function createAcpClient(options: AcpClientOptions): AcpClient {
     return { ok: false, error: last, requestId };
   }
 
-  const sessionUrl = (id: string, suffix = '') => `${base}/checkout_sessions/${encodeURIComponent(id)}${suffix}`;
+  const sessionUrl = (id: string, suffix = '') =>
+    `${base}/checkout_sessions/${encodeURIComponent(id)}${suffix}`;
   const asSession = (r: Parsed<CheckoutSession>): AcpSessionResult =>
     r.ok ? { ok: true, session: r.value, ...r.meta } : { ok: false, error: r.error, requestId: r.requestId };
   const asOrder = (r: Parsed<Order>): AcpOrderResult =>
     r.ok ? { ok: true, order: r.value, ...r.meta } : { ok: false, error: r.error, requestId: r.requestId };
 
   return {
-    createSession: async (body, o) => asSession(await call('create_session', 'POST', `${base}/checkout_sessions`, CheckoutSession, body, o)),
-    getSession: async (id, o = {}) => asSession(await call('get_session', 'GET', sessionUrl(id), CheckoutSession, undefined, o)),
-    updateSession: async (id, body, o) => asSession(await call('update_session', 'POST', sessionUrl(id), CheckoutSession, body, o)),
+    createSession: async (body, o) =>
+      asSession(await call('create_session', 'POST', `${base}/checkout_sessions`, CheckoutSession, body, o)),
+    getSession: async (id, o = {}) =>
+      asSession(await call('get_session', 'GET', sessionUrl(id), CheckoutSession, undefined, o)),
+    updateSession: async (id, body, o) =>
+      asSession(await call('update_session', 'POST', sessionUrl(id), CheckoutSession, body, o)),
     completeSession: async (id, body, o) =>
-      asSession(await call('complete_session', 'POST', sessionUrl(id, '/complete'), CheckoutSession, body, o)),
+      asSession(
+        await call('complete_session', 'POST', sessionUrl(id, '/complete'), CheckoutSession, body, o),
+      ),
     cancelSession: async (id, body, o) =>
-      asSession(await call('cancel_session', 'POST', sessionUrl(id, '/cancel'), CheckoutSession, body ?? {}, o)),
+      asSession(
+        await call('cancel_session', 'POST', sessionUrl(id, '/cancel'), CheckoutSession, body ?? {}, o),
+      ),
     async getDiscovery(o = {}) {
       // Sellers that host several merchants (like Aisle) serve it under the base path; others at the origin.
-      const first = await call('get_discovery', 'GET', `${base}/.well-known/acp.json`, DiscoveryDocument, undefined, o);
+      const first = await call(
+        'get_discovery',
+        'GET',
+        `${base}/.well-known/acp.json`,
+        DiscoveryDocument,
+        undefined,
+        o,
+      );
       const rootUrl = `${new URL(base).origin}/.well-known/acp.json`;
       if (!first.ok && first.error.status === 404 && rootUrl !== `${base}/.well-known/acp.json`) {
         const second = await call('get_discovery', 'GET', rootUrl, DiscoveryDocument, undefined, o);
-        return second.ok ? { ok: true, discovery: second.value, ...second.meta } : { ok: false, error: second.error, requestId: second.requestId };
+        return second.ok
+          ? { ok: true, discovery: second.value, ...second.meta }
+          : { ok: false, error: second.error, requestId: second.requestId };
       }
-      return first.ok ? { ok: true, discovery: first.value, ...first.meta } : { ok: false, error: first.error, requestId: first.requestId };
+      return first.ok
+        ? { ok: true, discovery: first.value, ...first.meta }
+        : { ok: false, error: first.error, requestId: first.requestId };
     },
-    getOrder: async (id, o = {}) => asOrder(await call('get_order', 'GET', `${base}/orders/${encodeURIComponent(id)}`, Order, undefined, o)),
+    getOrder: async (id, o = {}) =>
+      asOrder(
+        await call('get_order', 'GET', `${base}/orders/${encodeURIComponent(id)}`, Order, undefined, o),
+      ),
     cancelOrder: async (id, body, o) =>
-      asOrder(await call('cancel_order', 'POST', `${base}/orders/${encodeURIComponent(id)}/cancel`, Order, body ?? {}, o)),
+      asOrder(
+        await call(
+          'cancel_order',
+          'POST',
+          `${base}/orders/${encodeURIComponent(id)}/cancel`,
+          Order,
+          body ?? {},
+          o,
+        ),
+      ),
   };
 }

@@ -28,7 +28,9 @@ const SECRET_HEADERS = new Set(['authorization', 'signature', 'merchant-signatur
 
 /** `Bearer acp_key_abcdefgh1234` → `Bearer acp_…1234`: enough to tell keys apart, not to use one. */
 export function maskSecret(value: string): string {
-  const [scheme, token] = value.includes(' ') ? [value.slice(0, value.indexOf(' ')), value.slice(value.indexOf(' ') + 1)] : ['', value];
+  const [scheme, token] = value.includes(' ')
+    ? [value.slice(0, value.indexOf(' ')), value.slice(value.indexOf(' ') + 1)]
+    : ['', value];
   const prefix = token.match(/^[a-z]+_/)?.[0] ?? '';
   const masked = token.length <= 8 ? '••••' : `${prefix}…${token.slice(-4)}`;
   return scheme ? `${scheme} ${masked}` : masked;
@@ -36,5 +38,10 @@ export function maskSecret(value: string): string {
 
 export function maskHeaders(headers: Headers | Record<string, string>): Record<string, string> {
   const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
-  return Object.fromEntries(entries.map(([name, value]) => [name, SECRET_HEADERS.has(name.toLowerCase()) ? maskSecret(value) : value]));
+  return Object.fromEntries(
+    entries.map(([name, value]) => [
+      name,
+      SECRET_HEADERS.has(name.toLowerCase()) ? maskSecret(value) : value,
+    ]),
+  );
 }

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/lib/db/client';
-import { claimIdempotent, finishIdempotent, releaseIdempotent, requestFingerprint } from '@/lib/db/idempotency';
+import {
+  claimIdempotent,
+  finishIdempotent,
+  releaseIdempotent,
+  requestFingerprint,
+} from '@/lib/db/idempotency';
 import type { AcpError } from './schemas/common';
 import { validateAcp, type AcpSchemaName } from './validate';
 import { SUPPORTED_ACP_VERSIONS } from './version';
@@ -26,7 +31,10 @@ export class AcpProblem extends Error {
 export const invalidRequest = (code: string, message: string, param?: string, status = 400) =>
   new AcpProblem(status, { type: 'invalid_request', code, message, ...(param ? { param } : {}) });
 
-export const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } as const;
+export const JSON_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+} as const;
 
 /**
  * An answer before it becomes a Response: serialised once, stored as is for idempotent replay, and
@@ -72,7 +80,11 @@ export function bearerToken(request: Request): string | null {
 export function unauthorized(): AcpProblem {
   return new AcpProblem(
     401,
-    { type: 'invalid_request', code: 'unauthorized', message: 'Send the API key this seller issued to your agent as `Authorization: Bearer <key>`.' },
+    {
+      type: 'invalid_request',
+      code: 'unauthorized',
+      message: 'Send the API key this seller issued to your agent as `Authorization: Bearer <key>`.',
+    },
     { 'WWW-Authenticate': 'Bearer realm="acp"' },
   );
 }
@@ -105,7 +117,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Reads at most `maxBytes` of the body (413 beyond), so a huge upload costs nothing. */
 export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw invalidRequest('request_too_large', `The body is larger than ${maxBytes} bytes.`, undefined, 413);
+  if (declared > maxBytes)
+    throw invalidRequest('request_too_large', `The body is larger than ${maxBytes} bytes.`, undefined, 413);
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -143,7 +156,11 @@ function depthOf(value: unknown): number {
  * Parses a JSON object body and checks it against an ACP schema. An empty body counts as `{}` when
  * `optional` (cancel takes none).
  */
-export function parseJsonBody(text: string, schema: AcpSchemaName, options: { optional?: boolean } = {}): unknown {
+export function parseJsonBody(
+  text: string,
+  schema: AcpSchemaName,
+  options: { optional?: boolean } = {},
+): unknown {
   if (text.trim() === '') {
     if (options.optional) return {};
     throw invalidRequest('invalid_json', 'The request body must be a JSON object.');
@@ -157,7 +174,8 @@ export function parseJsonBody(text: string, schema: AcpSchemaName, options: { op
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalidRequest('invalid_json', 'The request body must be a JSON object.', '$');
   }
-  if (depthOf(value) > MAX_JSON_DEPTH) throw invalidRequest('invalid_json', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, '$');
+  if (depthOf(value) > MAX_JSON_DEPTH)
+    throw invalidRequest('invalid_json', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, '$');
   const result = validateAcp(schema, value);
   if (!result.ok) {
     const issue = result.issues[0];
@@ -170,7 +188,12 @@ export function checkJsonContentType(request: Request, hasBody: boolean): void {
   if (!hasBody) return;
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type.trim())) {
-    throw invalidRequest('unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.', undefined, 415);
+    throw invalidRequest(
+      'unsupported_media_type',
+      'Send the body as JSON with `Content-Type: application/json`.',
+      undefined,
+      415,
+    );
   }
 }
 
@@ -188,8 +211,14 @@ export function canonicalJson(value: unknown): string {
 
 export function requireIdempotencyKey(request: Request): string {
   const key = request.headers.get('idempotency-key');
-  if (!key) throw new AcpProblem(400, { type: 'invalid_request', code: 'idempotency_key_required', message: 'Idempotency-Key header is required' });
-  if (key.length > 255) throw invalidRequest('invalid_idempotency_key', 'Idempotency-Key must be at most 255 characters.');
+  if (!key)
+    throw new AcpProblem(400, {
+      type: 'invalid_request',
+      code: 'idempotency_key_required',
+      message: 'Idempotency-Key header is required',
+    });
+  if (key.length > 255)
+    throw invalidRequest('invalid_idempotency_key', 'Idempotency-Key must be at most 255 characters.');
   return key;
 }
 
@@ -206,21 +235,37 @@ export async function runIdempotent(
   run: () => Promise<AcpReply>,
 ): Promise<AcpReply> {
   const idRef = { scope: ref.scope, key: ref.key };
-  const claim = await claimIdempotent(db, { ...idRef, requestHash: ref.fingerprint, staleAfterMs: ref.staleAfterMs ?? 30_000 });
+  const claim = await claimIdempotent(db, {
+    ...idRef,
+    requestHash: ref.fingerprint,
+    staleAfterMs: ref.staleAfterMs ?? 30_000,
+  });
   if (claim.kind === 'replay') {
     const { status, body, headers } = claim.response;
-    return { status, body, headers: { ...headers, 'Idempotent-Replayed': 'true', 'Idempotency-Key': ref.key } };
+    return {
+      status,
+      body,
+      headers: { ...headers, 'Idempotent-Replayed': 'true', 'Idempotency-Key': ref.key },
+    };
   }
   if (claim.kind === 'mismatch') {
     return problemReply(
-      new AcpProblem(422, { type: 'invalid_request', code: 'idempotency_conflict', message: 'Idempotency-Key has already been used with a different request body' }),
+      new AcpProblem(422, {
+        type: 'invalid_request',
+        code: 'idempotency_conflict',
+        message: 'Idempotency-Key has already been used with a different request body',
+      }),
     );
   }
   if (claim.kind === 'in_flight') {
     return problemReply(
       new AcpProblem(
         409,
-        { type: 'invalid_request', code: 'idempotency_in_flight', message: 'A request with this Idempotency-Key is currently being processed' },
+        {
+          type: 'invalid_request',
+          code: 'idempotency_in_flight',
+          message: 'A request with this Idempotency-Key is currently being processed',
+        },
         { 'Retry-After': '1' },
       ),
     );
@@ -232,7 +277,9 @@ export async function runIdempotent(
     await releaseIdempotent(db, idRef);
     throw error;
   }
-  const stored = Object.fromEntries(Object.entries(reply.headers).filter(([name]) => !NOT_REPLAYED_HEADERS.has(name.toLowerCase())));
+  const stored = Object.fromEntries(
+    Object.entries(reply.headers).filter(([name]) => !NOT_REPLAYED_HEADERS.has(name.toLowerCase())),
+  );
   await finishIdempotent(db, idRef, { status: reply.status, body: reply.body, headers: stored });
   return { ...reply, headers: { ...reply.headers, 'Idempotency-Key': ref.key } };
 }

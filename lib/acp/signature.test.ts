@@ -9,26 +9,43 @@ describe('Merchant-Signature', () => {
   it('verifies a signature it made, with the spec’s header format', () => {
     const header = signMerchantSignature(secret, body, now);
     expect(header).toMatch(/^t=\d+,v1=[a-f0-9]{64}$/);
-    expect(verifyMerchantSignature(secret, header, body, { now })).toEqual({ ok: true, timestamp: now.getTime() / 1000 });
+    expect(verifyMerchantSignature(secret, header, body, { now })).toEqual({
+      ok: true,
+      timestamp: now.getTime() / 1000,
+    });
   });
 
   it('refuses a body changed by one byte', () => {
     const header = signMerchantSignature(secret, body, now);
-    expect(verifyMerchantSignature(secret, header, body.replace('ord_1', 'ord_2'), { now })).toMatchObject({ ok: false, reason: 'mismatch' });
+    expect(verifyMerchantSignature(secret, header, body.replace('ord_1', 'ord_2'), { now })).toMatchObject({
+      ok: false,
+      reason: 'mismatch',
+    });
   });
 
   it('refuses another secret', () => {
     const header = signMerchantSignature('whsec_other', body, now);
-    expect(verifyMerchantSignature(secret, header, body, { now })).toMatchObject({ ok: false, reason: 'mismatch' });
+    expect(verifyMerchantSignature(secret, header, body, { now })).toMatchObject({
+      ok: false,
+      reason: 'mismatch',
+    });
   });
 
   it('refuses a replay older than the 300 s tolerance, and one from the future', () => {
     const header = signMerchantSignature(secret, body, now);
     const later = new Date(now.getTime() + 301_000);
-    expect(verifyMerchantSignature(secret, header, body, { now: later })).toMatchObject({ ok: false, reason: 'timestamp_out_of_tolerance' });
-    expect(verifyMerchantSignature(secret, header, body, { now: new Date(now.getTime() + 299_000) }).ok).toBe(true);
+    expect(verifyMerchantSignature(secret, header, body, { now: later })).toMatchObject({
+      ok: false,
+      reason: 'timestamp_out_of_tolerance',
+    });
+    expect(verifyMerchantSignature(secret, header, body, { now: new Date(now.getTime() + 299_000) }).ok).toBe(
+      true,
+    );
     const early = new Date(now.getTime() - 301_000);
-    expect(verifyMerchantSignature(secret, header, body, { now: early })).toMatchObject({ ok: false, reason: 'timestamp_out_of_tolerance' });
+    expect(verifyMerchantSignature(secret, header, body, { now: early })).toMatchObject({
+      ok: false,
+      reason: 'timestamp_out_of_tolerance',
+    });
   });
 
   it.each([

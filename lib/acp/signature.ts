@@ -14,7 +14,8 @@ export function signMerchantSignature(secret: string, rawBody: string, now: Date
 }
 
 export type SignatureFailure = 'missing' | 'malformed' | 'timestamp_out_of_tolerance' | 'mismatch';
-export type SignatureCheck = { ok: true; timestamp: number } | { ok: false; reason: SignatureFailure; message: string };
+export type SignatureCheck =
+  { ok: true; timestamp: number } | { ok: false; reason: SignatureFailure; message: string };
 
 const MESSAGES: Record<SignatureFailure, string> = {
   missing: 'Missing Merchant-Signature header.',

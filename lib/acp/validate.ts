@@ -28,7 +28,10 @@ const EXTENDED_ID = 'https://aisle.local/schemas/agentic-checkout/bundle-with-qu
 const REQUEST_DEFS = new Set<AcpSchemaName>(['CheckoutSessionCreateRequest', 'CheckoutSessionUpdateRequest']);
 
 function extendedBundle() {
-  const copy = structuredClone(checkoutBundle) as unknown as { $id: string; $defs: Record<string, { properties?: Record<string, unknown> }> };
+  const copy = structuredClone(checkoutBundle) as unknown as {
+    $id: string;
+    $defs: Record<string, { properties?: Record<string, unknown> }>;
+  };
   copy.$id = EXTENDED_ID;
   copy.$defs.Item.properties = { ...copy.$defs.Item.properties, quantity: { type: 'integer', minimum: 1 } };
   return copy;
@@ -95,7 +98,13 @@ export function pointerToJsonPath(pointer: string): string {
       .split('/')
       .slice(1)
       .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .map((part) => (/^\d+$/.test(part) ? `[${part}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(part) ? `.${part}` : `['${part.replace(/'/g, "\\'")}']`))
+      .map((part) =>
+        /^\d+$/.test(part)
+          ? `[${part}]`
+          : /^[A-Za-z_][A-Za-z0-9_]*$/.test(part)
+            ? `.${part}`
+            : `['${part.replace(/'/g, "\\'")}']`,
+      )
       .join('')
   );
 }
@@ -126,6 +135,8 @@ export function validateAcp(name: AcpSchemaName, value: unknown): ValidationResu
 export function assertAcp(name: AcpSchemaName, value: unknown): void {
   const fn = validator(name);
   if (fn(value)) return;
-  const detail = (fn.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`).join('; ');
+  const detail = (fn.errors ?? [])
+    .map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`)
+    .join('; ');
   throw new Error(`${name} does not match the ACP schema: ${detail}`);
 }

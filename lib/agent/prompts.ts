@@ -9,7 +9,7 @@ export const TOOL_DESCRIPTIONS: Record<ToolName, string> = {
   searchProducts:
     'Search the catalogs of every seller. Use it whenever the shopper describes something they want, refines a search ' +
     '(price, colour, size, shop, sorting) or asks for "more like that". Put the product need in `query` in plain words ' +
-    '(English or the shopper\'s words), and structured constraints in the other fields. Prices are integer minor units ' +
+    "(English or the shopper's words), and structured constraints in the other fields. Prices are integer minor units " +
     'of `currency`: $100 is {maxPrice: 10000, currency: "usd"}, 5000円 is {maxPrice: 5000, currency: "jpy"}. ' +
     'The results are shown to the shopper as product cards.',
   getProduct:
@@ -22,9 +22,8 @@ export const TOOL_DESCRIPTIONS: Record<ToolName, string> = {
   startCheckout:
     'Prepare a checkout with the seller for the products the shopper wants to buy (choose the variant and quantity they ' +
     'asked for). This does NOT pay: it returns a checkout the shopper reviews and pays with their own Pay button.',
-  updateCheckout:
-    'Change a prepared checkout: items, quantities, shipping option or address. Never pays.',
-  getOrders: 'List the shopper\'s orders, or one order by id, with status and delivery estimate.',
+  updateCheckout: 'Change a prepared checkout: items, quantities, shipping option or address. Never pays.',
+  getOrders: "List the shopper's orders, or one order by id, with status and delivery estimate.",
 };
 
 const LANGUAGE: Record<Locale, string> = { en: 'English', ja: 'Japanese' };

@@ -42,17 +42,15 @@ export async function listAgentSellers(appConfig: AppConfig = config()): Promise
   );
   const external = appConfig.externalSellers
     .filter((seller) => !demo.some((d) => d.id === seller.id))
-    .map(
-      (seller): AgentSeller => ({
-        id: seller.id,
-        name: seller.name,
-        baseUrl: seller.url.replace(/\/$/, ''),
-        apiKey: seller.apiKey,
-        webhookSecret: seller.webhookSecret,
-        demo: false,
-        country: 'US',
-      }),
-    );
+    .map((seller): AgentSeller => ({
+      id: seller.id,
+      name: seller.name,
+      baseUrl: seller.url.replace(/\/$/, ''),
+      apiKey: seller.apiKey,
+      webhookSecret: seller.webhookSecret,
+      demo: false,
+      country: 'US',
+    }));
   return [...demo, ...external];
 }
 
@@ -66,6 +64,9 @@ export function sellerCountry(sellerId: string): string {
   return sellerId in DEMO_PROFILES ? DEMO_PROFILES[sellerId as keyof typeof DEMO_PROFILES].country : 'US';
 }
 
-export async function getAgentSeller(sellerId: string, appConfig: AppConfig = config()): Promise<AgentSeller | null> {
+export async function getAgentSeller(
+  sellerId: string,
+  appConfig: AppConfig = config(),
+): Promise<AgentSeller | null> {
   return (await listAgentSellers(appConfig)).find((seller) => seller.id === sellerId) ?? null;
 }

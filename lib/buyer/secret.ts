@@ -16,7 +16,10 @@ export function appSecret(): Promise<string> {
   if (!holder.__aisleSecret) {
     const loading = (async () => {
       const db = await getDb();
-      await db.insert(appSettings).values({ key: 'cookie_secret', value: randomBytes(32).toString('hex') }).onConflictDoNothing();
+      await db
+        .insert(appSettings)
+        .values({ key: 'cookie_secret', value: randomBytes(32).toString('hex') })
+        .onConflictDoNothing();
       const [row] = await db.select().from(appSettings).where(eq(appSettings.key, 'cookie_secret'));
       return row.value;
     })();

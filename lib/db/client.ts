@@ -39,7 +39,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     }
     return { db, engine: 'postgres', close: () => pool.end() };
   }
-  const [{ createPglite }, { drizzle }] = await Promise.all([import('./pglite'), import('drizzle-orm/pglite')]);
+  const [{ createPglite }, { drizzle }] = await Promise.all([
+    import('./pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
   let dataDir: string | undefined;
   if (target.mode === 'pglite') {
     dataDir = path.resolve(target.dataDir);
@@ -54,7 +57,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     throw error;
   }
   // The app's own data folder gets autovacuum's work done on a timer (an in-memory database lives too briefly to need it).
-  const maintenance = dataDir ? (await import('./pglite-maintenance')).startPgliteMaintenance(client) : undefined;
+  const maintenance = dataDir
+    ? (await import('./pglite-maintenance')).startPgliteMaintenance(client)
+    : undefined;
   return {
     db,
     engine: 'pglite',

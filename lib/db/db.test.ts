@@ -2,7 +2,13 @@ import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client';
-import { claimIdempotent, finishIdempotent, lookupIdempotent, recordIdempotent, requestFingerprint } from './idempotency';
+import {
+  claimIdempotent,
+  finishIdempotent,
+  lookupIdempotent,
+  recordIdempotent,
+  requestFingerprint,
+} from './idempotency';
 import { migrate } from './migrate';
 import { backoffSeconds, deliverDueOutbox, enqueueOutbox } from './outbox';
 import { outbox } from './schema';
@@ -18,7 +24,9 @@ describe.each(testEngines())('data layer on %s', (engine) => {
   });
 
   it('applies every migration once, and a second start applies nothing', async () => {
-    const { rows } = await database.db.execute<{ id: string }>(sql`select id from schema_migrations order by id`);
+    const { rows } = await database.db.execute<{ id: string }>(
+      sql`select id from schema_migrations order by id`,
+    );
     expect(rows.map((r) => r.id)[0]).toBe('0001_foundation');
     expect(await migrate(database.db)).toEqual([]);
   });
@@ -49,14 +57,20 @@ describe.each(testEngines())('data layer on %s', (engine) => {
     const ref = { scope: 'test', key: 'key-crash' };
     const hash = requestFingerprint('y');
     await claimIdempotent(database.db, { ...ref, requestHash: hash });
-    await database.db.execute(sql`update idempotency_keys set locked_at = now() - interval '2 minutes' where key = 'key-crash'`);
-    expect(await claimIdempotent(database.db, { ...ref, requestHash: hash, staleAfterMs: 60_000 })).toEqual({ kind: 'started' });
+    await database.db.execute(
+      sql`update idempotency_keys set locked_at = now() - interval '2 minutes' where key = 'key-crash'`,
+    );
+    expect(await claimIdempotent(database.db, { ...ref, requestHash: hash, staleAfterMs: 60_000 })).toEqual({
+      kind: 'started',
+    });
   });
 
   it('lets exactly one of many concurrent claims start', async () => {
     const hash = requestFingerprint('z');
     const claims = await Promise.all(
-      Array.from({ length: 10 }, () => claimIdempotent(database.db, { scope: 'test', key: 'key-race', requestHash: hash })),
+      Array.from({ length: 10 }, () =>
+        claimIdempotent(database.db, { scope: 'test', key: 'key-race', requestHash: hash }),
+      ),
     );
     expect(claims.filter((c) => c.kind === 'started')).toHaveLength(1);
   });
@@ -76,17 +90,24 @@ describe.each(testEngines())('data layer on %s', (engine) => {
     expect(await lookupIdempotent(database.db, ref)).toEqual({ kind: 'replay', response });
     // A second request that ran meanwhile learns that it lost, and what to answer.
     expect(await recordIdempotent(database.db, ref, { ...response, body: '{"id":"t_3"}' })).toBe(false);
-    expect(await lookupIdempotent(database.db, { ...ref, requestHash: requestFingerprint('other') })).toEqual({ kind: 'mismatch' });
+    expect(await lookupIdempotent(database.db, { ...ref, requestHash: requestFingerprint('other') })).toEqual(
+      { kind: 'mismatch' },
+    );
   });
 
   it('sees a live claim as in flight and an abandoned one as new', async () => {
     const ref = { scope: 'test', key: 'key-claimed', requestHash: requestFingerprint('c') };
     await claimIdempotent(database.db, ref);
     expect(await lookupIdempotent(database.db, ref)).toEqual({ kind: 'in_flight' });
-    await database.db.execute(sql`update idempotency_keys set locked_at = now() - interval '2 minutes' where key = 'key-claimed'`);
+    await database.db.execute(
+      sql`update idempotency_keys set locked_at = now() - interval '2 minutes' where key = 'key-claimed'`,
+    );
     expect(await lookupIdempotent(database.db, { ...ref, staleAfterMs: 60_000 })).toEqual({ kind: 'new' });
     expect(await recordIdempotent(database.db, ref, { status: 201, body: '{}', headers: {} })).toBe(true);
-    expect(await lookupIdempotent(database.db, ref)).toMatchObject({ kind: 'replay', response: { status: 201 } });
+    expect(await lookupIdempotent(database.db, ref)).toMatchObject({
+      kind: 'replay',
+      response: { status: 201 },
+    });
   });
 
   it('delivers an outbox message signed at delivery time, and backs off after a failure', async () => {
@@ -105,18 +126,29 @@ describe.each(testEngines())('data layer on %s', (engine) => {
       signing: { scheme: 'acp', secret: 'whsec_test' },
     });
 
-    expect(await deliverDueOutbox(database.db, { fetch: fetchStub, owner: 'seller:test' })).toEqual({ delivered: 0, failed: 1 });
+    expect(await deliverDueOutbox(database.db, { fetch: fetchStub, owner: 'seller:test' })).toEqual({
+      delivered: 0,
+      failed: 1,
+    });
     // Not due again until the backoff passes.
-    expect(await deliverDueOutbox(database.db, { fetch: fetchStub, owner: 'seller:test' })).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverDueOutbox(database.db, { fetch: fetchStub, owner: 'seller:test' })).toEqual({
+      delivered: 0,
+      failed: 0,
+    });
 
     fail = false;
     const later = new Date(Date.now() + (backoffSeconds(1) + 1) * 1000);
-    expect(await deliverDueOutbox(database.db, { fetch: fetchStub, owner: 'seller:test', now: () => later })).toEqual({ delivered: 1, failed: 0 });
+    expect(
+      await deliverDueOutbox(database.db, { fetch: fetchStub, owner: 'seller:test', now: () => later }),
+    ).toEqual({ delivered: 1, failed: 0 });
 
     const header = seen[1].headers.get('merchant-signature')!;
     const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header)!;
     expect(v1).toBe(createHmac('sha256', 'whsec_test').update(`${t}.${body}`).digest('hex'));
-    const [row] = await database.db.select().from(outbox).where(sql`id = ${id}`);
+    const [row] = await database.db
+      .select()
+      .from(outbox)
+      .where(sql`id = ${id}`);
     expect(row.deliveredAt).not.toBeNull();
     expect(row.attempts).toBe(2);
   });

@@ -33,11 +33,21 @@ function staleSeconds(staleAfterMs = 30_000): number {
 
 /** What a key already used means for a request with this fingerprint, unless it is still in flight. */
 function earlierUse(
-  row: { requestHash: string; state: 'in_flight' | 'done'; status: number | null; body: string | null; headers: Record<string, string> | null },
+  row: {
+    requestHash: string;
+    state: 'in_flight' | 'done';
+    status: number | null;
+    body: string | null;
+    headers: Record<string, string> | null;
+  },
   requestHash: string,
 ): Extract<IdempotencyClaim, { kind: 'mismatch' | 'replay' }> | undefined {
   if (row.requestHash !== requestHash) return { kind: 'mismatch' };
-  if (row.state === 'done') return { kind: 'replay', response: { status: row.status ?? 200, body: row.body ?? '', headers: row.headers ?? {} } };
+  if (row.state === 'done')
+    return {
+      kind: 'replay',
+      response: { status: row.status ?? 200, body: row.body ?? '', headers: row.headers ?? {} },
+    };
   return undefined;
 }
 
@@ -140,11 +150,15 @@ export async function finishIdempotent(db: Db, ref: IdempotencyRef, response: St
 }
 
 export async function releaseIdempotent(db: Db, ref: IdempotencyRef): Promise<void> {
-  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key)));
+  await db
+    .delete(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key)));
 }
 
 /** Forgets finished keys older than `olderThanHours` (never less than the 24 h the protocols promise). */
 export async function pruneIdempotencyKeys(db: Db, olderThanHours = 48): Promise<void> {
   const hours = Math.max(24, olderThanHours);
-  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${hours})`));
+  await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${hours})`));
 }

@@ -59,7 +59,10 @@ export interface DeliveryOptions {
 }
 
 /** Delivers due messages once. Each is leased before sending so that concurrent workers never send it twice at once. */
-export async function deliverDueOutbox(db: Db, options: DeliveryOptions = {}): Promise<{ delivered: number; failed: number }> {
+export async function deliverDueOutbox(
+  db: Db,
+  options: DeliveryOptions = {},
+): Promise<{ delivered: number; failed: number }> {
   const send = options.fetch ?? fetch;
   const now = options.now?.() ?? new Date();
   const leaseUntil = new Date(now.getTime() + 60_000);
@@ -79,7 +82,10 @@ export async function deliverDueOutbox(db: Db, options: DeliveryOptions = {}): P
       .limit(options.limit ?? 20)
       .for('update', { skipLocked: true });
     for (const row of due) {
-      await tx.update(outbox).set({ nextAttemptAt: leaseUntil, attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, row.id));
+      await tx
+        .update(outbox)
+        .set({ nextAttemptAt: leaseUntil, attempts: sql`${outbox.attempts} + 1` })
+        .where(eq(outbox.id, row.id));
     }
     return due;
   });
@@ -90,7 +96,11 @@ export async function deliverDueOutbox(db: Db, options: DeliveryOptions = {}): P
     const attempts = row.attempts + 1;
     const headers: Record<string, string> = { 'content-type': 'application/json', ...row.headers };
     if (row.signing) {
-      headers[SIGNATURE_HEADER[row.signing.scheme]] = timestampedSignature(row.signing.secret, row.body, Math.floor(Date.now() / 1000));
+      headers[SIGNATURE_HEADER[row.signing.scheme]] = timestampedSignature(
+        row.signing.secret,
+        row.body,
+        Math.floor(Date.now() / 1000),
+      );
     }
     let status: number | null = null;
     let error: string | null = null;
@@ -109,7 +119,10 @@ export async function deliverDueOutbox(db: Db, options: DeliveryOptions = {}): P
     }
     if (!error) {
       delivered++;
-      await db.update(outbox).set({ deliveredAt: new Date(), lastStatus: status, lastError: null }).where(eq(outbox.id, row.id));
+      await db
+        .update(outbox)
+        .set({ deliveredAt: new Date(), lastStatus: status, lastError: null })
+        .where(eq(outbox.id, row.id));
     } else {
       failed++;
       const giveUp = attempts >= MAX_ATTEMPTS;

@@ -27,7 +27,10 @@ const FIRST_AFTER_MS = 10_000;
 const EVERY_MS = 10 * 60_000;
 
 export function startPgliteMaintenance(client: PGlite, options: MaintenanceOptions = {}): PgliteMaintenance {
-  const onError = options.onError ?? ((error) => console.warn(`[db] PGlite maintenance failed: ${error instanceof Error ? error.message : error}`));
+  const onError =
+    options.onError ??
+    ((error) =>
+      console.warn(`[db] PGlite maintenance failed: ${error instanceof Error ? error.message : error}`));
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

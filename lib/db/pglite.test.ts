@@ -21,15 +21,35 @@ describe('PGlite with one-trip queries', () => {
   });
 
   const cases: Array<[string, string, unknown[]]> = [
-    ['text, bigint, boolean, null', `insert into things (name, price, flag, doc) values ($1, $2, $3, $4) returning *`, ['kettle', 4999, true, null]],
-    ['json and jsonb given as objects and as text', `insert into things (name, doc, raw) values ($1, $2, $3) returning doc, raw`, ['mug', { a: [1, 2], b: 'ü' }, '{"x": 1}']],
-    ['a text array', `insert into things (name, tags) values ($1, $2) returning tags`, ['cup', ['a', 'b c', 'd"e']]],
-    ['dates given as Date and as text', `insert into things (name, at, day) values ($1, $2, $3) returning at, day`, ['pot', new Date('2026-11-27T10:00:00Z'), '2026-11-27']],
+    [
+      'text, bigint, boolean, null',
+      `insert into things (name, price, flag, doc) values ($1, $2, $3, $4) returning *`,
+      ['kettle', 4999, true, null],
+    ],
+    [
+      'json and jsonb given as objects and as text',
+      `insert into things (name, doc, raw) values ($1, $2, $3) returning doc, raw`,
+      ['mug', { a: [1, 2], b: 'ü' }, '{"x": 1}'],
+    ],
+    [
+      'a text array',
+      `insert into things (name, tags) values ($1, $2) returning tags`,
+      ['cup', ['a', 'b c', 'd"e']],
+    ],
+    [
+      'dates given as Date and as text',
+      `insert into things (name, at, day) values ($1, $2, $3) returning at, day`,
+      ['pot', new Date('2026-11-27T10:00:00Z'), '2026-11-27'],
+    ],
     ['untyped parameters', `select $1 as a, $2::int + 1 as b`, ['hello', '41']],
     ['no rows', `select * from things where name = $1`, ['nothing']],
     ['an update count', `update things set price = price + $1 where price is not null`, [1]],
     ['bytes', `select $1::bytea as b, octet_length($1::bytea) as n`, [new Uint8Array([0, 1, 2, 250, 255])]],
-    ['long text with characters of every UTF-8 width', `select $1::text as t, $2::text as u, length($1) as n`, ['añ€😀'.repeat(3000), '']],
+    [
+      'long text with characters of every UTF-8 width',
+      `select $1::text as t, $2::text as u, length($1) as n`,
+      ['añ€😀'.repeat(3000), ''],
+    ],
   ];
 
   it.each(cases)('answers as PGlite does: %s', async (_name, text, params) => {
@@ -41,27 +61,42 @@ describe('PGlite with one-trip queries', () => {
 
   it('sends a value a serializer gives as bytes in binary, as PGlite does', async () => {
     const text = `select $1::bytea as b, octet_length($1::bytea) as n`;
-    const options = { serializers: { 17: (value: unknown) => value as Uint8Array } } as unknown as QueryOptions;
+    const options = {
+      serializers: { 17: (value: unknown) => value as Uint8Array },
+    } as unknown as QueryOptions;
     const bytes = [new Uint8Array([0, 1, 2, 250, 255])];
-    const [ours, theirs] = await Promise.all([tuned.query(text, bytes, options), plain.query(text, bytes, options)]);
+    const [ours, theirs] = await Promise.all([
+      tuned.query(text, bytes, options),
+      plain.query(text, bytes, options),
+    ]);
     expect(ours.rows).toEqual(theirs.rows);
     expect(ours.rows).toEqual([{ b: new Uint8Array([0, 1, 2, 250, 255]), n: 5 }]);
   });
 
   it('answers in array mode as PGlite does', async () => {
     const text = `select name, price from things order by id`;
-    expect((await tuned.query(text, [], { rowMode: 'array' })).rows).toEqual((await plain.query(text, [], { rowMode: 'array' })).rows);
+    expect((await tuned.query(text, [], { rowMode: 'array' })).rows).toEqual(
+      (await plain.query(text, [], { rowMode: 'array' })).rows,
+    );
   });
 
   it('raises the same database error, carrying the query, and keeps working after it', async () => {
     const text = `insert into things (name) values ($1)`;
-    const failure = (client: PGlite) => client.query(text, ['kettle']).then(() => expect.unreachable(), (e: { code: string; message: string; query: string }) => e);
+    const failure = (client: PGlite) =>
+      client.query(text, ['kettle']).then(
+        () => expect.unreachable(),
+        (e: { code: string; message: string; query: string }) => e,
+      );
     const [ours, theirs] = await Promise.all([failure(tuned), failure(plain)]);
     expect(ours.code).toBe('23505');
     expect(ours.message).toBe(theirs.message);
     expect(ours.query).toBe(text);
-    await expect(tuned.query(`select $1::text as ok`, ['yes'])).resolves.toMatchObject({ rows: [{ ok: 'yes' }] });
-    await expect(tuned.query(`select * from no_such_table where id = $1`, [1])).rejects.toMatchObject({ code: '42P01' });
+    await expect(tuned.query(`select $1::text as ok`, ['yes'])).resolves.toMatchObject({
+      rows: [{ ok: 'yes' }],
+    });
+    await expect(tuned.query(`select * from no_such_table where id = $1`, [1])).rejects.toMatchObject({
+      code: '42P01',
+    });
   });
 
   it('rolls a failed transaction back whole', async () => {
@@ -71,7 +106,9 @@ describe('PGlite with one-trip queries', () => {
         await tx.query(`insert into things (name) values ($1)`, ['teapot']);
       }),
     ).rejects.toMatchObject({ code: '23505' });
-    expect((await tuned.query(`select count(*)::int as n from things where name = $1`, ['teapot'])).rows).toEqual([{ n: 0 }]);
+    expect(
+      (await tuned.query(`select count(*)::int as n from things where name = $1`, ['teapot'])).rows,
+    ).toEqual([{ n: 0 }]);
   });
 
   it('keeps other queries out of an open transaction until it commits', async () => {
@@ -82,7 +119,9 @@ describe('PGlite with one-trip queries', () => {
       await held;
       await tx.query(`update things set price = $1 where name = $2`, [700, 'whisk']);
     });
-    const outside = tuned.query<{ price: number | null }>(`select price from things where name = $1`, ['whisk']);
+    const outside = tuned.query<{ price: number | null }>(`select price from things where name = $1`, [
+      'whisk',
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     release();
     await transaction;
@@ -101,8 +140,12 @@ describe('PGlite with one-trip queries', () => {
   });
 
   it('runs the same statement many times with other values', async () => {
-    for (let i = 0; i < 50; i++) await tuned.query(`insert into things (name, price) values ($1, $2)`, [`spoon ${i}`, i]);
-    const { rows } = await tuned.query<{ n: number; sum: string }>(`select count(*)::int as n, sum(price)::text as sum from things where name like $1`, ['spoon %']);
+    for (let i = 0; i < 50; i++)
+      await tuned.query(`insert into things (name, price) values ($1, $2)`, [`spoon ${i}`, i]);
+    const { rows } = await tuned.query<{ n: number; sum: string }>(
+      `select count(*)::int as n, sum(price)::text as sum from things where name like $1`,
+      ['spoon %'],
+    );
     expect(rows).toEqual([{ n: 50, sum: String((49 * 50) / 2) }]);
   });
 
@@ -118,7 +161,12 @@ describe('PGlite with one-trip queries', () => {
     const { serialize } = protocol;
     const values = ['plain', null, 'añ€😀'.repeat(500), '', new Uint8Array([0, 255, 7])];
     for (const statement of ['aisle_12', '']) {
-      const parts = [serialize.bind({ statement, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()];
+      const parts = [
+        serialize.bind({ statement, values }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ];
       expect(Buffer.from(bindAndExecute(statement, values))).toEqual(Buffer.concat(parts));
     }
   });

@@ -1,4 +1,11 @@
-import { parse, PGlite, protocol, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
+import {
+  parse,
+  PGlite,
+  protocol,
+  type QueryOptions,
+  type Results,
+  type Transaction,
+} from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /**
@@ -13,7 +20,9 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 // The result parsers drizzle passes with every query: dates, timestamps and intervals stay text, drizzle maps them.
 const keepText = (value: string) => value;
-const DRIZZLE_PARSERS = Object.fromEntries([1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, keepText]));
+const DRIZZLE_PARSERS = Object.fromEntries(
+  [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, keepText]),
+);
 
 export async function createPglite(dataDir?: string): Promise<PGlite> {
   const client = await PGlite.create({
@@ -39,7 +48,11 @@ interface MemoryFile {
  * purchases. Here files double their room instead, so growing costs a copy now and then.
  */
 function growFilesInMemoryGeometrically(client: PGlite) {
-  const memfs = (client as unknown as { mod?: { MEMFS?: { expandFileStorage?: (file: MemoryFile, capacity: number) => void } } }).mod?.MEMFS;
+  const memfs = (
+    client as unknown as {
+      mod?: { MEMFS?: { expandFileStorage?: (file: MemoryFile, capacity: number) => void } };
+    }
+  ).mod?.MEMFS;
   if (!memfs?.expandFileStorage) return;
   memfs.expandFileStorage = (file, capacity) => {
     const room = file.contents?.length ?? 0;
@@ -102,9 +115,21 @@ const DESCRIBE_PORTAL = Buffer.from([0x44, 0, 0, 0, 6, 0x50, 0]);
  * each time, which for a ten-row insert is most of the cost of sending it.
  */
 export function bindAndExecute(statement: string, values: ParamValue[]): Uint8Array {
-  const lengths = values.map((value) => (value === null ? -1 : typeof value === 'string' ? Buffer.byteLength(value) : value.byteLength));
+  const lengths = values.map((value) =>
+    value === null ? -1 : typeof value === 'string' ? Buffer.byteLength(value) : value.byteLength,
+  );
   // Type, length, portal, statement, format codes, values, result formats.
-  const bindSize = 1 + 4 + 1 + Buffer.byteLength(statement) + 1 + 2 + 2 * values.length + 2 + lengths.reduce((n, length) => n + 4 + Math.max(length, 0), 0) + 2;
+  const bindSize =
+    1 +
+    4 +
+    1 +
+    Buffer.byteLength(statement) +
+    1 +
+    2 +
+    2 * values.length +
+    2 +
+    lengths.reduce((n, length) => n + 4 + Math.max(length, 0), 0) +
+    2;
   const out = Buffer.allocUnsafe(bindSize + DESCRIBE_PORTAL.length + EXECUTE_SYNC.length);
   let at = 0;
   out[at++] = 0x42;
@@ -151,7 +176,11 @@ export function sendQueriesInOneTrip(client: PGlite): void {
   async function closeAll() {
     const names = [...prepared.values()].map((p) => p.name).filter(Boolean);
     prepared.clear();
-    if (names.length > 0) await client.execProtocol(concat([...names.map((name) => serialize.close({ type: 'S', name })), serialize.sync()]), { syncToFs: false });
+    if (names.length > 0)
+      await client.execProtocol(
+        concat([...names.map((name) => serialize.close({ type: 'S', name })), serialize.sync()]),
+        { syncToFs: false },
+      );
   }
 
   async function prepare(text: string): Promise<Prepared> {
@@ -159,15 +188,23 @@ export function sendQueriesInOneTrip(client: PGlite): void {
     if (known) return known;
     if (prepared.size >= MAX_PREPARED) await closeAll();
     const name = PREPARABLE.test(text) ? `aisle_${++counter}` : '';
-    const { messages } = await client.execProtocol(concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), {
-      syncToFs: false,
-    });
+    const { messages } = await client.execProtocol(
+      concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+      {
+        syncToFs: false,
+      },
+    );
     const statement = { name, types: parse.parseDescribeStatementResults(messages) };
     if (name) prepared.set(text, statement);
     return statement;
   }
 
-  async function oneTrip<T>(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<T>> {
+  async function oneTrip<T>(
+    text: string,
+    params: unknown[],
+    options: QueryOptions | undefined,
+    inTransaction: boolean,
+  ): Promise<Results<T>> {
     try {
       const { name, types } = await prepare(text);
       // Serialised exactly as PGlite does: by the parameter's type, else as text.
@@ -183,7 +220,8 @@ export function sendQueriesInOneTrip(client: PGlite): void {
       return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
     } catch (error) {
       // As PGlite does: a database error carries the query that caused it.
-      if (error && typeof error === 'object' && 'code' in error) Object.assign(error, { query: text, params, queryOptions: options });
+      if (error && typeof error === 'object' && 'code' in error)
+        Object.assign(error, { query: text, params, queryOptions: options });
       throw error;
     }
   }
@@ -201,7 +239,9 @@ export function sendQueriesInOneTrip(client: PGlite): void {
     const opts = withoutParsers(options);
     if (!oneTripFits(opts)) return pgliteQuery(text, params, opts);
     await client._checkReady();
-    return client._runExclusiveTransaction(() => client._runExclusiveQuery(() => oneTrip(text, params, opts, false)));
+    return client._runExclusiveTransaction(() =>
+      client._runExclusiveQuery(() => oneTrip(text, params, opts, false)),
+    );
   }) as Query;
 
   const pgliteTransaction = client.transaction.bind(client);

@@ -26,15 +26,23 @@ describe.each(testEngines())('hitRateLimit on %s', (engine) => {
 
   it('starts counting again in the next window', async () => {
     const rule = { bucket: 'test:b', limit: 1, windowMs: minute };
-    expect((await hitRateLimit(database.db, { ...rule, now: new Date('2026-05-01T10:00:59Z') })).allowed).toBe(true);
-    expect((await hitRateLimit(database.db, { ...rule, now: new Date('2026-05-01T10:00:59Z') })).allowed).toBe(false);
-    expect((await hitRateLimit(database.db, { ...rule, now: new Date('2026-05-01T10:01:00Z') })).allowed).toBe(true);
+    expect(
+      (await hitRateLimit(database.db, { ...rule, now: new Date('2026-05-01T10:00:59Z') })).allowed,
+    ).toBe(true);
+    expect(
+      (await hitRateLimit(database.db, { ...rule, now: new Date('2026-05-01T10:00:59Z') })).allowed,
+    ).toBe(false);
+    expect(
+      (await hitRateLimit(database.db, { ...rule, now: new Date('2026-05-01T10:01:00Z') })).allowed,
+    ).toBe(true);
   });
 
   it('keeps buckets apart', async () => {
     const now = new Date('2026-05-01T11:00:00Z');
     await hitRateLimit(database.db, { bucket: 'test:c', limit: 1, windowMs: minute, now });
-    expect((await hitRateLimit(database.db, { bucket: 'test:d', limit: 1, windowMs: minute, now })).allowed).toBe(true);
+    expect(
+      (await hitRateLimit(database.db, { bucket: 'test:d', limit: 1, windowMs: minute, now })).allowed,
+    ).toBe(true);
   });
 
   it('counts concurrent hits without losing any', async () => {

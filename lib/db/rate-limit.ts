@@ -30,7 +30,9 @@ export async function hitRateLimit(db: Db, rule: RateLimitRule): Promise<RateLim
   const hits = Number(result.rows[0]?.hits ?? 1);
   // Old windows are dead weight; the first hit of a new window clears this bucket's past ones.
   if (hits === 1) {
-    await db.execute(sql`delete from rate_limit_hits where bucket = ${rule.bucket} and window_start < ${windowStart.toISOString()}`);
+    await db.execute(
+      sql`delete from rate_limit_hits where bucket = ${rule.bucket} and window_start < ${windowStart.toISOString()}`,
+    );
   }
   if (hits <= rule.limit) return { allowed: true, remaining: rule.limit - hits, resetAt };
   return {

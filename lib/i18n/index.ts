@@ -15,11 +15,16 @@ export const dictionaries = { shell, chat, wallet, checkout, orders, seller };
 export type Namespace = keyof typeof dictionaries;
 export type MessageKey<N extends Namespace> = keyof (typeof dictionaries)[N]['en'];
 
-export type Translator<N extends Namespace> = (key: MessageKey<N>, values?: Record<string, string | number>) => string;
+export type Translator<N extends Namespace> = (
+  key: MessageKey<N>,
+  values?: Record<string, string | number>,
+) => string;
 
 export function format(template: string, values?: Record<string, string | number>): string {
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? String(values[name]) : match,
+  );
 }
 
 export function translator<N extends Namespace>(locale: Locale, namespace: N): Translator<N> {
@@ -30,7 +35,10 @@ export function translator<N extends Namespace>(locale: Locale, namespace: N): T
  * A translator for strings that only the server renders (the emulator dashboard): kept out of
  * `dictionaries`, which every page's browser bundle carries for its client components.
  */
-export function messagesTranslator<M extends Messages>(messages: M, locale: Locale): (key: keyof M['en'], values?: Record<string, string | number>) => string {
+export function messagesTranslator<M extends Messages>(
+  messages: M,
+  locale: Locale,
+): (key: keyof M['en'], values?: Record<string, string | number>) => string {
   const table = messages[locale] as Record<string, string>;
   const fallback = messages.en as Record<string, string>;
   return (key, values) => format(table[key as string] ?? fallback[key as string] ?? String(key), values);

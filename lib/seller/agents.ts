@@ -32,27 +32,54 @@ function sameKey(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
-export async function authenticateAgent(db: Db, sellerId: string, key: string | null): Promise<AgentIdentity | null> {
+export async function authenticateAgent(
+  db: Db,
+  sellerId: string,
+  key: string | null,
+): Promise<AgentIdentity | null> {
   if (!key) return null;
   const pairing = await demoPairing(sellerId);
   if (sameKey(key, pairing.acpApiKey)) {
-    return { id: AISLE_AGENT_ID, label: 'Aisle agent', webhookUrl: orderWebhookUrl(), webhookSecret: pairing.orderWebhookSecret };
+    return {
+      id: AISLE_AGENT_ID,
+      label: 'Aisle agent',
+      webhookUrl: orderWebhookUrl(),
+      webhookSecret: pairing.orderWebhookSecret,
+    };
   }
   const [row] = await db
     .select()
     .from(sellerAgentKeys)
-    .where(and(eq(sellerAgentKeys.sellerId, sellerId), eq(sellerAgentKeys.keyHash, hash(key)), isNull(sellerAgentKeys.revokedAt)));
-  return row ? { id: row.id, label: row.label, webhookUrl: row.webhookUrl, webhookSecret: row.webhookSecret } : null;
+    .where(
+      and(
+        eq(sellerAgentKeys.sellerId, sellerId),
+        eq(sellerAgentKeys.keyHash, hash(key)),
+        isNull(sellerAgentKeys.revokedAt),
+      ),
+    );
+  return row
+    ? { id: row.id, label: row.label, webhookUrl: row.webhookUrl, webhookSecret: row.webhookSecret }
+    : null;
 }
 
 /** Who receives a session's order webhooks: found again from the id stored on the session. */
 export async function agentById(db: Db, sellerId: string, agentId: string): Promise<AgentIdentity | null> {
   if (agentId === AISLE_AGENT_ID) {
     const pairing = await demoPairing(sellerId);
-    return { id: AISLE_AGENT_ID, label: 'Aisle agent', webhookUrl: orderWebhookUrl(), webhookSecret: pairing.orderWebhookSecret };
+    return {
+      id: AISLE_AGENT_ID,
+      label: 'Aisle agent',
+      webhookUrl: orderWebhookUrl(),
+      webhookSecret: pairing.orderWebhookSecret,
+    };
   }
-  const [row] = await db.select().from(sellerAgentKeys).where(and(eq(sellerAgentKeys.sellerId, sellerId), eq(sellerAgentKeys.id, agentId)));
-  return row ? { id: row.id, label: row.label, webhookUrl: row.webhookUrl, webhookSecret: row.webhookSecret } : null;
+  const [row] = await db
+    .select()
+    .from(sellerAgentKeys)
+    .where(and(eq(sellerAgentKeys.sellerId, sellerId), eq(sellerAgentKeys.id, agentId)));
+  return row
+    ? { id: row.id, label: row.label, webhookUrl: row.webhookUrl, webhookSecret: row.webhookSecret }
+    : null;
 }
 
 /** Issues an API key to another agent. The key is returned once; only its hash is kept. */

@@ -1,7 +1,13 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { CheckoutSession, Order } from '@/lib/acp/types';
 import type { Db } from '@/lib/db/client';
-import { sellerAgentKeys, sellerCheckoutSessions, sellerOrders, sellerPayments, sellerStock } from '@/lib/db/schema';
+import {
+  sellerAgentKeys,
+  sellerCheckoutSessions,
+  sellerOrders,
+  sellerPayments,
+  sellerStock,
+} from '@/lib/db/schema';
 import { catalogFor, SELLER_CATALOGS, type SellerProfile } from '@/lib/seller/catalog';
 import { LOW_STOCK_THRESHOLD } from '@/lib/seller/checkout/quote';
 import type { TokenDetails } from '@/lib/seller/checkout/payment';
@@ -27,11 +33,18 @@ export async function sellerSummaries(db: Db): Promise<SellerSummary[]> {
       .where(sql`${sellerCheckoutSessions.status} not in ('completed', 'canceled', 'expired')`)
       .groupBy(sellerCheckoutSessions.sellerId),
     db
-      .select({ sellerId: sellerOrders.sellerId, n: sql<number>`count(*)::int`, revenue: sql<number>`coalesce(sum(${sellerOrders.total} - ${sellerOrders.refunded}), 0)::int` })
+      .select({
+        sellerId: sellerOrders.sellerId,
+        n: sql<number>`count(*)::int`,
+        revenue: sql<number>`coalesce(sum(${sellerOrders.total} - ${sellerOrders.refunded}), 0)::int`,
+      })
       .from(sellerOrders)
       .groupBy(sellerOrders.sellerId),
     db
-      .select({ sellerId: sellerStock.sellerId, low: sql<number>`count(*) filter (where ${sellerStock.available} <= ${LOW_STOCK_THRESHOLD})::int` })
+      .select({
+        sellerId: sellerStock.sellerId,
+        low: sql<number>`count(*) filter (where ${sellerStock.available} <= ${LOW_STOCK_THRESHOLD})::int`,
+      })
       .from(sellerStock)
       .groupBy(sellerStock.sellerId),
   ]);
@@ -116,13 +129,32 @@ export async function sellerDashboard(db: Db, sellerId: string): Promise<SellerD
   const catalog = catalogFor(sellerId);
   if (!catalog) return null;
   const [sessions, orders, payments, stock, agents] = await Promise.all([
-    db.select().from(sellerCheckoutSessions).where(eq(sellerCheckoutSessions.sellerId, sellerId)).orderBy(desc(sellerCheckoutSessions.createdAt)).limit(LIMIT),
-    db.select().from(sellerOrders).where(eq(sellerOrders.sellerId, sellerId)).orderBy(desc(sellerOrders.createdAt)).limit(LIMIT),
-    db.select().from(sellerPayments).where(eq(sellerPayments.sellerId, sellerId)).orderBy(desc(sellerPayments.createdAt)).limit(LIMIT),
+    db
+      .select()
+      .from(sellerCheckoutSessions)
+      .where(eq(sellerCheckoutSessions.sellerId, sellerId))
+      .orderBy(desc(sellerCheckoutSessions.createdAt))
+      .limit(LIMIT),
+    db
+      .select()
+      .from(sellerOrders)
+      .where(eq(sellerOrders.sellerId, sellerId))
+      .orderBy(desc(sellerOrders.createdAt))
+      .limit(LIMIT),
+    db
+      .select()
+      .from(sellerPayments)
+      .where(eq(sellerPayments.sellerId, sellerId))
+      .orderBy(desc(sellerPayments.createdAt))
+      .limit(LIMIT),
     db.select().from(sellerStock).where(eq(sellerStock.sellerId, sellerId)),
-    db.select({ id: sellerAgentKeys.id, label: sellerAgentKeys.label }).from(sellerAgentKeys).where(and(eq(sellerAgentKeys.sellerId, sellerId))),
+    db
+      .select({ id: sellerAgentKeys.id, label: sellerAgentKeys.label })
+      .from(sellerAgentKeys)
+      .where(and(eq(sellerAgentKeys.sellerId, sellerId))),
   ]);
-  const agentLabel = (id: string) => (id === AISLE_AGENT_ID ? 'Aisle agent' : (agents.find((a) => a.id === id)?.label ?? id));
+  const agentLabel = (id: string) =>
+    id === AISLE_AGENT_ID ? 'Aisle agent' : (agents.find((a) => a.id === id)?.label ?? id);
   const levels = new Map(stock.map((s) => [s.variantId, s]));
   return {
     profile: catalog.seller,
@@ -157,7 +189,9 @@ export async function sellerDashboard(db: Db, sellerId: string): Promise<SellerD
         paymentIntentId: row.paymentIntentId,
         items: (doc.line_items ?? []).map((li) => ({ title: li.title, quantity: li.quantity.ordered })),
         shipTo: to ? `${to.name}, ${to.city} ${to.state}, ${to.country}` : null,
-        tracking: shipping?.tracking_number ? `${shipping.carrier ?? ''} ${shipping.tracking_number}`.trim() : null,
+        tracking: shipping?.tracking_number
+          ? `${shipping.carrier ?? ''} ${shipping.tracking_number}`.trim()
+          : null,
         hasShipping: Boolean(shipping),
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,

@@ -37,7 +37,10 @@ export function discoveryDocument(seller: Seller): DiscoveryDocument {
     transports: ['rest'],
     capabilities: {
       services: ['checkout', 'orders'],
-      extensions: Object.entries(EXTENSIONS).map(([slug, e]) => ({ name: e.name, spec: `${base}/extensions/${slug}` })),
+      extensions: Object.entries(EXTENSIONS).map(([slug, e]) => ({
+        name: e.name,
+        spec: `${base}/extensions/${slug}`,
+      })),
       intervention_types: ['3ds'],
       supported_currencies: [seller.policy.currency],
       supported_locales: seller.policy.homeCountry === 'JP' ? ['ja-JP', 'en-US'] : ['en-US', 'ja-JP'],

@@ -46,7 +46,12 @@ export function feedProduct(catalog: SellerCatalog, product: CatalogProduct, sto
     media: [image],
     variants: product.variants.map((variant) => {
       const level = stock.get(variant.id) ?? { price: variant.price, available: variant.stock };
-      const status = level.available === 0 ? 'out_of_stock' : level.available <= LOW_STOCK_THRESHOLD ? 'limited_stock' : 'in_stock';
+      const status =
+        level.available === 0
+          ? 'out_of_stock'
+          : level.available <= LOW_STOCK_THRESHOLD
+            ? 'limited_stock'
+            : 'in_stock';
       return {
         id: variant.id,
         title: product.variants.length > 1 ? `${product.title} - ${variant.title}` : product.title,
@@ -55,7 +60,12 @@ export function feedProduct(catalog: SellerCatalog, product: CatalogProduct, sto
         categories: [{ value: product.category, taxonomy: 'merchant' }],
         condition: ['new'],
         ...(Object.keys(variant.options).length > 0
-          ? { variant_options: Object.entries(variant.options).map(([name, value]) => ({ name: titleCase(name), value })) }
+          ? {
+              variant_options: Object.entries(variant.options).map(([name, value]) => ({
+                name: titleCase(name),
+                value,
+              })),
+            }
           : {}),
         seller: { name: seller.name, links },
         inventory_quantity: level.available,
@@ -81,7 +91,11 @@ export function feedProduct(catalog: SellerCatalog, product: CatalogProduct, sto
 export type FeedProductPayload = ReturnType<typeof feedProduct>;
 
 /** The products (all, or those named) with today's price and stock. */
-export async function buildFeedProducts(db: Db, sellerId: string, productIds?: string[]): Promise<FeedProductPayload[]> {
+export async function buildFeedProducts(
+  db: Db,
+  sellerId: string,
+  productIds?: string[],
+): Promise<FeedProductPayload[]> {
   const catalog = catalogFor(sellerId);
   if (!catalog) return [];
   const products = productIds ? catalog.products.filter((p) => productIds.includes(p.id)) : catalog.products;
@@ -92,7 +106,12 @@ export async function buildFeedProducts(db: Db, sellerId: string, productIds?: s
     .where(
       and(
         eq(sellerStock.sellerId, sellerId),
-        productIds ? inArray(sellerStock.productId, products.map((p) => p.id)) : undefined,
+        productIds
+          ? inArray(
+              sellerStock.productId,
+              products.map((p) => p.id),
+            )
+          : undefined,
       ),
     );
   const stock: Stock = new Map(rows.map((r) => [r.variantId, { price: r.price, available: r.available }]));
@@ -108,7 +127,12 @@ export async function feedTokenFor(sellerId: string): Promise<string> {
  * Queues a feed upsert: every product when `productIds` is omitted. Pass the transaction that changed
  * the price or stock, so the update is sent exactly when that change commits.
  */
-export async function enqueueFeedUpsert(db: Db, sellerId: string, feedToken: string, productIds?: string[]): Promise<void> {
+export async function enqueueFeedUpsert(
+  db: Db,
+  sellerId: string,
+  feedToken: string,
+  productIds?: string[],
+): Promise<void> {
   if (productIds && productIds.length === 0) return;
   const products = await buildFeedProducts(db, sellerId, productIds);
   if (products.length === 0) return;

@@ -27,7 +27,13 @@ import {
 import type { AcpSchemaName } from '@/lib/acp/validate';
 import { authenticateAgent, type AgentIdentity } from './agents';
 import { completeSession } from './checkout/complete';
-import { cancelSession, createSession, getSession, updateSession, type SessionAnswer } from './checkout/sessions';
+import {
+  cancelSession,
+  createSession,
+  getSession,
+  updateSession,
+  type SessionAnswer,
+} from './checkout/sessions';
 import { findSeller, sellerContext, type Seller, type SellerContext, type SellerDeps } from './context';
 import { discoveryDocument, EXTENSIONS } from './discovery';
 import { cancelOrder } from './orders/actions';
@@ -57,14 +63,24 @@ function route(method: string, parts: string[]): Route | AcpProblem {
   const allow = (methods: string, r: Route) =>
     methods.split(',').includes(method)
       ? r
-      : new AcpProblem(405, { type: 'invalid_request', code: 'method_not_allowed', message: `Use ${methods.replace(',', ' or ')}.` }, { Allow: methods });
+      : new AcpProblem(
+          405,
+          {
+            type: 'invalid_request',
+            code: 'method_not_allowed',
+            message: `Use ${methods.replace(',', ' or ')}.`,
+          },
+          { Allow: methods },
+        );
   const [a, b, c, d] = parts;
   if (a === '.well-known' && b === 'acp.json' && parts.length === 2) return allow('GET', { op: 'discovery' });
-  if (a === 'extensions' && parts.length === 2 && b in EXTENSIONS) return allow('GET', { op: 'extension', slug: b });
+  if (a === 'extensions' && parts.length === 2 && b in EXTENSIONS)
+    return allow('GET', { op: 'extension', slug: b });
   if (a === 'checkout_sessions') {
     if (parts.length === 1) return allow('POST', { op: 'create' });
     if (!ID.test(b)) return notFound;
-    if (parts.length === 2) return method === 'GET' ? { op: 'get', id: b } : allow('GET,POST', { op: 'update', id: b });
+    if (parts.length === 2)
+      return method === 'GET' ? { op: 'get', id: b } : allow('GET,POST', { op: 'update', id: b });
     if (parts.length === 3 && c === 'complete') return allow('POST', { op: 'complete', id: b });
     if (parts.length === 3 && c === 'cancel') return allow('POST', { op: 'cancel', id: b });
   }
@@ -84,7 +100,16 @@ const BODY_SCHEMA: Partial<Record<Route['op'], AcpSchemaName>> = {
 };
 
 /** Ajv has already checked the body against the normative schema; zod only types it. */
-function typed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, body: unknown): T {
+function typed<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  body: unknown,
+): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -92,7 +117,13 @@ function typed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
   throw invalidRequest('invalid_request', `${path} ${issue.message}.`, path);
 }
 
-async function dispatch(ctx: SellerContext, seller: Seller, agent: AgentIdentity, r: Route, body: unknown): Promise<AcpReply> {
+async function dispatch(
+  ctx: SellerContext,
+  seller: Seller,
+  agent: AgentIdentity,
+  r: Route,
+  body: unknown,
+): Promise<AcpReply> {
   const session = (answer: SessionAnswer) => acpReply(answer.status, answer.session);
   switch (r.op) {
     case 'create':
@@ -100,22 +131,35 @@ async function dispatch(ctx: SellerContext, seller: Seller, agent: AgentIdentity
     case 'get':
       return session(await getSession(ctx, seller, agent, r.id));
     case 'update':
-      return session(await updateSession(ctx, seller, agent, r.id, typed(CheckoutSessionUpdateRequest, body)));
+      return session(
+        await updateSession(ctx, seller, agent, r.id, typed(CheckoutSessionUpdateRequest, body)),
+      );
     case 'complete':
-      return session(await completeSession(ctx, seller, agent, r.id, typed(CheckoutSessionCompleteRequest, body)));
+      return session(
+        await completeSession(ctx, seller, agent, r.id, typed(CheckoutSessionCompleteRequest, body)),
+      );
     case 'cancel':
       return session(await cancelSession(ctx, seller, agent, r.id, typed(CancelSessionRequest, body)));
     case 'get_order': {
       const row = await findOrder(ctx.db, seller.id, r.id);
-      if (!row || row.agentId !== agent.id) throw invalidRequest('order_not_found', `No order ${r.id}.`, undefined, 404);
+      if (!row || row.agentId !== agent.id)
+        throw invalidRequest('order_not_found', `No order ${r.id}.`, undefined, 404);
       return acpReply(200, row.document);
     }
     case 'cancel_order': {
       const reason = typed(CancelOrderRequest, body).reason;
-      const result = await cancelOrder({ db: ctx.db, stripe: ctx.stripe, now: ctx.now }, seller.id, r.id, { agentId: agent.id, reason });
+      const result = await cancelOrder({ db: ctx.db, stripe: ctx.stripe, now: ctx.now }, seller.id, r.id, {
+        agentId: agent.id,
+        reason,
+      });
       if (result.ok) return acpReply(200, result.order);
-      const status = result.code === 'order_not_found' ? 404 : result.code === 'invalid_order_state' ? 409 : 502;
-      throw new AcpProblem(status, { type: status === 502 ? 'processing_error' : 'invalid_request', code: result.code, message: result.message });
+      const status =
+        result.code === 'order_not_found' ? 404 : result.code === 'invalid_order_state' ? 409 : 502;
+      throw new AcpProblem(status, {
+        type: status === 502 ? 'processing_error' : 'invalid_request',
+        code: result.code,
+        message: result.message,
+      });
     }
     default:
       throw invalidRequest('not_found', 'No such endpoint.', undefined, 404);
@@ -125,12 +169,15 @@ async function dispatch(ctx: SellerContext, seller: Seller, agent: AgentIdentity
 async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
   const url = new URL(request.url);
   const parts = url.pathname.split('/').filter(Boolean);
-  if (parts[0] !== 'sellers' || parts.length < 2) throw invalidRequest('not_found', 'No such endpoint.', undefined, 404);
+  if (parts[0] !== 'sellers' || parts.length < 2)
+    throw invalidRequest('not_found', 'No such endpoint.', undefined, 404);
   const seller = findSeller(decodeURIComponent(parts[1]));
-  if (!seller) throw invalidRequest('seller_not_found', `No seller ${parts[1].slice(0, 60)} here.`, undefined, 404);
+  if (!seller)
+    throw invalidRequest('seller_not_found', `No seller ${parts[1].slice(0, 60)} here.`, undefined, 404);
   const r = route(request.method, parts.slice(2));
   if (r instanceof AcpProblem) throw r;
-  if (r.op === 'discovery') return acpReply(200, discoveryDocument(seller), { 'Cache-Control': 'public, max-age=300' });
+  if (r.op === 'discovery')
+    return acpReply(200, discoveryDocument(seller), { 'Cache-Control': 'public, max-age=300' });
   if (r.op === 'extension') {
     const e = EXTENSIONS[r.slug as keyof typeof EXTENSIONS];
     return acpReply(200, { name: e.name, description: e.summary });
@@ -150,7 +197,11 @@ async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
   const body = schema ? parseJsonBody(text, schema, { optional: r.op === 'cancel' }) : parseOrderBody(text);
   return runIdempotent(
     ctx.db,
-    { scope: `acp:${seller.id}:${agent.id}:${url.pathname}`, key, fingerprint: requestFingerprint(request.method, url.pathname, canonicalJson(body)) },
+    {
+      scope: `acp:${seller.id}:${agent.id}:${url.pathname}`,
+      key,
+      fingerprint: requestFingerprint(request.method, url.pathname, canonicalJson(body)),
+    },
     async () => {
       try {
         return await dispatch(ctx, seller, agent, r, body);
@@ -171,7 +222,8 @@ function parseOrderBody(text: string): unknown {
     throw invalidRequest('invalid_json', 'The request body is not valid JSON.');
   }
   const parsed = CancelOrderRequest.strict().safeParse(value);
-  if (!parsed.success) throw invalidRequest('invalid_request', 'The body may only carry an optional "reason" string.', '$');
+  if (!parsed.success)
+    throw invalidRequest('invalid_request', 'The body may only carry an optional "reason" string.', '$');
   return parsed.data;
 }
 
@@ -184,7 +236,11 @@ export async function handleSellerRequest(request: Request, deps: SellerDeps): P
     if (error instanceof AcpProblem) reply = problemReply(error);
     else {
       console.error('[seller]', error);
-      reply = acpReply(500, { type: 'processing_error', code: 'internal_error', message: 'The seller could not process the request.' });
+      reply = acpReply(500, {
+        type: 'processing_error',
+        code: 'internal_error',
+        message: 'The seller could not process the request.',
+      });
     }
   }
   return toResponse(reply, { 'Request-Id': requestId });

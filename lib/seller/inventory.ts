@@ -11,7 +11,12 @@ import { enqueueFeedUpsert, feedTokenFor } from './feed';
 
 const tx = <T>(db: Db, run: (tx: Db) => Promise<T>) => db.transaction((t) => run(t as unknown as Db));
 
-async function change(deps: SellerDeps, sellerId: string, variantId: string, set: Record<string, unknown>): Promise<{ price: number; available: number } | null> {
+async function change(
+  deps: SellerDeps,
+  sellerId: string,
+  variantId: string,
+  set: Record<string, unknown>,
+): Promise<{ price: number; available: number } | null> {
   if (!findSeller(sellerId)) return null;
   const { db } = sellerContext(deps);
   const feedToken = await feedTokenFor(sellerId);
@@ -20,7 +25,11 @@ async function change(deps: SellerDeps, sellerId: string, variantId: string, set
       .update(sellerStock)
       .set({ ...set, updatedAt: new Date() })
       .where(and(eq(sellerStock.sellerId, sellerId), eq(sellerStock.variantId, variantId)))
-      .returning({ productId: sellerStock.productId, price: sellerStock.price, available: sellerStock.available });
+      .returning({
+        productId: sellerStock.productId,
+        price: sellerStock.price,
+        available: sellerStock.available,
+      });
     if (!row) return null;
     await enqueueFeedUpsert(t, sellerId, feedToken, [row.productId]);
     return { price: row.price, available: row.available };
@@ -29,12 +38,15 @@ async function change(deps: SellerDeps, sellerId: string, variantId: string, set
 
 /** Sets a variant's price (minor units). Sessions already priced report the change when completed. */
 export function setVariantPrice(deps: SellerDeps, sellerId: string, variantId: string, price: number) {
-  if (!Number.isInteger(price) || price < 0) throw new Error('A price is a non-negative integer of minor units.');
+  if (!Number.isInteger(price) || price < 0)
+    throw new Error('A price is a non-negative integer of minor units.');
   return change(deps, sellerId, variantId, { price });
 }
 
 /** Adds units to a variant's stock (a negative number takes some away, never below zero). */
 export function restockVariant(deps: SellerDeps, sellerId: string, variantId: string, units: number) {
   if (!Number.isInteger(units)) throw new Error('Units are a whole number.');
-  return change(deps, sellerId, variantId, { available: sql`greatest(0, ${sellerStock.available} + ${units})` });
+  return change(deps, sellerId, variantId, {
+    available: sql`greatest(0, ${sellerStock.available} + ${units})`,
+  });
 }

@@ -43,11 +43,32 @@ export const SELLER_POLICIES: Record<DemoSellerId, SellerPolicy> = {
     homeCountry: 'US',
     homeState: 'CO',
     domesticRates: [
-      { id: 'standard', title: 'Standard shipping', titleJa: '通常配送', carrier: 'USPS Ground Advantage', price: 599, freeOver: 7500, minDays: 3, maxDays: 5 },
-      { id: 'express', title: 'Express shipping', titleJa: 'お急ぎ便', carrier: 'UPS 2nd Day Air', price: 1499, minDays: 1, maxDays: 2 },
+      {
+        id: 'standard',
+        title: 'Standard shipping',
+        titleJa: '通常配送',
+        carrier: 'USPS Ground Advantage',
+        price: 599,
+        freeOver: 7500,
+        minDays: 3,
+        maxDays: 5,
+      },
+      {
+        id: 'express',
+        title: 'Express shipping',
+        titleJa: 'お急ぎ便',
+        carrier: 'UPS 2nd Day Air',
+        price: 1499,
+        minDays: 1,
+        maxDays: 2,
+      },
     ],
     internationalCountries: [],
-    support: { email: 'help@summit-outfitters.example', phone: '+1-303-555-0142', hours: 'Mon–Sat 8am–6pm MT' },
+    support: {
+      email: 'help@summit-outfitters.example',
+      phone: '+1-303-555-0142',
+      hours: 'Mon–Sat 8am–6pm MT',
+    },
     maxQuantityPerLine: 10,
   },
   'volt-audio': {
@@ -56,8 +77,25 @@ export const SELLER_POLICIES: Record<DemoSellerId, SellerPolicy> = {
     homeCountry: 'US',
     homeState: 'CA',
     domesticRates: [
-      { id: 'standard', title: 'Standard shipping', titleJa: '通常配送', carrier: 'UPS Ground', price: 499, freeOver: 5000, minDays: 3, maxDays: 5 },
-      { id: 'express', title: 'Express shipping', titleJa: 'お急ぎ便', carrier: 'FedEx Priority Overnight', price: 1999, minDays: 1, maxDays: 1 },
+      {
+        id: 'standard',
+        title: 'Standard shipping',
+        titleJa: '通常配送',
+        carrier: 'UPS Ground',
+        price: 499,
+        freeOver: 5000,
+        minDays: 3,
+        maxDays: 5,
+      },
+      {
+        id: 'express',
+        title: 'Express shipping',
+        titleJa: 'お急ぎ便',
+        carrier: 'FedEx Priority Overnight',
+        price: 1999,
+        minDays: 1,
+        maxDays: 1,
+      },
     ],
     internationalCountries: [],
     support: { email: 'support@volt-audio.example', phone: '+1-415-555-0187', hours: 'Mon–Fri 9am–6pm PT' },
@@ -68,8 +106,25 @@ export const SELLER_POLICIES: Record<DemoSellerId, SellerPolicy> = {
     currency: 'jpy',
     homeCountry: 'JP',
     domesticRates: [
-      { id: 'standard', title: 'Standard delivery', titleJa: '通常配送', carrier: 'Yamato Transport', price: 600, freeOver: 5000, minDays: 1, maxDays: 3 },
-      { id: 'express', title: 'Next-day delivery', titleJa: '翌日配送', carrier: 'Yamato Transport', price: 1200, minDays: 1, maxDays: 1 },
+      {
+        id: 'standard',
+        title: 'Standard delivery',
+        titleJa: '通常配送',
+        carrier: 'Yamato Transport',
+        price: 600,
+        freeOver: 5000,
+        minDays: 1,
+        maxDays: 3,
+      },
+      {
+        id: 'express',
+        title: 'Next-day delivery',
+        titleJa: '翌日配送',
+        carrier: 'Yamato Transport',
+        price: 1200,
+        minDays: 1,
+        maxDays: 1,
+      },
     ],
     internationalCountries: ['US', 'CA', 'GB', 'FR', 'DE', 'AU', 'SG', 'KR', 'TW', 'HK'],
     internationalRate: {
@@ -81,7 +136,11 @@ export const SELLER_POLICIES: Record<DemoSellerId, SellerPolicy> = {
       minDays: 4,
       maxDays: 8,
     },
-    support: { email: 'otoiawase@kissa-tokyo.example', phone: '+81-3-5555-0123', hours: '平日 10:00–18:00 JST' },
+    support: {
+      email: 'otoiawase@kissa-tokyo.example',
+      phone: '+81-3-5555-0123',
+      hours: '平日 10:00–18:00 JST',
+    },
     maxQuantityPerLine: 10,
   },
 };
@@ -93,6 +152,7 @@ export function policyFor(sellerId: string): SellerPolicy | undefined {
 /** The rates offered to a destination country; none when the seller does not ship there. */
 export function ratesTo(policy: SellerPolicy, country: string | undefined): ShippingRate[] {
   if (!country || country === policy.homeCountry) return policy.domesticRates;
-  if (policy.internationalRate && policy.internationalCountries.includes(country)) return [policy.internationalRate];
+  if (policy.internationalRate && policy.internationalCountries.includes(country))
+    return [policy.internationalRate];
   return [];
 }

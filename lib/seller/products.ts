@@ -1,5 +1,10 @@
 import { config } from '@/lib/config';
-import { catalogFor, type CatalogProduct, type CatalogVariant, type SellerCatalog } from '@/lib/seller/catalog';
+import {
+  catalogFor,
+  type CatalogProduct,
+  type CatalogVariant,
+  type SellerCatalog,
+} from '@/lib/seller/catalog';
 
 export interface CatalogItem {
   product: CatalogProduct;
@@ -15,7 +20,8 @@ function indexOf(catalog: SellerCatalog): Map<string, CatalogItem> {
     for (const product of catalog.products) {
       for (const variant of product.variants) index.set(variant.id, { product, variant });
       // A product sold in one form can be bought by its own id too.
-      if (product.variants.length === 1 && !index.has(product.id)) index.set(product.id, { product, variant: product.variants[0] });
+      if (product.variants.length === 1 && !index.has(product.id))
+        index.set(product.id, { product, variant: product.variants[0] });
     }
     indexes.set(catalog.seller.id, index);
   }

@@ -16,7 +16,9 @@ import { releaseStock, stockLines } from './stock';
  *   make happens now, as the buyer asked;
  * - a PaymentIntent left waiting for 3DS past the session's expiry: canceled, its stock released.
  */
-export async function recoverSellerSessions(deps: SellerDeps): Promise<{ resumed: number; released: number }> {
+export async function recoverSellerSessions(
+  deps: SellerDeps,
+): Promise<{ resumed: number; released: number }> {
   const ctx = sellerContext(deps);
   const now = ctx.now();
   const rows = await ctx.db
@@ -26,8 +28,17 @@ export async function recoverSellerSessions(deps: SellerDeps): Promise<{ resumed
       and(
         eq(sellerCheckoutSessions.stockState, 'held'),
         or(
-          and(eq(sellerCheckoutSessions.status, 'complete_in_progress'), or(sql`${sellerCheckoutSessions.completingSince} is null`, lt(sellerCheckoutSessions.completingSince, new Date(now.getTime() - COMPLETION_STALE_MS)))),
-          and(eq(sellerCheckoutSessions.status, 'authentication_required'), lt(sellerCheckoutSessions.expiresAt, now)),
+          and(
+            eq(sellerCheckoutSessions.status, 'complete_in_progress'),
+            or(
+              sql`${sellerCheckoutSessions.completingSince} is null`,
+              lt(sellerCheckoutSessions.completingSince, new Date(now.getTime() - COMPLETION_STALE_MS)),
+            ),
+          ),
+          and(
+            eq(sellerCheckoutSessions.status, 'authentication_required'),
+            lt(sellerCheckoutSessions.expiresAt, now),
+          ),
         ),
       ),
     )
@@ -41,10 +52,18 @@ export async function recoverSellerSessions(deps: SellerDeps): Promise<{ resumed
     if (!seller || !agent || !payment.token) continue;
     try {
       if (row.status === 'complete_in_progress') {
-        const body = { payment_data: { handler_id: 'stripe_spt', instrument: { type: 'card', credential: { type: 'spt', token: payment.token } } } };
+        const body = {
+          payment_data: {
+            handler_id: 'stripe_spt',
+            instrument: { type: 'card', credential: { type: 'spt', token: payment.token } },
+          },
+        };
         await completeSession(ctx, seller, agent, row.id, body);
         resumed++;
-      } else if (payment.paymentIntentId && (await cancelPendingIntent(ctx, seller, payment.paymentIntentId)) === 'canceled') {
+      } else if (
+        payment.paymentIntentId &&
+        (await cancelPendingIntent(ctx, seller, payment.paymentIntentId)) === 'canceled'
+      ) {
         await ctx.db.transaction(async (t) => {
           const tx = t as unknown as Db;
           const locked = await lockSession(tx, seller.id, row.agentId, row.id);
@@ -60,4 +79,3 @@ export async function recoverSellerSessions(deps: SellerDeps): Promise<{ resumed
   }
   return { resumed, released };
 }
-

@@ -26,15 +26,27 @@ export async function seedStock(db: Db): Promise<number> {
   );
   let inserted = 0;
   for (let i = 0; i < rows.length; i += 200) {
-    const done = await db.insert(sellerStock).values(rows.slice(i, i + 200)).onConflictDoNothing().returning({ id: sellerStock.variantId });
+    const done = await db
+      .insert(sellerStock)
+      .values(rows.slice(i, i + 200))
+      .onConflictDoNothing()
+      .returning({ id: sellerStock.variantId });
     inserted += done.length;
   }
   return inserted;
 }
 
 /** Stock and price of the variants an item list names (item ids may be one-variant product ids). */
-export async function loadStock(db: Db, sellerId: string, itemIds: string[]): Promise<Map<string, StockLevel>> {
-  const variantIds = [...new Set(itemIds.map((id) => findCatalogItem(sellerId, id)?.variant.id).filter((id): id is string => !!id))];
+export async function loadStock(
+  db: Db,
+  sellerId: string,
+  itemIds: string[],
+): Promise<Map<string, StockLevel>> {
+  const variantIds = [
+    ...new Set(
+      itemIds.map((id) => findCatalogItem(sellerId, id)?.variant.id).filter((id): id is string => !!id),
+    ),
+  ];
   const levels = new Map<string, StockLevel>();
   if (variantIds.length === 0) return levels;
   const rows = await db
@@ -57,19 +69,31 @@ export function stockLines(sellerId: string, items: { id: string; quantity: numb
     if (variantId) byVariant.set(variantId, (byVariant.get(variantId) ?? 0) + item.quantity);
   }
   // A fixed order, so two transactions lock the same rows in the same order and cannot deadlock.
-  return [...byVariant].map(([variantId, quantity]) => ({ variantId, quantity })).sort((a, b) => a.variantId.localeCompare(b.variantId));
+  return [...byVariant]
+    .map(([variantId, quantity]) => ({ variantId, quantity }))
+    .sort((a, b) => a.variantId.localeCompare(b.variantId));
 }
 
 /**
  * Takes the units inside the caller's transaction. Returns the first variant that ran short; the
  * caller must then roll the transaction back (earlier lines were already taken).
  */
-export async function holdStock(tx: Db, sellerId: string, lines: StockLine[]): Promise<{ ok: true } | { ok: false; variantId: string }> {
+export async function holdStock(
+  tx: Db,
+  sellerId: string,
+  lines: StockLine[],
+): Promise<{ ok: true } | { ok: false; variantId: string }> {
   for (const line of lines) {
     const taken = await tx
       .update(sellerStock)
       .set({ available: sql`${sellerStock.available} - ${line.quantity}`, updatedAt: new Date() })
-      .where(and(eq(sellerStock.sellerId, sellerId), eq(sellerStock.variantId, line.variantId), gte(sellerStock.available, line.quantity)))
+      .where(
+        and(
+          eq(sellerStock.sellerId, sellerId),
+          eq(sellerStock.variantId, line.variantId),
+          gte(sellerStock.available, line.quantity),
+        ),
+      )
       .returning({ available: sellerStock.available });
     if (taken.length === 0) return { ok: false, variantId: line.variantId };
   }
@@ -86,5 +110,9 @@ export async function releaseStock(tx: Db, sellerId: string, lines: StockLine[])
 }
 
 export function productIdsOf(sellerId: string, lines: StockLine[]): string[] {
-  return [...new Set(lines.map((l) => findCatalogItem(sellerId, l.variantId)?.product.id).filter((id): id is string => !!id))];
+  return [
+    ...new Set(
+      lines.map((l) => findCatalogItem(sellerId, l.variantId)?.product.id).filter((id): id is string => !!id),
+    ),
+  ];
 }

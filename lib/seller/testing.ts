@@ -21,7 +21,10 @@ export interface SellerTestbed {
   apiKey(sellerId: DemoSellerId): Promise<string>;
   client(sellerId: DemoSellerId, options?: { retries?: number }): Promise<AcpClient>;
   /** An SPT the agent issues to a seller, for a Stripe test card (`pm_card_visa`, `pm_card_chargeDeclined`, ...). */
-  mintSpt(sellerId: DemoSellerId, o: { card?: string; maxAmount: number; currency?: string; expiresInSeconds?: number }): Promise<string>;
+  mintSpt(
+    sellerId: DemoSellerId,
+    o: { card?: string; maxAmount: number; currency?: string; expiresInSeconds?: number },
+  ): Promise<string>;
   sellerStripe(sellerId: DemoSellerId): Promise<Stripe>;
   close(): Promise<void>;
 }
@@ -37,7 +40,8 @@ export async function openSellerTestbed(engine: Engine = 'pglite'): Promise<Sell
   const now = () => clock.now;
   const stripe = createStripeFactory({ db: database.db, now, stripe: { mode: 'emulator' } });
   const deps = { db: database.db, stripe, now };
-  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => handleSellerRequest(new Request(input, init), deps)) as typeof fetch;
+  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) =>
+    handleSellerRequest(new Request(input, init), deps)) as typeof fetch;
   const currencyOf = (sellerId: DemoSellerId) => (sellerId === 'kissa-tokyo' ? 'jpy' : 'usd');
   return {
     database,
@@ -62,7 +66,9 @@ export async function openSellerTestbed(engine: Engine = 'pglite'): Promise<Sell
         usage_limits: {
           currency: o.currency ?? currencyOf(sellerId),
           max_amount: o.maxAmount,
-          ...(o.expiresInSeconds ? { expires_at: Math.floor(clock.now.getTime() / 1000) + o.expiresInSeconds } : {}),
+          ...(o.expiresInSeconds
+            ? { expires_at: Math.floor(clock.now.getTime() / 1000) + o.expiresInSeconds }
+            : {}),
         },
       });
       return token.id;

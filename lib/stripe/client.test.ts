@@ -3,7 +3,8 @@ import { loadConfig, type StripeConfig } from '@/lib/config';
 import type { Database } from '@/lib/db/client';
 import { createStripeFactory } from './client';
 
-const emulatorLoaded = () => (globalThis as { __aisleStripeEmulatorLoaded?: boolean }).__aisleStripeEmulatorLoaded === true;
+const emulatorLoaded = () =>
+  (globalThis as { __aisleStripeEmulatorLoaded?: boolean }).__aisleStripeEmulatorLoaded === true;
 
 const stripeEnv = {
   STRIPE_SECRET_KEY: 'sk_test_agent123',
@@ -32,7 +33,11 @@ describe('Stripe client factory', () => {
     const seen: Array<{ url: URL; auth: string | null; version: string | null }> = [];
     const fetch = (async (url: string | URL, init?: RequestInit) => {
       const headers = new Headers(init?.headers);
-      seen.push({ url: new URL(String(url)), auth: headers.get('authorization'), version: headers.get('stripe-version') });
+      seen.push({
+        url: new URL(String(url)),
+        auth: headers.get('authorization'),
+        version: headers.get('stripe-version'),
+      });
       return Response.json({ id: 'cus_real', object: 'customer' });
     }) as typeof globalThis.fetch;
     const factory = createStripeFactory({ stripe: config, fetch });
@@ -55,7 +60,10 @@ describe('Stripe client factory', () => {
   });
 
   it('in emulator mode, serves the SDK in-process from the emulator with the seeded accounts', async () => {
-    const factory = createStripeFactory({ stripe: { mode: 'emulator' } satisfies StripeConfig, db: database.db });
+    const factory = createStripeFactory({
+      stripe: { mode: 'emulator' } satisfies StripeConfig,
+      db: database.db,
+    });
     const agent = await factory.stripeFor('agent');
     expect(await factory.stripeFor('agent')).toBe(agent);
     const customer = await agent.customers.create({ email: 'b@example.com' });
@@ -75,7 +83,12 @@ describe('Stripe client factory', () => {
       hosts.push(new URL(String(url)).host);
       return handleStripeRequest(new Request(url, init), { db: database.db });
     }) as typeof globalThis.fetch;
-    const factory = createStripeFactory({ stripe: { mode: 'emulator' }, db: database.db, fetch, origin: 'http://localhost:3107' });
+    const factory = createStripeFactory({
+      stripe: { mode: 'emulator' },
+      db: database.db,
+      fetch,
+      origin: 'http://localhost:3107',
+    });
     await (await factory.stripeFor('volt-audio')).customers.list();
     expect(hosts).toEqual(['localhost:3107']);
   });

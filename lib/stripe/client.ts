@@ -37,7 +37,12 @@ export interface StripeFactoryOptions {
 const APP_INFO = { name: 'Aisle' };
 
 function stripeClient(secretKey: string, extra: Partial<Stripe.StripeConfig> = {}): Stripe {
-  return new Stripe(secretKey, { apiVersion: STRIPE_API_VERSION, maxNetworkRetries: 2, appInfo: APP_INFO, ...extra });
+  return new Stripe(secretKey, {
+    apiVersion: STRIPE_API_VERSION,
+    maxNetworkRetries: 2,
+    appInfo: APP_INFO,
+    ...extra,
+  });
 }
 
 function originTarget(origin: string): Partial<Stripe.StripeConfig> {
@@ -73,13 +78,17 @@ export function createStripeFactory(options: StripeFactoryOptions = {}): StripeF
     return (await import('@/lib/db/client')).getDb();
   };
   const emulator = () => import('./emulator');
-  const keys = async (account: StripeAccount) => (await emulator()).emulatorAccountKeys(await database(), account);
+  const keys = async (account: StripeAccount) =>
+    (await emulator()).emulatorAccountKeys(await database(), account);
   const clients = new Map<StripeAccount, Promise<Stripe>>();
 
   async function build(account: StripeAccount): Promise<Stripe> {
     const { secretKey } = await keys(account);
     if (options.fetch) {
-      return stripeClient(secretKey, { httpClient: Stripe.createFetchHttpClient(options.fetch), ...originTarget(options.origin ?? config().origin) });
+      return stripeClient(secretKey, {
+        httpClient: Stripe.createFetchHttpClient(options.fetch),
+        ...originTarget(options.origin ?? config().origin),
+      });
     }
     const [{ InProcessHttpClient }, db] = await Promise.all([emulator(), database()]);
     return stripeClient(secretKey, { httpClient: new InProcessHttpClient({ db, now: options.now }) });

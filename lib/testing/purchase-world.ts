@@ -30,7 +30,11 @@ export interface PurchaseWorld {
   addCard(buyerId: string, card: string): Promise<string>;
   deps(buyerId: string, extra?: Partial<PayDeps>): PayDeps;
   /** A variant in stock from a seller, found with the agent's own search. */
-  findItem(sellerId: DemoSellerId, query: string, minStock?: number): Promise<{ productId: string; variantId: string; title: string }>;
+  findItem(
+    sellerId: DemoSellerId,
+    query: string,
+    minStock?: number,
+  ): Promise<{ productId: string; variantId: string; title: string }>;
   /** Delivers whatever the outbox holds (feed pushes, order webhooks), as the background worker would. */
   deliver(): Promise<number>;
   sellerStripe(sellerId: DemoSellerId): Promise<Stripe>;
@@ -72,7 +76,14 @@ export async function openPurchaseWorld(): Promise<PurchaseWorld> {
       const buyerId = `buyer_${process.pid}_${++buyers}`;
       return { buyerId, card: await world.addCard(buyerId, card) };
     },
-    deps: (buyerId, extra = {}) => ({ db, buyerId, fetch: appFetch, stripeFactory: stripe, sleep: async () => {}, ...extra }),
+    deps: (buyerId, extra = {}) => ({
+      db,
+      buyerId,
+      fetch: appFetch,
+      stripeFactory: stripe,
+      sleep: async () => {},
+      ...extra,
+    }),
     async findItem(sellerId, query, minStock = 1) {
       const result = await searchCatalog(db, { query, seller: sellerId, inStockOnly: true, limit: 24 });
       for (const product of result.products) {

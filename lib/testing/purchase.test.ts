@@ -20,13 +20,23 @@ describe('a purchase from the demo sellers, end to end in process', () => {
   });
   afterAll(() => world?.close());
 
-  async function boughtOrder(buyerId: string, sellerId: 'summit-outfitters' | 'volt-audio' | 'kissa-tokyo', query: string) {
+  async function boughtOrder(
+    buyerId: string,
+    sellerId: 'summit-outfitters' | 'volt-audio' | 'kissa-tokyo',
+    query: string,
+  ) {
     const item = await world.findItem(sellerId, query, 3);
-    const prepared = await startCheckout(world.deps(buyerId), { items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }] });
+    const prepared = await startCheckout(world.deps(buyerId), {
+      items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
+    });
     expect(prepared.error).toBeUndefined();
     const [checkout] = prepared.checkouts;
     expect(checkout.status).toBe('ready_for_payment');
-    const paid = await payCheckout({ ...world.deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const paid = await payCheckout({
+      ...world.deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     if (paid.status !== 'succeeded') throw new Error(`Pay did not succeed: ${JSON.stringify(paid)}`);
     return { checkout, order: paid.order };
   }
@@ -34,80 +44,143 @@ describe('a purchase from the demo sellers, end to end in process', () => {
   it('buys boots: the seller prices them, Pay charges the total once, and the order follows the seller’s webhooks', async () => {
     const { buyerId } = await world.buyer();
     const boots = await world.findItem('summit-outfitters', 'waterproof hiking boots');
-    const prepared = await startCheckout(world.deps(buyerId), { items: [{ productId: boots.productId, variantId: boots.variantId, quantity: 1 }] });
+    const prepared = await startCheckout(world.deps(buyerId), {
+      items: [{ productId: boots.productId, variantId: boots.variantId, quantity: 1 }],
+    });
     const [checkout] = prepared.checkouts;
-    expect(checkout).toMatchObject({ sellerId: 'summit-outfitters', status: 'ready_for_payment', total: { currency: 'usd' } });
+    expect(checkout).toMatchObject({
+      sellerId: 'summit-outfitters',
+      status: 'ready_for_payment',
+      total: { currency: 'usd' },
+    });
     expect(checkout.lineItems[0]).toMatchObject({ variantId: boots.variantId, quantity: 1 });
 
     const express = await changeCheckout(world.deps(buyerId), checkout.id, { shippingOptionId: 'express' });
     if (!express.ok) throw new Error(express.message);
     expect(express.checkout.selectedShippingOptionId).toBe('express');
-    const two = await updateCheckout(world.deps(buyerId), { checkoutId: checkout.id, items: [{ productId: boots.productId, variantId: boots.variantId, quantity: 2 }] });
+    const two = await updateCheckout(world.deps(buyerId), {
+      checkoutId: checkout.id,
+      items: [{ productId: boots.productId, variantId: boots.variantId, quantity: 2 }],
+    });
     const view = two.checkouts[0];
     expect(view.lineItems[0].quantity).toBe(2);
     expect(view.total!.amount).toBeGreaterThan(checkout.total!.amount);
 
-    const paid = await payCheckout({ ...world.deps(buyerId), checkoutId: checkout.id, expectedTotal: view.total! });
+    const paid = await payCheckout({
+      ...world.deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: view.total!,
+    });
     if (paid.status !== 'succeeded') throw new Error(JSON.stringify(paid));
     expect(paid.order).toMatchObject({ sellerId: 'summit-outfitters', total: view.total, cancelable: true });
     expect(paid.order.estimatedDelivery).toBeDefined();
 
     const seller = await world.sellerStripe('summit-outfitters');
-    const intents = (await seller.paymentIntents.list({ limit: 100 })).data.filter((pi) => pi.amount === view.total!.amount && pi.status === 'succeeded');
+    const intents = (await seller.paymentIntents.list({ limit: 100 })).data.filter(
+      (pi) => pi.amount === view.total!.amount && pi.status === 'succeeded',
+    );
     expect(intents).toHaveLength(1);
 
-    const timeline = await getPurchaseTimeline({ db: world.db, stripe: () => world.stripe.stripeFor('agent') }, buyerId, paid.order.id);
-    expect(timeline!.token).toMatchObject({ maxAmount: view.total, status: 'deactivated', deactivatedReason: 'consumed', amountUsed: { amount: view.total!.amount } });
-    expect(timeline!.preparation.map((e) => e.operation)).toEqual(['create_session', 'update_session', 'update_session']);
+    const timeline = await getPurchaseTimeline(
+      { db: world.db, stripe: () => world.stripe.stripeFor('agent') },
+      buyerId,
+      paid.order.id,
+    );
+    expect(timeline!.token).toMatchObject({
+      maxAmount: view.total,
+      status: 'deactivated',
+      deactivatedReason: 'consumed',
+      amountUsed: { amount: view.total!.amount },
+    });
+    expect(timeline!.preparation.map((e) => e.operation)).toEqual([
+      'create_session',
+      'update_session',
+      'update_session',
+    ]);
     // The seller discloses its PaymentIntent, so the demo timeline shows the charge Stripe made.
-    expect(timeline!.paymentIntent).toEqual({ id: intents[0].id, status: 'succeeded', amount: view.total!.amount, currency: 'usd' });
+    expect(timeline!.paymentIntent).toEqual({
+      id: intents[0].id,
+      status: 'succeeded',
+      amount: view.total!.amount,
+      currency: 'usd',
+    });
 
     // The seller's order_create webhook arrives: same order, verified and recorded once.
     expect(await world.deliver()).toBeGreaterThan(0);
     expect(await listOrders(world.db, buyerId)).toHaveLength(1);
 
-    const shipped = await markOrderShipped({ db: world.db, fetch: world.fetch }, 'summit-outfitters', paid.order.sellerOrderId);
+    const shipped = await markOrderShipped(
+      { db: world.db, fetch: world.fetch },
+      'summit-outfitters',
+      paid.order.sellerOrderId,
+    );
     expect(shipped.ok).toBe(true);
     await world.deliver();
     const afterShip = await getOrder(world.db, buyerId, paid.order.id);
     expect(afterShip).toMatchObject({ status: 'shipped', cancelable: false });
     expect(afterShip!.tracking?.number).toBeTruthy();
-    expect((await getOrdersForTool({ db: world.db, buyerId }, {})).orders[0]).toMatchObject({ id: paid.order.id, status: 'shipped' });
+    expect((await getOrdersForTool({ db: world.db, buyerId }, {})).orders[0]).toMatchObject({
+      id: paid.order.id,
+      status: 'shipped',
+    });
 
-    await markOrderDelivered({ db: world.db, fetch: world.fetch }, 'summit-outfitters', paid.order.sellerOrderId);
+    await markOrderDelivered(
+      { db: world.db, fetch: world.fetch },
+      'summit-outfitters',
+      paid.order.sellerOrderId,
+    );
     await world.deliver();
     const delivered = await getOrder(world.db, buyerId, paid.order.id);
-    expect(delivered!.timeline.map((e) => e.status)).toEqual(expect.arrayContaining(['created', 'shipped', 'delivered']));
+    expect(delivered!.timeline.map((e) => e.status)).toEqual(
+      expect.arrayContaining(['created', 'shipped', 'delivered']),
+    );
     expect(['delivered', 'completed']).toContain(delivered!.status);
   });
 
   it('cancels an order that has not shipped: the seller refunds it in full', async () => {
     const { buyerId } = await world.buyer();
     const { order } = await boughtOrder(buyerId, 'volt-audio', 'headphones');
-    const canceled = await cancelOrder({ db: world.db, buyerId, fetch: world.fetch, sleep: async () => {} }, order.id);
+    const canceled = await cancelOrder(
+      { db: world.db, buyerId, fetch: world.fetch, sleep: async () => {} },
+      order.id,
+    );
     if (!canceled.ok) throw new Error(canceled.message);
     await world.deliver();
     const after = await getOrder(world.db, buyerId, order.id);
     expect(after).toMatchObject({ status: 'refunded', refunded: order.total, cancelable: false });
     expect(after!.timeline.map((e) => e.status)).toEqual(expect.arrayContaining(['created', 'refunded']));
     const seller = await world.sellerStripe('volt-audio');
-    const refunds = (await seller.refunds.list({ limit: 100 })).data.filter((r) => r.amount === order.total.amount);
+    const refunds = (await seller.refunds.list({ limit: 100 })).data.filter(
+      (r) => r.amount === order.total.amount,
+    );
     expect(refunds.length).toBeGreaterThanOrEqual(1);
   });
 
   it('buys coffee from the Japanese seller in yen, with a Tokyo test address', async () => {
     const { buyerId } = await world.buyer();
     const beans = await world.findItem('kissa-tokyo', 'coffee beans');
-    const prepared = await startCheckout(world.deps(buyerId), { items: [{ productId: beans.productId, variantId: beans.variantId, quantity: 2 }] });
+    const prepared = await startCheckout(world.deps(buyerId), {
+      items: [{ productId: beans.productId, variantId: beans.variantId, quantity: 2 }],
+    });
     const [checkout] = prepared.checkouts;
     expect(checkout.total!.currency).toBe('jpy');
-    const paid = await payCheckout({ ...world.deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const paid = await payCheckout({
+      ...world.deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     if (paid.status !== 'succeeded') throw new Error(JSON.stringify(paid));
     expect(paid.order.total).toEqual(checkout.total);
-    const timeline = await getPurchaseTimeline({ db: world.db, stripe: () => world.stripe.stripeFor('agent') }, buyerId, paid.order.id);
+    const timeline = await getPurchaseTimeline(
+      { db: world.db, stripe: () => world.stripe.stripeFor('agent') },
+      buyerId,
+      paid.order.id,
+    );
     expect(timeline!.token!.maxAmount).toEqual({ amount: checkout.total!.amount, currency: 'jpy' });
     const seller = await world.sellerStripe('kissa-tokyo');
-    const intent = (await seller.paymentIntents.list({ limit: 100 })).data.find((pi) => pi.currency === 'jpy' && pi.amount === checkout.total!.amount);
+    const intent = (await seller.paymentIntents.list({ limit: 100 })).data.find(
+      (pi) => pi.currency === 'jpy' && pi.amount === checkout.total!.amount,
+    );
     expect(intent?.status).toBe('succeeded');
   });
 
@@ -123,7 +196,15 @@ describe('a purchase from the demo sellers, end to end in process', () => {
     });
     expect(prepared.checkouts.map((c) => c.sellerId).sort()).toEqual(['summit-outfitters', 'volt-audio']);
     for (const checkout of prepared.checkouts) {
-      expect((await payCheckout({ ...world.deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! })).status).toBe('succeeded');
+      expect(
+        (
+          await payCheckout({
+            ...world.deps(buyerId),
+            checkoutId: checkout.id,
+            expectedTotal: checkout.total!,
+          })
+        ).status,
+      ).toBe('succeeded');
     }
     expect(await listOrders(world.db, buyerId)).toHaveLength(2);
   });
@@ -133,12 +214,33 @@ describe('a purchase from the demo sellers, end to end in process', () => {
     const second = await world.buyer();
     // The catalog keeps exactly one Featherline tent in stock for this story.
     const item = { productId: 'summit-outfitters:featherline-1p-tent', variantId: 'featherline-1p-tent' };
-    const mine = (await startCheckout(world.deps(first.buyerId), { items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }] })).checkouts[0];
-    const theirs = (await startCheckout(world.deps(second.buyerId), { items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }] })).checkouts[0];
-    expect((await payCheckout({ ...world.deps(second.buyerId), checkoutId: theirs.id, expectedTotal: theirs.total! })).status).toBe('succeeded');
-    const result = await payCheckout({ ...world.deps(first.buyerId), checkoutId: mine.id, expectedTotal: mine.total! });
+    const mine = (
+      await startCheckout(world.deps(first.buyerId), {
+        items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
+      })
+    ).checkouts[0];
+    const theirs = (
+      await startCheckout(world.deps(second.buyerId), {
+        items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
+      })
+    ).checkouts[0];
+    expect(
+      (
+        await payCheckout({
+          ...world.deps(second.buyerId),
+          checkoutId: theirs.id,
+          expectedTotal: theirs.total!,
+        })
+      ).status,
+    ).toBe('succeeded');
+    const result = await payCheckout({
+      ...world.deps(first.buyerId),
+      checkoutId: mine.id,
+      expectedTotal: mine.total!,
+    });
     expect(result).toMatchObject({ status: 'failed', code: 'not_ready' });
-    if (result.status === 'failed') expect(result.checkout?.messages.map((m) => m.code)).toContain('out_of_stock');
+    if (result.status === 'failed')
+      expect(result.checkout?.messages.map((m) => m.code)).toContain('out_of_stock');
     expect(await listOrders(world.db, first.buyerId)).toEqual([]);
   });
 });

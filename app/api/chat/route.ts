@@ -15,7 +15,9 @@ export async function POST(request: Request) {
     buyerId = await requireBuyer();
   } catch (error) {
     if (!(error instanceof NoBuyerError)) throw error;
-    const body: ChatErrorBody = { error: { code: 'no_buyer', message: translator(locale, 'chat')('errorNoBuyer') } };
+    const body: ChatErrorBody = {
+      error: { code: 'no_buyer', message: translator(locale, 'chat')('errorNoBuyer') },
+    };
     return Response.json(body, { status: 401 });
   }
   return handleChatRequest(request, { db: await getDb(), buyerId, locale });

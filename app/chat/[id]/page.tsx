@@ -25,5 +25,7 @@ export default async function ChatPage({ params }: Props) {
   if (!chat) notFound();
   const messages = await loadMessages<AgentUIMessage>(db, id);
   const chats = await listChats(db, buyerId);
-  return <ChatScreen key={id} chatId={id} initialMessages={messages} chats={chats} modelLabel={chatModelLabel()} />;
+  return (
+    <ChatScreen key={id} chatId={id} initialMessages={messages} chats={chats} modelLabel={chatModelLabel()} />
+  );
 }

@@ -8,7 +8,12 @@ export const dynamic = 'force-dynamic';
 async function handle(request: Request): Promise<Response> {
   if (config().stripe.mode !== 'emulator') {
     return Response.json(
-      { error: { type: 'invalid_request_error', message: 'The Stripe emulator is off: this app is configured with Stripe keys.' } },
+      {
+        error: {
+          type: 'invalid_request_error',
+          message: 'The Stripe emulator is off: this app is configured with Stripe keys.',
+        },
+      },
       { status: 404 },
     );
   }

@@ -63,7 +63,9 @@ export const Total = z.object({
   amount: z.number().int(),
   presentment_amount: z.number().int().optional(),
   description: z.string().optional(),
-  breakdown: z.array(z.object({ jurisdiction: z.string(), rate: z.number(), amount: z.number().int() })).optional(),
+  breakdown: z
+    .array(z.object({ jurisdiction: z.string(), rate: z.number(), amount: z.number().int() }))
+    .optional(),
 });
 export type Total = z.infer<typeof Total>;
 

@@ -11,7 +11,9 @@ export const DiscoveryDocument = z.object({
   transports: z.array(z.enum(['rest', 'mcp'])),
   capabilities: z.object({
     services: z.array(z.enum(['checkout', 'orders', 'delegate_payment', 'carts'])),
-    extensions: z.array(z.object({ name: z.string(), spec: z.string().optional(), schema: z.string().optional() })).optional(),
+    extensions: z
+      .array(z.object({ name: z.string(), spec: z.string().optional(), schema: z.string().optional() }))
+      .optional(),
     intervention_types: z.array(z.enum(['3ds', 'biometric', 'address_verification'])).optional(),
     supported_currencies: z.array(z.string()).optional(),
     supported_locales: z.array(z.string()).optional(),

@@ -42,7 +42,11 @@ export const OrderFulfillment = z.object({
   destination: Address.optional(),
   estimated_delivery: EstimatedDelivery.optional(),
   digital_delivery: z
-    .object({ access_url: z.string().optional(), license_key: z.string().optional(), expires_at: z.string().optional() })
+    .object({
+      access_url: z.string().optional(),
+      license_key: z.string().optional(),
+      expires_at: z.string().optional(),
+    })
     .optional(),
   description: z.string().optional(),
   events: z.array(FulfillmentEvent).optional(),
@@ -63,7 +67,15 @@ export const Adjustment = z.object({
 export type Adjustment = z.infer<typeof Adjustment>;
 
 /** Defined values; the spec says to accept others gracefully, so the schema keeps it a string. */
-export type OrderStatus = 'created' | 'confirmed' | 'manual_review' | 'processing' | 'shipped' | 'completed' | 'canceled' | (string & {});
+export type OrderStatus =
+  | 'created'
+  | 'confirmed'
+  | 'manual_review'
+  | 'processing'
+  | 'shipped'
+  | 'completed'
+  | 'canceled'
+  | (string & {});
 
 export const Order = z.object({
   type: z.literal('order').optional(),
@@ -84,7 +96,12 @@ export const Order = z.object({
     })
     .optional(),
   support: z
-    .object({ email: z.string().optional(), phone: z.string().optional(), hours: z.string().optional(), help_center_url: z.string().optional() })
+    .object({
+      email: z.string().optional(),
+      phone: z.string().optional(),
+      hours: z.string().optional(),
+      help_center_url: z.string().optional(),
+    })
     .optional(),
   line_items: z.array(OrderLineItem).optional(),
   fulfillments: z.array(OrderFulfillment).optional(),

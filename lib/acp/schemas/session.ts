@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { Buyer, FulfillmentDetails, Link, Message, Total } from './common';
 import { Order } from './order';
 
-export const Item = z.object({ id: z.string(), name: z.string().optional(), unit_amount: z.number().int().optional() });
+export const Item = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  unit_amount: z.number().int().optional(),
+});
 export type Item = z.infer<typeof Item>;
 
 export const PaymentHandler = z.object({
@@ -56,7 +60,13 @@ export const LineItem = z.object({
   images: z.array(z.string()).optional(),
   unit_amount: z.number().int().optional(),
   disclosures: z
-    .array(z.object({ type: z.literal('disclaimer'), content_type: z.enum(['plain', 'markdown']), content: z.string() }))
+    .array(
+      z.object({
+        type: z.literal('disclaimer'),
+        content_type: z.enum(['plain', 'markdown']),
+        content: z.string(),
+      }),
+    )
     .optional(),
   custom_attributes: z.array(z.object({ display_name: z.string(), value: z.string() })).optional(),
   product_id: z.string().optional(),
@@ -75,7 +85,12 @@ export const LineItem = z.object({
 });
 export type LineItem = z.infer<typeof LineItem>;
 
-const optionBase = { id: z.string(), title: z.string(), description: z.string().optional(), totals: z.array(Total) };
+const optionBase = {
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  totals: z.array(Total),
+};
 export const FulfillmentOptionShipping = z.object({
   type: z.literal('shipping'),
   ...optionBase,
@@ -170,4 +185,3 @@ export const CheckoutSession = z.object({
   order: Order.optional(),
 });
 export type CheckoutSession = z.infer<typeof CheckoutSession>;
-

@@ -24,7 +24,12 @@ const validates = (def: string) => {
   return validators.get(def)!;
 };
 
-const EXTERNAL = { id: 'acme-outdoors', name: 'Acme Outdoors', url: 'https://acme.example/acp', apiKey: 'acme_feed_key_123' };
+const EXTERNAL = {
+  id: 'acme-outdoors',
+  name: 'Acme Outdoors',
+  url: 'https://acme.example/acp',
+  apiKey: 'acme_feed_key_123',
+};
 
 describe.each(testEngines())('Feed API on %s', (engine) => {
   let database: Database;
@@ -41,10 +46,14 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
     vi.unstubAllEnvs();
     await database?.close();
   });
-  const call = (...args: Parameters<typeof feedCall> extends [unknown, ...infer R] ? R : never) => feedCall(database.db, ...args);
+  const call = (...args: Parameters<typeof feedCall> extends [unknown, ...infer R] ? R : never) =>
+    feedCall(database.db, ...args);
 
   it('creates the calling seller’s feed once, then returns the same feed', async () => {
-    const created = await call('POST', '/feeds', { token: summit, body: examples.create_feed_request_minimal });
+    const created = await call('POST', '/feeds', {
+      token: summit,
+      body: examples.create_feed_request_minimal,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'feed_summit-outfitters', target_country: 'US' });
     expect(validates('FeedMetadata')(created.body)).toBe(true);
@@ -57,7 +66,10 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
   });
 
   it('ingests the spec’s upsert example and serves the products back as sent', async () => {
-    const upsert = await call('PATCH', '/feeds/feed_summit-outfitters/products', { token: summit, body: examples.upsert_products_request_single_product });
+    const upsert = await call('PATCH', '/feeds/feed_summit-outfitters/products', {
+      token: summit,
+      body: examples.upsert_products_request_single_product,
+    });
     expect(upsert.status).toBe(200);
     expect(upsert.body).toEqual({ id: 'feed_summit-outfitters', accepted: true });
     const products = await call('GET', '/feeds/feed_summit-outfitters/products', { token: summit });
@@ -71,12 +83,17 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
       price: { amount: 1999, currency: 'usd' },
       availability: 'out_of_stock',
       image: 'https://cdn.merchant.com/products/classic-tee/main.jpg',
-      variants: [{ id: 'sku124-red-m', options: { color: 'Red', size: 'Medium' }, availability: 'out_of_stock' }],
+      variants: [
+        { id: 'sku124-red-m', options: { color: 'Red', size: 'Medium' }, availability: 'out_of_stock' },
+      ],
     });
   });
 
   it('keeps a product without prices in the feed but out of search', async () => {
-    const pushed = await call('PATCH', '/feeds/feed_summit-outfitters/products', { token: summit, body: examples.get_products_response });
+    const pushed = await call('PATCH', '/feeds/feed_summit-outfitters/products', {
+      token: summit,
+      body: examples.get_products_response,
+    });
     expect(pushed.status).toBe(200);
     expect(await getCatalogProduct(database.db, 'summit-outfitters:prod_classic_tee')).toBeNull();
     const products = await call('GET', '/feeds/feed_summit-outfitters/products', { token: summit });
@@ -95,16 +112,25 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
 
   it('writes feeds that are valid ACP once the Aisle extension fields are allowed', () => {
     const extended = structuredClone(schema);
-    for (const field of ['brand', 'rating', 'keywords', 'attributes', 'translations']) extended.$defs.Product.properties[field] = {};
+    for (const field of ['brand', 'rating', 'keywords', 'attributes', 'translations'])
+      extended.$defs.Product.properties[field] = {};
     extended.$defs.Variant.properties.inventory_quantity = {};
     extended.$id = 'https://aisle.test/feed-extended.json';
-    const validate = addFormats(new Ajv2020({ strict: false })).compile({ ...extended, $ref: '#/$defs/UpsertProductsRequest' });
-    for (const products of Object.values(FIXTURE_FEEDS)) expect(validate({ products }), JSON.stringify(validate.errors)).toBe(true);
+    const validate = addFormats(new Ajv2020({ strict: false })).compile({
+      ...extended,
+      $ref: '#/$defs/UpsertProductsRequest',
+    });
+    for (const products of Object.values(FIXTURE_FEEDS))
+      expect(validate({ products }), JSON.stringify(validate.errors)).toBe(true);
   });
 
   describe('authentication', () => {
     it('refuses a request without a bearer token, with a wrong one, or with another scheme', async () => {
-      for (const headers of [{}, { authorization: 'Bearer feed_not-a-real-token' }, { authorization: `Basic ${summit}` }] as Array<Record<string, string>>) {
+      for (const headers of [
+        {},
+        { authorization: 'Bearer feed_not-a-real-token' },
+        { authorization: `Basic ${summit}` },
+      ] as Array<Record<string, string>>) {
         const response = await call('GET', '/feeds/feed_summit-outfitters', { headers });
         expect(response.status).toBe(401);
         expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -117,51 +143,187 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
       const read = await call('GET', '/feeds/feed_volt-audio/products', { token: summit });
       expect(read.status).toBe(404);
       expect(read.body).toEqual(examples.feed_error_not_found);
-      const write = await call('PATCH', '/feeds/feed_volt-audio/products', { token: summit, body: { products: FIXTURE_FEEDS['summit-outfitters'].slice(0, 1) } });
+      const write = await call('PATCH', '/feeds/feed_volt-audio/products', {
+        token: summit,
+        body: { products: FIXTURE_FEEDS['summit-outfitters'].slice(0, 1) },
+      });
       expect(write.status).toBe(404);
       expect(await getCatalogProduct(database.db, 'volt-audio:trail-runner')).toBeNull();
       expect((await call('GET', '/feeds/feed_nobody', { token: volt })).status).toBe(404);
     });
 
     it('accepts an external seller’s API key from ACP_SELLERS and names the feed after it', async () => {
-      const created = await call('POST', '/feeds', { token: EXTERNAL.apiKey, body: { target_country: 'GB' } });
+      const created = await call('POST', '/feeds', {
+        token: EXTERNAL.apiKey,
+        body: { target_country: 'GB' },
+      });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ id: 'feed_acme-outdoors', target_country: 'GB' });
-      const product = { id: 'stove', title: 'Camp Stove', variants: [{ id: 'stove-1', title: 'Camp Stove', price: { amount: 4500, currency: 'GBP' } }] };
-      expect((await call('PATCH', '/feeds/feed_acme-outdoors/products', { token: EXTERNAL.apiKey, body: { products: [product] } })).status).toBe(200);
-      expect(await getCatalogProduct(database.db, 'acme-outdoors:stove')).toMatchObject({ sellerName: 'Acme Outdoors', price: { amount: 4500, currency: 'gbp' } });
+      const product = {
+        id: 'stove',
+        title: 'Camp Stove',
+        variants: [{ id: 'stove-1', title: 'Camp Stove', price: { amount: 4500, currency: 'GBP' } }],
+      };
+      expect(
+        (
+          await call('PATCH', '/feeds/feed_acme-outdoors/products', {
+            token: EXTERNAL.apiKey,
+            body: { products: [product] },
+          })
+        ).status,
+      ).toBe(200);
+      expect(await getCatalogProduct(database.db, 'acme-outdoors:stove')).toMatchObject({
+        sellerName: 'Acme Outdoors',
+        price: { amount: 4500, currency: 'gbp' },
+      });
     });
   });
 
   describe('malformed requests are 4xx with the spec’s error body, never 5xx', () => {
     const variant = { id: 'v1', title: 'V', price: { amount: 100, currency: 'USD' } };
-    const product = (extra: object = {}, variantExtra: object = {}) => ({ id: 'p1', title: 'P', variants: [{ ...variant, ...variantExtra }], ...extra });
+    const product = (extra: object = {}, variantExtra: object = {}) => ({
+      id: 'p1',
+      title: 'P',
+      variants: [{ ...variant, ...variantExtra }],
+      ...extra,
+    });
     const cases: Array<[string, { body?: unknown; rawBody?: string }, number, string, string | undefined]> = [
       ['invalid JSON', { rawBody: '{"products": [' }, 400, 'invalid_json', undefined],
       ['an empty body', { rawBody: '' }, 400, 'invalid_json', undefined],
       ['null', { body: null }, 400, 'invalid_product_payload', undefined],
       ['an array', { body: [] }, 400, 'invalid_product_payload', undefined],
-      ['products that is not a list', { body: { products: 'all of them' } }, 400, 'invalid_product_payload', 'products'],
-      ['a product without id or variants', { body: { products: [{}] } }, 400, 'invalid_product_payload', 'products[0].id'],
-      ['a lower-case currency', { body: { products: [product({}, { price: { amount: 100, currency: 'usd' } })] } }, 400, 'invalid_product_payload', 'products[0].variants[0].price.currency'],
-      ['a negative price', { body: { products: [product({}, { price: { amount: -1, currency: 'USD' } })] } }, 400, 'invalid_product_payload', 'products[0].variants[0].price.amount'],
-      ['a fractional price', { body: { products: [product({}, { price: { amount: 9.99, currency: 'USD' } })] } }, 400, 'invalid_product_payload', 'products[0].variants[0].price.amount'],
-      ['an unknown product field', { body: { products: [product({ colour: 'red' })] } }, 400, 'invalid_product_payload', 'products[0]'],
-      ['an unknown variant field', { body: { products: [product({}, { sku: 'x' })] } }, 400, 'invalid_product_payload', 'products[0].variants[0]'],
-      ['a relative media URL', { body: { products: [product({ media: [{ type: 'image', url: '/img.png' }] })] } }, 400, 'invalid_product_payload', 'products[0].media[0].url'],
-      ['an empty description', { body: { products: [product({ description: {} })] } }, 400, 'invalid_product_payload', 'products[0].description'],
-      ['a rating above five', { body: { products: [product({ rating: { value: 7, count: 1 } })] } }, 400, 'invalid_product_payload', 'products[0].rating.value'],
-      ['a negative stock count', { body: { products: [product({}, { inventory_quantity: -3 })] } }, 400, 'invalid_product_payload', 'products[0].variants[0].inventory_quantity'],
-      ['a product twice', { body: { products: [product(), product()] } }, 400, 'invalid_product_payload', 'products[1].id'],
-      ['a NUL in a title', { rawBody: '{"products":[{"id":"p1","title":"a\\u0000b","variants":[]}]}' }, 400, 'invalid_json', undefined],
-      ['half a surrogate pair', { rawBody: '{"products":[{"id":"p1","title":"a\\ud800b","variants":[]}]}' }, 400, 'invalid_json', undefined],
-      ['a stock count no database column holds', { body: { products: [product({}, { inventory_quantity: 2 ** 40 })] } }, 400, 'invalid_product_payload', 'products[0].variants[0].inventory_quantity'],
-      ['an id too long to be a key', { body: { products: [{ id: 'x'.repeat(5000), variants: [] }] } }, 400, 'invalid_product_payload', 'products[0].id'],
-      ['an empty product id', { body: { products: [{ id: '', variants: [] }] } }, 400, 'invalid_product_payload', 'products[0].id'],
-      ['a variant twice', { body: { products: [{ id: 'p1', variants: [variant, variant] }] } }, 400, 'invalid_product_payload', 'products[0].variants[1].id'],
+      [
+        'products that is not a list',
+        { body: { products: 'all of them' } },
+        400,
+        'invalid_product_payload',
+        'products',
+      ],
+      [
+        'a product without id or variants',
+        { body: { products: [{}] } },
+        400,
+        'invalid_product_payload',
+        'products[0].id',
+      ],
+      [
+        'a lower-case currency',
+        { body: { products: [product({}, { price: { amount: 100, currency: 'usd' } })] } },
+        400,
+        'invalid_product_payload',
+        'products[0].variants[0].price.currency',
+      ],
+      [
+        'a negative price',
+        { body: { products: [product({}, { price: { amount: -1, currency: 'USD' } })] } },
+        400,
+        'invalid_product_payload',
+        'products[0].variants[0].price.amount',
+      ],
+      [
+        'a fractional price',
+        { body: { products: [product({}, { price: { amount: 9.99, currency: 'USD' } })] } },
+        400,
+        'invalid_product_payload',
+        'products[0].variants[0].price.amount',
+      ],
+      [
+        'an unknown product field',
+        { body: { products: [product({ colour: 'red' })] } },
+        400,
+        'invalid_product_payload',
+        'products[0]',
+      ],
+      [
+        'an unknown variant field',
+        { body: { products: [product({}, { sku: 'x' })] } },
+        400,
+        'invalid_product_payload',
+        'products[0].variants[0]',
+      ],
+      [
+        'a relative media URL',
+        { body: { products: [product({ media: [{ type: 'image', url: '/img.png' }] })] } },
+        400,
+        'invalid_product_payload',
+        'products[0].media[0].url',
+      ],
+      [
+        'an empty description',
+        { body: { products: [product({ description: {} })] } },
+        400,
+        'invalid_product_payload',
+        'products[0].description',
+      ],
+      [
+        'a rating above five',
+        { body: { products: [product({ rating: { value: 7, count: 1 } })] } },
+        400,
+        'invalid_product_payload',
+        'products[0].rating.value',
+      ],
+      [
+        'a negative stock count',
+        { body: { products: [product({}, { inventory_quantity: -3 })] } },
+        400,
+        'invalid_product_payload',
+        'products[0].variants[0].inventory_quantity',
+      ],
+      [
+        'a product twice',
+        { body: { products: [product(), product()] } },
+        400,
+        'invalid_product_payload',
+        'products[1].id',
+      ],
+      [
+        'a NUL in a title',
+        { rawBody: '{"products":[{"id":"p1","title":"a\\u0000b","variants":[]}]}' },
+        400,
+        'invalid_json',
+        undefined,
+      ],
+      [
+        'half a surrogate pair',
+        { rawBody: '{"products":[{"id":"p1","title":"a\\ud800b","variants":[]}]}' },
+        400,
+        'invalid_json',
+        undefined,
+      ],
+      [
+        'a stock count no database column holds',
+        { body: { products: [product({}, { inventory_quantity: 2 ** 40 })] } },
+        400,
+        'invalid_product_payload',
+        'products[0].variants[0].inventory_quantity',
+      ],
+      [
+        'an id too long to be a key',
+        { body: { products: [{ id: 'x'.repeat(5000), variants: [] }] } },
+        400,
+        'invalid_product_payload',
+        'products[0].id',
+      ],
+      [
+        'an empty product id',
+        { body: { products: [{ id: '', variants: [] }] } },
+        400,
+        'invalid_product_payload',
+        'products[0].id',
+      ],
+      [
+        'a variant twice',
+        { body: { products: [{ id: 'p1', variants: [variant, variant] }] } },
+        400,
+        'invalid_product_payload',
+        'products[0].variants[1].id',
+      ],
     ];
     it.each(cases)('refuses %s', async (_, request, status, code, param) => {
-      const response = await call('PATCH', '/feeds/feed_summit-outfitters/products', { token: summit, ...request });
+      const response = await call('PATCH', '/feeds/feed_summit-outfitters/products', {
+        token: summit,
+        ...request,
+      });
       expect(response.status).toBe(status);
       expect(response.body.type).toBe('invalid_request');
       expect(response.body.code).toBe(code);
@@ -176,27 +338,65 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
     });
 
     it('answers wrong methods with 405, unknown paths with 404, unknown API versions with 400', async () => {
-      expect((await call('DELETE', '/feeds/feed_summit-outfitters/products', { token: summit })).status).toBe(405);
+      expect((await call('DELETE', '/feeds/feed_summit-outfitters/products', { token: summit })).status).toBe(
+        405,
+      );
       expect((await call('GET', '/feeds', { token: summit })).headers.get('allow')).toBe('POST');
-      expect((await call('GET', '/feeds/feed_summit-outfitters/variants', { token: summit })).status).toBe(404);
+      expect((await call('GET', '/feeds/feed_summit-outfitters/variants', { token: summit })).status).toBe(
+        404,
+      );
       expect((await call('GET', '/feeds/%E0%A4%A/products', { token: summit })).status).toBe(404);
-      expect((await call('GET', '/feeds/feed_summit-outfitters', { token: summit, headers: { 'api-version': '2020-01-01' } })).status).toBe(400);
-      expect((await call('GET', '/feeds/feed_summit-outfitters', { token: summit, headers: { 'api-version': '2026-04-17' } })).status).toBe(200);
+      expect(
+        (
+          await call('GET', '/feeds/feed_summit-outfitters', {
+            token: summit,
+            headers: { 'api-version': '2020-01-01' },
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await call('GET', '/feeds/feed_summit-outfitters', {
+            token: summit,
+            headers: { 'api-version': '2026-04-17' },
+          })
+        ).status,
+      ).toBe(200);
     });
 
     it('survives random JSON without a server error', async () => {
       let seed = 7;
-      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       const value = (depth: number): unknown => {
         const pick = Math.floor(random() * 7);
         if (depth > 3 || pick === 0) return [null, true, -1, 1.5, 'x', '', 1e308][Math.floor(random() * 7)];
         if (pick <= 2) return Array.from({ length: Math.floor(random() * 3) }, () => value(depth + 1));
-        const keys = ['products', 'id', 'title', 'variants', 'price', 'amount', 'currency', 'media', 'url', 'translations', 'ja'];
-        return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [keys[Math.floor(random() * keys.length)], value(depth + 1)]));
+        const keys = [
+          'products',
+          'id',
+          'title',
+          'variants',
+          'price',
+          'amount',
+          'currency',
+          'media',
+          'url',
+          'translations',
+          'ja',
+        ];
+        return Object.fromEntries(
+          Array.from({ length: Math.floor(random() * 4) }, () => [
+            keys[Math.floor(random() * keys.length)],
+            value(depth + 1),
+          ]),
+        );
       };
       for (let i = 0; i < 60; i++) {
         const body = i % 2 === 0 ? value(0) : { products: [value(1)] };
-        const response = await call('PATCH', '/feeds/feed_summit-outfitters/products', { token: summit, body });
+        const response = await call('PATCH', '/feeds/feed_summit-outfitters/products', {
+          token: summit,
+          body,
+        });
         expect(response.status, JSON.stringify(body)).toBeLessThan(500);
       }
     });
@@ -216,7 +416,10 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
       await pushFeed(database.db, 'kissa-tokyo', [house]);
       const after = await searchCatalog(database.db, { query: '', seller: 'kissa-tokyo', limit: 24 });
       expect(after.total).toBe(before.total);
-      expect(after.products.find((p) => p.id === 'kissa-tokyo:kissa-house-blend')?.price).toEqual({ amount: 1650, currency: 'jpy' });
+      expect(after.products.find((p) => p.id === 'kissa-tokyo:kissa-house-blend')?.price).toEqual({
+        amount: 1650,
+        currency: 'jpy',
+      });
       const detail = await getCatalogProduct(database.db, 'kissa-tokyo:kissa-house-blend');
       expect(detail?.variants.map((v) => [v.price.amount, v.availability, v.stock])).toEqual([
         [1650, 'in_stock', 20],
@@ -231,10 +434,15 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
       mug.variants = mug.variants.slice(0, 1);
       await pushFeed(database.db, 'kissa-tokyo', [mug]);
       expect((await getCatalogProduct(database.db, 'kissa-tokyo:mino-mug'))?.colors).toEqual(['Blue']);
-      mug.variants = mug.variants.map((v) => ({ ...v, availability: { available: false, status: 'discontinued' } }));
+      mug.variants = mug.variants.map((v) => ({
+        ...v,
+        availability: { available: false, status: 'discontinued' },
+      }));
       await pushFeed(database.db, 'kissa-tokyo', [mug]);
       expect(await getCatalogProduct(database.db, 'kissa-tokyo:mino-mug')).toBeNull();
-      expect((await searchCatalog(database.db, { query: 'mug' })).products.map((p) => p.id)).not.toContain('kissa-tokyo:mino-mug');
+      expect((await searchCatalog(database.db, { query: 'mug' })).products.map((p) => p.id)).not.toContain(
+        'kissa-tokyo:mino-mug',
+      );
       const { feedToken } = await demoPairing('kissa-tokyo');
       const served = await call('GET', '/feeds/feed_kissa-tokyo/products', { token: feedToken });
       expect(served.body.products.map((p: { id: string }) => p.id)).toContain('mino-mug');
@@ -249,7 +457,8 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
         return pushFeed(database.db, 'kissa-tokyo', [product]);
       });
       expect((await Promise.all(pushes)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-      const stored = (await getCatalogProduct(database.db, 'kissa-tokyo:brazil-cerrado'))!.variants[0].price.amount;
+      const stored = (await getCatalogProduct(database.db, 'kissa-tokyo:brazil-cerrado'))!.variants[0].price
+        .amount;
       expect(prices).toContain(stored);
       const found = await searchCatalog(database.db, { query: 'Brazil Cerrado', limit: 1 });
       expect(found.products[0].price.amount).toBe(stored);
@@ -257,15 +466,20 @@ describe.each(testEngines())('Feed API on %s', (engine) => {
 
     if (engine === 'postgres') {
       it('makes a push through one app instance searchable from another', async () => {
-        const url = (database.db as unknown as { $client: { options: { connectionString: string } } }).$client.options.connectionString;
+        const url = (database.db as unknown as { $client: { options: { connectionString: string } } }).$client
+          .options.connectionString;
         const other = await openDatabase({ mode: 'postgres', url });
         try {
           expect((await searchCatalog(other.db, { query: 'Brazil Cerrado', limit: 1 })).total).toBe(1);
-          const sencha = structuredClone(FIXTURE_FEEDS['kissa-tokyo'].find((p) => p.id === 'shizuoka-sencha')!);
+          const sencha = structuredClone(
+            FIXTURE_FEEDS['kissa-tokyo'].find((p) => p.id === 'shizuoka-sencha')!,
+          );
           sencha.title = 'Shizuoka Fukamushi Sencha Reserve';
           await pushFeed(database.db, 'kissa-tokyo', [sencha]);
           await new Promise((resolve) => setTimeout(resolve, 300));
-          expect((await searchCatalog(other.db, { query: 'sencha reserve', limit: 1 })).products[0]?.title).toBe('Shizuoka Fukamushi Sencha Reserve');
+          expect(
+            (await searchCatalog(other.db, { query: 'sencha reserve', limit: 1 })).products[0]?.title,
+          ).toBe('Shizuoka Fukamushi Sencha Reserve');
         } finally {
           await other.close();
         }

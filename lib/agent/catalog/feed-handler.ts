@@ -25,10 +25,19 @@ const SUPPORTED_ACP_VERSIONS = ['2026-04-17'];
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
-function error(status: number, code: string, message: string, param?: string, headers?: Record<string, string>): Response {
+function error(
+  status: number,
+  code: string,
+  message: string,
+  param?: string,
+  headers?: Record<string, string>,
+): Response {
   const type: FeedError['type'] = status >= 500 ? 'processing_error' : 'invalid_request';
   const body: FeedError = { type, code, message, ...(param ? { param } : {}) };
   return json(body, status, headers);
@@ -36,7 +45,10 @@ function error(status: number, code: string, message: string, param?: string, he
 
 /** zod's issue path as the spec's examples write params: `products[2].variants[0].price`. */
 function paramOf(path: PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function invalid(result: z.ZodSafeParseError<unknown>, code: string): Response {
@@ -45,11 +57,29 @@ function invalid(result: z.ZodSafeParseError<unknown>, code: string): Response {
   return error(400, code, `${param || 'body'}: ${issue.message}`, param || undefined);
 }
 
-async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+async function readJson(
+  request: Request,
+): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: error(413, 'request_too_large', 'The request body is larger than 64 MB; send the products in several requests.') };
+  if (declared > MAX_BODY_BYTES)
+    return {
+      ok: false,
+      response: error(
+        413,
+        'request_too_large',
+        'The request body is larger than 64 MB; send the products in several requests.',
+      ),
+    };
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return { ok: false, response: error(413, 'request_too_large', 'The request body is larger than 64 MB; send the products in several requests.') };
+  if (text.length > MAX_BODY_BYTES)
+    return {
+      ok: false,
+      response: error(
+        413,
+        'request_too_large',
+        'The request body is larger than 64 MB; send the products in several requests.',
+      ),
+    };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -57,7 +87,10 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
     return { ok: false, response: error(400, 'invalid_json', 'The request body is not valid JSON.') };
   }
   if (!storableText(text, value)) {
-    return { ok: false, response: error(400, 'invalid_json', 'Strings may not contain NUL characters or unpaired surrogates.') };
+    return {
+      ok: false,
+      response: error(400, 'invalid_json', 'Strings may not contain NUL characters or unpaired surrogates.'),
+    };
   }
   return { ok: true, value };
 }
@@ -100,20 +133,29 @@ async function createFeed(request: Request, seller: FeedSeller, deps: Required<F
   if (!body.ok) return body.response;
   const parsed = CreateFeedRequest.safeParse(body.value ?? {});
   if (!parsed.success) {
-    const code = parsed.error.issues[0].path[0] === 'target_country' ? 'invalid_target_country' : 'invalid_request';
+    const code =
+      parsed.error.issues[0].path[0] === 'target_country' ? 'invalid_target_country' : 'invalid_request';
     return invalid(parsed, code);
   }
-  const { feed, created } = await ensureFeed(deps.db, seller.sellerId, { targetCountry: parsed.data.target_country, now: deps.now() });
+  const { feed, created } = await ensureFeed(deps.db, seller.sellerId, {
+    targetCountry: parsed.data.target_country,
+    now: deps.now(),
+  });
   return json(feed, created ? 201 : 200);
 }
 
-async function patchProducts(request: Request, seller: FeedSeller, deps: Required<FeedDeps>): Promise<Response> {
+async function patchProducts(
+  request: Request,
+  seller: FeedSeller,
+  deps: Required<FeedDeps>,
+): Promise<Response> {
   const body = await readJson(request);
   if (!body.ok) return body.response;
   const parsed = UpsertProductsRequest.safeParse(body.value);
   if (!parsed.success) return invalid(parsed, 'invalid_product_payload');
   const duplicate = duplicateParam(parsed.data.products);
-  if (duplicate) return error(400, 'invalid_product_payload', `${duplicate}: appears twice in this request`, duplicate);
+  if (duplicate)
+    return error(400, 'invalid_product_payload', `${duplicate}: appears twice in this request`, duplicate);
   const { feed } = await upsertProducts(deps.db, {
     sellerId: seller.sellerId,
     products: parsed.data.products,
@@ -127,12 +169,19 @@ const notFound = () => error(404, 'feed_not_found', 'Feed not found', 'id');
 
 async function route(request: Request, seller: FeedSeller, deps: Required<FeedDeps>): Promise<Response> {
   const segments = new URL(request.url).pathname.split('/').filter(Boolean);
-  if (segments[0] !== 'feeds' || segments.length > 3 || (segments.length === 3 && segments[2] !== 'products')) {
+  if (
+    segments[0] !== 'feeds' ||
+    segments.length > 3 ||
+    (segments.length === 3 && segments[2] !== 'products')
+  ) {
     return error(404, 'not_found', 'No such Feed API path.');
   }
   const method = request.method.toUpperCase();
   if (segments.length === 1) {
-    if (method !== 'POST') return error(405, 'method_not_allowed', `${method} is not allowed on /feeds.`, undefined, { allow: 'POST' });
+    if (method !== 'POST')
+      return error(405, 'method_not_allowed', `${method} is not allowed on /feeds.`, undefined, {
+        allow: 'POST',
+      });
     return createFeed(request, seller, deps);
   }
   let feedId: string;
@@ -143,7 +192,10 @@ async function route(request: Request, seller: FeedSeller, deps: Required<FeedDe
   }
   const own = feedId === feedIdFor(seller.sellerId);
   if (segments.length === 2) {
-    if (method !== 'GET') return error(405, 'method_not_allowed', `${method} is not allowed on /feeds/{id}.`, undefined, { allow: 'GET' });
+    if (method !== 'GET')
+      return error(405, 'method_not_allowed', `${method} is not allowed on /feeds/{id}.`, undefined, {
+        allow: 'GET',
+      });
     const feed = own ? await getFeed(deps.db, seller.sellerId) : null;
     return feed ? json(feed, 200) : notFound();
   }
@@ -156,27 +208,44 @@ async function route(request: Request, seller: FeedSeller, deps: Required<FeedDe
     // The caller's own feed exists from its first push: a seller need not create it first.
     return own ? patchProducts(request, seller, deps) : notFound();
   }
-  return error(405, 'method_not_allowed', `${method} is not allowed on /feeds/{id}/products.`, undefined, { allow: 'GET, PATCH' });
+  return error(405, 'method_not_allowed', `${method} is not allowed on /feeds/{id}/products.`, undefined, {
+    allow: 'GET, PATCH',
+  });
 }
 
 /** The Feed API as a plain Request → Response function; app/feeds/** route files call it. */
 export async function handleFeedRequest(request: Request, deps: FeedDeps): Promise<Response> {
   const version = request.headers.get('api-version');
   if (version && !SUPPORTED_ACP_VERSIONS.includes(version)) {
-    return error(400, 'unsupported_api_version', `API-Version ${version} is not supported; use ${SUPPORTED_ACP_VERSIONS.join(', ')}.`, 'API-Version');
+    return error(
+      400,
+      'unsupported_api_version',
+      `API-Version ${version} is not supported; use ${SUPPORTED_ACP_VERSIONS.join(', ')}.`,
+      'API-Version',
+    );
   }
   const token = bearerToken(request);
   const seller = token ? await sellerForToken(token) : null;
   if (!seller) {
-    return error(401, 'unauthorized', 'A valid feed token is required: Authorization: Bearer <token>.', undefined, {
-      'www-authenticate': 'Bearer realm="feeds"',
-    });
+    return error(
+      401,
+      'unauthorized',
+      'A valid feed token is required: Authorization: Bearer <token>.',
+      undefined,
+      {
+        'www-authenticate': 'Bearer realm="feeds"',
+      },
+    );
   }
   return handleSellerFeedRequest(request, seller, deps);
 }
 
 /** The Feed API for a caller already known to be `seller` (benchmarks use it to time ingest alone). */
-export async function handleSellerFeedRequest(request: Request, seller: FeedSeller, deps: FeedDeps): Promise<Response> {
+export async function handleSellerFeedRequest(
+  request: Request,
+  seller: FeedSeller,
+  deps: FeedDeps,
+): Promise<Response> {
   try {
     return await route(request, seller, { db: deps.db, now: deps.now ?? (() => new Date()) });
   } catch (cause) {

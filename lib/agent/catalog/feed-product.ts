@@ -7,7 +7,10 @@ import type { CatalogProductRecord, CatalogVariantRecord } from './normalize';
  * reproduce is kept whole beside them (see normalizeProduct).
  */
 
-type StoredProduct = Omit<CatalogProductRecord, 'variants' | 'sellerId' | 'listed' | 'sellerName' | 'category' | 'feedProduct'>;
+type StoredProduct = Omit<
+  CatalogProductRecord,
+  'variants' | 'sellerId' | 'listed' | 'sellerName' | 'category' | 'feedProduct'
+>;
 type StoredVariant = Omit<CatalogVariantRecord, 'position' | 'availability'>;
 
 const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
@@ -28,12 +31,27 @@ export function rebuildFeedProduct(p: StoredProduct, variants: StoredVariant[]):
       id: v.variantId,
       title: v.title,
       ...(v.url ? { url: v.url } : {}),
-      ...(present(v.priceAmount) && v.currency ? { price: { amount: v.priceAmount, currency: v.currency.toUpperCase() } } : {}),
-      ...(present(v.listPriceAmount) && v.currency ? { list_price: { amount: v.listPriceAmount, currency: v.currency.toUpperCase() } } : {}),
-      ...(present(v.available) || present(v.availabilityStatus)
-        ? { availability: { ...(present(v.available) ? { available: v.available } : {}), ...(present(v.availabilityStatus) ? { status: v.availabilityStatus } : {}) } }
+      ...(present(v.priceAmount) && v.currency
+        ? { price: { amount: v.priceAmount, currency: v.currency.toUpperCase() } }
         : {}),
-      ...(p.categoryPath !== null ? { categories: [{ value: p.categoryPath, ...(p.categoryTaxonomy ? { taxonomy: p.categoryTaxonomy } : {}) }] } : {}),
+      ...(present(v.listPriceAmount) && v.currency
+        ? { list_price: { amount: v.listPriceAmount, currency: v.currency.toUpperCase() } }
+        : {}),
+      ...(present(v.available) || present(v.availabilityStatus)
+        ? {
+            availability: {
+              ...(present(v.available) ? { available: v.available } : {}),
+              ...(present(v.availabilityStatus) ? { status: v.availabilityStatus } : {}),
+            },
+          }
+        : {}),
+      ...(p.categoryPath !== null
+        ? {
+            categories: [
+              { value: p.categoryPath, ...(p.categoryTaxonomy ? { taxonomy: p.categoryTaxonomy } : {}) },
+            ],
+          }
+        : {}),
       ...(v.options.length > 0 ? { variant_options: v.options } : {}),
       ...(v.media.length > 0 ? { media: v.media } : {}),
       ...(p.feedSellerName ? { seller: { name: p.feedSellerName } } : {}),
@@ -55,7 +73,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const ka = Object.keys(ra).filter((k) => !isBlank(ra[k]));

@@ -30,12 +30,19 @@ const id = z.string().min(1).max(256);
 const count = z.number().int().min(0).max(2_147_483_647);
 
 export const FeedDescription = z
-  .strictObject({ plain: z.string().optional(), html: z.string().optional(), markdown: z.string().optional() })
+  .strictObject({
+    plain: z.string().optional(),
+    html: z.string().optional(),
+    markdown: z.string().optional(),
+  })
   .refine((d) => Object.keys(d).length >= 1, 'must have at least one of plain, html, markdown');
 
 export const FeedPrice = z.strictObject({ amount: z.number().int().min(0), currency });
 
-export const FeedAvailability = z.strictObject({ available: z.boolean().optional(), status: z.string().optional() });
+export const FeedAvailability = z.strictObject({
+  available: z.boolean().optional(),
+  status: z.string().optional(),
+});
 
 const Barcode = z.strictObject({ type: z.string(), value: z.string() });
 
@@ -53,7 +60,12 @@ const Link = z.strictObject({ type: z.string(), title: z.string().optional(), ur
 const Seller = z.strictObject({ name: z.string().optional(), links: z.array(Link).optional() });
 const Measure = z.strictObject({ value: z.number(), unit: z.string() });
 const ReferenceMeasure = z.strictObject({ value: z.number().int(), unit: z.string() });
-const UnitPrice = z.strictObject({ amount: z.number().int().min(0), currency, measure: Measure, reference: ReferenceMeasure });
+const UnitPrice = z.strictObject({
+  amount: z.number().int().min(0),
+  currency,
+  measure: Measure,
+  reference: ReferenceMeasure,
+});
 
 export const FeedVariant = z.strictObject({
   id,
@@ -95,12 +107,20 @@ export const FeedProduct = z.strictObject({
   rating: z.strictObject({ value: z.number().min(0).max(5), count }).optional(),
   keywords: z.array(z.string()).optional(),
   attributes: z.array(VariantOption).optional(),
-  translations: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag'), Translation).optional(),
+  translations: z
+    .record(
+      z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag'),
+      Translation,
+    )
+    .optional(),
 });
 export type FeedProduct = z.infer<typeof FeedProduct>;
 
 export const CreateFeedRequest = z.strictObject({
-  target_country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').optional(),
+  target_country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+    .optional(),
 });
 
 export const UpsertProductsRequest = z.strictObject({ products: z.array(FeedProduct) });

@@ -42,7 +42,10 @@ export function resolveSellers(index: CatalogIndex, filter: string): Set<string>
         const product = index.products[p]!;
         const sells = cjk
           ? product.cjkText[FIELD.keywords].includes(cjk) || product.cjkText[FIELD.category].includes(cjk)
-          : stems.length > 0 && stems.every((s) => product.categoryStems.includes(s) || product.keywordStems.some((k) => k.includes(s)));
+          : stems.length > 0 &&
+            stems.every(
+              (s) => product.categoryStems.includes(s) || product.keywordStems.some((k) => k.includes(s)),
+            );
         if (sells) hits++;
       }
       const share = hits / Math.max(1, seller.products.size);
@@ -50,7 +53,8 @@ export function resolveSellers(index: CatalogIndex, filter: string): Set<string>
       bestShare = Math.max(bestShare, share);
     }
     // A shop is "the coffee shop" when coffee is a good part of what it sells, not one stray item.
-    if (bestShare >= 0.25) for (const [sellerId, share] of shares) if (share >= bestShare * 0.8) out.add(sellerId);
+    if (bestShare >= 0.25)
+      for (const [sellerId, share] of shares) if (share >= bestShare * 0.8) out.add(sellerId);
     return out;
   });
 }
@@ -67,7 +71,8 @@ export function resolveCategory(index: CatalogIndex, filter: string): Set<number
     const byCategory = (rule: (stems: string[], category: string) => boolean) => {
       const found = new Set<number>();
       for (const [category, slots] of index.categories) {
-        if (slots.size > 0 && rule(latinStems(normalizeText(category)), category)) for (const p of slots) found.add(p);
+        if (slots.size > 0 && rule(latinStems(normalizeText(category)), category))
+          for (const p of slots) found.add(p);
       }
       return found;
     };
@@ -77,16 +82,44 @@ export function resolveCategory(index: CatalogIndex, filter: string): Set<number
       return found;
     };
     const rules: Array<() => Set<number>> = hasCjk(filter)
-      ? [() => byProduct((product) => product.cjkText[FIELD.keywords].includes(target) || product.cjkText[FIELD.category].includes(target))]
+      ? [
+          () =>
+            byProduct(
+              (product) =>
+                product.cjkText[FIELD.keywords].includes(target) ||
+                product.cjkText[FIELD.category].includes(target),
+            ),
+        ]
       : [
           () =>
             byCategory((have) => {
-              if (have.length === 0 || wanted.length === 0 || have[have.length - 1] !== wanted[wanted.length - 1]) return false;
+              if (
+                have.length === 0 ||
+                wanted.length === 0 ||
+                have[have.length - 1] !== wanted[wanted.length - 1]
+              )
+                return false;
               return wanted.every((s) => have.includes(s)) || have.every((s) => wanted.includes(s));
             }),
-          () => byCategory((have) => wanted.length > 0 && have.length > 0 && (wanted.every((s) => have.includes(s)) || have.every((s) => wanted.includes(s)))),
-          () => byCategory((_, category) => target.length >= 5 && editDistance(target, compact(category), 1) <= 1),
-          () => byProduct((product) => wanted.length > 0 && product.keywordStems.some((k) => k.length === wanted.length && k.every((s, i) => s === wanted[i]))),
+          () =>
+            byCategory(
+              (have) =>
+                wanted.length > 0 &&
+                have.length > 0 &&
+                (wanted.every((s) => have.includes(s)) || have.every((s) => wanted.includes(s))),
+            ),
+          () =>
+            byCategory(
+              (_, category) => target.length >= 5 && editDistance(target, compact(category), 1) <= 1,
+            ),
+          () =>
+            byProduct(
+              (product) =>
+                wanted.length > 0 &&
+                product.keywordStems.some(
+                  (k) => k.length === wanted.length && k.every((s, i) => s === wanted[i]),
+                ),
+            ),
         ];
     for (const rule of rules) {
       const found = rule();
@@ -116,7 +149,12 @@ export function variantFilter(input: SearchProductsInput): VariantFilter {
     currency: input.currency,
     inStockOnly: input.inStockOnly,
   };
-  const none = !filter.color?.length && !filter.size && filter.minPrice === undefined && filter.maxPrice === undefined && !filter.inStockOnly;
+  const none =
+    !filter.color?.length &&
+    !filter.size &&
+    filter.minPrice === undefined &&
+    filter.maxPrice === undefined &&
+    !filter.inStockOnly;
   return { ...filter, none };
 }
 
@@ -133,7 +171,8 @@ export interface Eligible {
 export function eligibleSummary(product: IndexedProduct, filter: VariantFilter): Eligible | null {
   if (filter.none) return { price: product.cheapest, availabilityRank: product.availabilityRank };
   const colors = filter.color && filter.color.length > 0 ? filter.color : undefined;
-  if (colors && !product.hasColorOption && !colors.every((c) => product.fixedColorWords.includes(c))) return null;
+  if (colors && !product.hasColorOption && !colors.every((c) => product.fixedColorWords.includes(c)))
+    return null;
   if (filter.size && !product.hasSizeOption) return null;
   let price: IndexedVariant | null = null;
   let availabilityRank = 3;
@@ -145,7 +184,12 @@ export function eligibleSummary(product: IndexedProduct, filter: VariantFilter):
   return price ? { price, availabilityRank } : null;
 }
 
-function variantQualifies(product: IndexedProduct, v: IndexedVariant, filter: VariantFilter, colors: string[] | undefined): boolean {
+function variantQualifies(
+  product: IndexedProduct,
+  v: IndexedVariant,
+  filter: VariantFilter,
+  colors: string[] | undefined,
+): boolean {
   if (colors && product.hasColorOption && !colors.every((c) => v.colorWords.includes(c))) return false;
   if (filter.size && !filter.size.some((s) => v.sizeKeys.includes(s))) return false;
   if (filter.inStockOnly && v.availability === 'out_of_stock') return false;
@@ -163,7 +207,8 @@ function variantQualifies(product: IndexedProduct, v: IndexedVariant, filter: Va
 export function eligibleVariants(product: IndexedProduct, filter: VariantFilter): IndexedVariant[] {
   if (filter.none) return product.variants;
   const colors = filter.color && filter.color.length > 0 ? filter.color : undefined;
-  if (colors && !product.hasColorOption && !colors.every((c) => product.fixedColorWords.includes(c))) return [];
+  if (colors && !product.hasColorOption && !colors.every((c) => product.fixedColorWords.includes(c)))
+    return [];
   if (filter.size && !product.hasSizeOption) return [];
   return product.variants.filter((v) => variantQualifies(product, v, filter, colors));
 }

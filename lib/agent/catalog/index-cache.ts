@@ -36,7 +36,13 @@ const FRESH_FOR_MS = 250;
 function stateFor(db: Db): CacheState {
   let state = caches.get(db);
   if (!state) {
-    state = { feedRevisions: new Map(), index: new CatalogIndex(), pending: null, local: new Map(), checkedAt: 0 };
+    state = {
+      feedRevisions: new Map(),
+      index: new CatalogIndex(),
+      pending: null,
+      local: new Map(),
+      checkedAt: 0,
+    };
     caches.set(db, state);
   }
   return state;
@@ -46,7 +52,10 @@ function stateFor(db: Db): CacheState {
 export function noteLocalWrite(db: Db, sellerId: string, revision: number, records: CatalogProductRecord[]) {
   const state = stateFor(db);
   if ((state.feedRevisions.get(sellerId) ?? 0) >= revision) return;
-  state.local.set(`${sellerId}@${revision}`, records.map((record) => ({ listed: record.listed, source: record })));
+  state.local.set(
+    `${sellerId}@${revision}`,
+    records.map((record) => ({ listed: record.listed, source: record })),
+  );
   state.checkedAt = 0;
 }
 
@@ -100,7 +109,16 @@ async function loadChanged(db: Db, sellerId: string, after: number, upTo: number
       where p.seller_id = ${sellerId} and p.revision > ${after} and p.revision <= ${upTo}) t`);
   const byProduct = new Map<string, IndexSource['variants']>();
   for (const v of JSON.parse(variants.rows[0].rows) as VariantJson[]) {
-    const row = { variantId: v.variant_id, title: v.title, options: v.options, priceAmount: v.price_amount, currency: v.currency, availability: v.availability, stock: v.stock, media: v.media };
+    const row = {
+      variantId: v.variant_id,
+      title: v.title,
+      options: v.options,
+      priceAmount: v.price_amount,
+      currency: v.currency,
+      availability: v.availability,
+      stock: v.stock,
+      media: v.media,
+    };
     const list = byProduct.get(v.product_id);
     if (list) list.push(row);
     else byProduct.set(v.product_id, [row]);
@@ -144,7 +162,9 @@ async function refresh(db: Db, state: CacheState, changed: Array<{ sellerId: str
   const rows: Change[] = [];
   for (const { sellerId, revision } of changed) {
     const after = state.feedRevisions.get(sellerId) ?? 0;
-    rows.push(...(takeLocal(state, sellerId, after, revision) ?? (await loadChanged(db, sellerId, after, revision))));
+    rows.push(
+      ...(takeLocal(state, sellerId, after, revision) ?? (await loadChanged(db, sellerId, after, revision))),
+    );
   }
   if (rows.length > state.index.size * REBUILD_SHARE) {
     const products = new Map([...state.index.live()].map(([, product]) => [product.key, product]));
@@ -160,7 +180,8 @@ async function refresh(db: Db, state: CacheState, changed: Array<{ sellerId: str
       if (indexed) state.index.add(indexed);
       else state.index.remove(`${source.sellerId}:${source.productId}`);
     }
-    if (state.index.fragmented) state.index = CatalogIndex.from([...state.index.live()].map(([, product]) => product));
+    if (state.index.fragmented)
+      state.index = CatalogIndex.from([...state.index.live()].map(([, product]) => product));
   }
   for (const { sellerId, revision } of changed) {
     state.feedRevisions.set(sellerId, revision);
@@ -181,7 +202,9 @@ export async function catalogIndex(db: Db): Promise<CatalogIndex> {
     }
     if (Date.now() - state.checkedAt < FRESH_FOR_MS) return state.index;
     const checkedAt = Date.now();
-    const feeds = await db.execute<{ seller_id: string; revision: string | number }>(sql`select seller_id, revision from agent_catalog_feeds`);
+    const feeds = await db.execute<{ seller_id: string; revision: string | number }>(
+      sql`select seller_id, revision from agent_catalog_feeds`,
+    );
     const changed = feeds.rows
       .map((f) => ({ sellerId: f.seller_id, revision: Number(f.revision) }))
       .filter((f) => f.revision !== (state.feedRevisions.get(f.sellerId) ?? 0));

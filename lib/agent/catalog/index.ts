@@ -6,4 +6,10 @@ export { handleFeedRequest, handleSellerFeedRequest, type FeedDeps } from './fee
 export { FEED_EXTENSION, FeedProduct, UpsertProductsRequest } from './feed-schema';
 export { feedIdFor, upsertProducts } from './store';
 export { searchCatalog, DEFAULT_LIMIT, type CatalogLocale } from './search';
-export { getCatalogProduct, compareCatalogProducts, catalogStats, parseCatalogId, type CatalogSellerStats } from './products';
+export {
+  getCatalogProduct,
+  compareCatalogProducts,
+  catalogStats,
+  parseCatalogId,
+  type CatalogSellerStats,
+} from './products';

@@ -55,7 +55,12 @@ export interface CatalogProductRecord {
 /** At or below this many units a variant shows as low stock when the seller gives a count. */
 export const LOW_STOCK_AT = 3;
 
-const OPTION_ALIASES: Record<string, string> = { colour: 'color', colors: 'color', colours: 'color', sizes: 'size' };
+const OPTION_ALIASES: Record<string, string> = {
+  colour: 'color',
+  colors: 'color',
+  colours: 'color',
+  sizes: 'size',
+};
 
 /** Feed options → { color: 'Blue', size: '10' }: lower-case English keys, first value wins. */
 export function optionRecord(options: NameValue[]): Record<string, string> {
@@ -70,7 +75,8 @@ export function optionRecord(options: NameValue[]): Record<string, string> {
 
 export function attributeRecord(attributes: NameValue[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const { name, value } of attributes) if (name.trim() && !(name.trim() in out)) out[name.trim()] = value;
+  for (const { name, value } of attributes)
+    if (name.trim() && !(name.trim() in out)) out[name.trim()] = value;
   return out;
 }
 
@@ -152,7 +158,11 @@ export function normalizeVariant(variant: FeedVariant, position: number): Catalo
  * carries `seller.name`. A product is listed (searchable) while some variant has a price and is
  * not discontinued: ACP has no delete, so discontinuing every variant is how a seller retires one.
  */
-export function normalizeProduct(sellerId: string, product: FeedProduct, fallbackSellerName: string): CatalogProductRecord {
+export function normalizeProduct(
+  sellerId: string,
+  product: FeedProduct,
+  fallbackSellerName: string,
+): CatalogProductRecord {
   const firstVariant = product.variants[0];
   const ja = product.translations?.ja;
   const categories = product.variants.flatMap((v) => v.categories ?? []);
@@ -161,7 +171,9 @@ export function normalizeProduct(sellerId: string, product: FeedProduct, fallbac
   const record: CatalogProductRecord = {
     sellerId,
     productId: product.id,
-    listed: product.variants.some((v) => v.price !== undefined && v.availability?.status?.toLowerCase() !== 'discontinued'),
+    listed: product.variants.some(
+      (v) => v.price !== undefined && v.availability?.status?.toLowerCase() !== 'discontinued',
+    ),
     sellerName: feedSellerName ?? fallbackSellerName,
     feedSellerName,
     sellerNameJa: ja?.seller_name?.trim() || null,

@@ -1,8 +1,6 @@
 import { STOP_WORDS, bigrams, cjkRuns, latinStems, normalizeText } from './text';
 
-export type QueryTerm =
-  | { kind: 'latin'; stem: string }
-  | { kind: 'cjk'; run: string; grams: string[] };
+export type QueryTerm = { kind: 'latin'; stem: string } | { kind: 'cjk'; run: string; grams: string[] };
 
 export interface ParsedQuery {
   terms: QueryTerm[];
@@ -19,8 +17,16 @@ export function parseQuery(query: string): ParsedQuery {
   // A hyphenated word's closed form is for matching only; as a separate term it would double-count.
   const ownStems = [...new Set(words.map((w) => latinStems(w.replace(/[-']/g, ''))[0]))];
   const terms: QueryTerm[] = ownStems.map((stem) => ({ kind: 'latin', stem }));
-  for (const run of new Set(cjkRuns(normalized).flatMap(splitParticles))) terms.push({ kind: 'cjk', run, grams: [...new Set(bigrams(run))] });
-  return { terms, phrase: words.join(' ').replace(/[^a-z0-9]+/g, ' ').trim(), latinStems: stems };
+  for (const run of new Set(cjkRuns(normalized).flatMap(splitParticles)))
+    terms.push({ kind: 'cjk', run, grams: [...new Set(bigrams(run))] });
+  return {
+    terms,
+    phrase: words
+      .join(' ')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim(),
+    latinStems: stems,
+  };
 }
 
 /**
@@ -29,7 +35,9 @@ export function parseQuery(query: string): ParsedQuery {
  * piece starts with kanji or katakana (so a word that merely contains の stays whole).
  */
 function splitParticles(run: string): string[] {
-  const pieces = run.split(/(?<=[\u3040-\u30ff\u4e00-\u9fff々])[のをがはでとや](?=[\u30a0-\u30ff\u4e00-\u9fff])/);
+  const pieces = run.split(
+    /(?<=[\u3040-\u30ff\u4e00-\u9fff々])[のをがはでとや](?=[\u30a0-\u30ff\u4e00-\u9fff])/,
+  );
   if (pieces.length === 1 || pieces.some((piece) => [...piece].length < 2)) return [run];
   return pieces;
 }

@@ -12,7 +12,8 @@ describe.each(testEngines())('product details, comparison and stats on %s', (eng
   beforeAll(async () => {
     vi.stubEnv('AISLE_SECRET', 'products-tests-secret-products-tests-secret');
     database = await openTestDatabase(engine);
-    for (const [sellerId, products] of Object.entries(FIXTURE_FEEDS)) await pushFeed(database.db, sellerId, products);
+    for (const [sellerId, products] of Object.entries(FIXTURE_FEEDS))
+      await pushFeed(database.db, sellerId, products);
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
@@ -25,7 +26,8 @@ describe.each(testEngines())('product details, comparison and stats on %s', (eng
     expect(product).toMatchObject({
       id: 'summit-outfitters:trail-runner',
       title: 'Trail Runner',
-      description: 'A light, cushioned trail running shoe with lugs that grip loose dirt and wet rock. The mesh upper is breathable but not waterproof.',
+      description:
+        'A light, cushioned trail running shoe with lugs that grip loose dirt and wet rock. The mesh upper is breathable but not waterproof.',
       images: ['https://aisle.test/products/summit-outfitters/trail-runner.svg'],
       attributes: { material: 'Engineered mesh', weight: '280 g' },
       url: 'https://aisle.test/sellers/summit-outfitters/products/trail-runner',
@@ -47,7 +49,9 @@ describe.each(testEngines())('product details, comparison and stats on %s', (eng
     const tent = await getCatalogProduct(database.db, 'summit-outfitters:featherline-1p-tent');
     expect(tent?.availability).toBe('low_stock');
     expect(tent?.variants[0].stock).toBe(1);
-    expect((await getCatalogProduct(database.db, 'kissa-tokyo:jamaica-blue-mountain'))?.availability).toBe('out_of_stock');
+    expect((await getCatalogProduct(database.db, 'kissa-tokyo:jamaica-blue-mountain'))?.availability).toBe(
+      'out_of_stock',
+    );
   });
 
   it('answers null for an unknown or malformed id', async () => {
@@ -57,9 +61,16 @@ describe.each(testEngines())('product details, comparison and stats on %s', (eng
   });
 
   it('compares products side by side, in the order asked, with the attributes they share', async () => {
-    const compared = await compareCatalogProducts(database.db, ['volt-audio:aria-anc-headphones', 'volt-audio:studio-m50-headphones', 'volt-audio:nope']);
+    const compared = await compareCatalogProducts(database.db, [
+      'volt-audio:aria-anc-headphones',
+      'volt-audio:studio-m50-headphones',
+      'volt-audio:nope',
+    ]);
     expect(compareProductsOutput.safeParse(compared).success).toBe(true);
-    expect(compared.products.map((p) => p.id)).toEqual(['volt-audio:aria-anc-headphones', 'volt-audio:studio-m50-headphones']);
+    expect(compared.products.map((p) => p.id)).toEqual([
+      'volt-audio:aria-anc-headphones',
+      'volt-audio:studio-m50-headphones',
+    ]);
     const row = (label: string) => compared.rows.find((r) => r.label === label)?.values;
     expect(row('Price')).toEqual(['$249.00', '$169.00']);
     expect(row('Brand')).toEqual(['Volt', 'Kestrel Audio']);
@@ -72,7 +83,11 @@ describe.each(testEngines())('product details, comparison and stats on %s', (eng
   });
 
   it('compares across sellers and currencies', async () => {
-    const compared = await compareCatalogProducts(database.db, ['kissa-tokyo:tokoname-kyusu', 'kissa-tokyo:banko-kyusu', 'summit-outfitters:insulated-bottle-32']);
+    const compared = await compareCatalogProducts(database.db, [
+      'kissa-tokyo:tokoname-kyusu',
+      'kissa-tokyo:banko-kyusu',
+      'summit-outfitters:insulated-bottle-32',
+    ]);
     expect(compared.rows.find((r) => r.label === 'Price')?.values).toEqual(['¥8,800', '¥5,500', '$39.00']);
     expect(compared.rows.every((r) => r.values.length === 3)).toBe(true);
   });
@@ -90,13 +105,24 @@ describe.each(testEngines())('product details, comparison and stats on %s', (eng
 
   it('speaks Japanese to a Japanese buyer where the seller sent Japanese text, English otherwise', async () => {
     const found = await searchCatalog(database.db, { query: 'ハウスブレンド' }, 'ja');
-    expect(found.products[0]).toMatchObject({ id: 'kissa-tokyo:kissa-house-blend', title: '喫茶東京 ハウスブレンド' });
+    expect(found.products[0]).toMatchObject({
+      id: 'kissa-tokyo:kissa-house-blend',
+      title: '喫茶東京 ハウスブレンド',
+    });
     const detail = await getCatalogProduct(database.db, 'kissa-tokyo:kissa-house-blend', 'ja');
     expect(detail?.description).toBe('昔ながらの喫茶店のように深煎りにしたハウスブレンド。');
-    expect((await getCatalogProduct(database.db, 'kissa-tokyo:kissa-house-blend'))?.title).toBe('Kissa House Blend');
+    expect((await getCatalogProduct(database.db, 'kissa-tokyo:kissa-house-blend'))?.title).toBe(
+      'Kissa House Blend',
+    );
     // Products the seller gave no Japanese for keep their own text.
-    expect((await getCatalogProduct(database.db, 'summit-outfitters:trail-runner', 'ja'))?.title).toBe('Trail Runner');
-    const compared = await compareCatalogProducts(database.db, ['kissa-tokyo:kissa-house-blend', 'kissa-tokyo:panama-geisha'], 'ja');
+    expect((await getCatalogProduct(database.db, 'summit-outfitters:trail-runner', 'ja'))?.title).toBe(
+      'Trail Runner',
+    );
+    const compared = await compareCatalogProducts(
+      database.db,
+      ['kissa-tokyo:kissa-house-blend', 'kissa-tokyo:panama-geisha'],
+      'ja',
+    );
     expect(compared.rows[0]).toEqual({ label: '価格', values: ['￥1,500', '￥5,800'] });
   });
 });

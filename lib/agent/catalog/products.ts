@@ -19,18 +19,30 @@ export function parseCatalogId(id: string): { sellerId: string; productId: strin
 }
 
 /** A listed product with its variants, or null for an unknown, malformed or retired id. */
-export async function getCatalogProduct(db: Db, id: string, locale: CatalogLocale = 'en'): Promise<ProductDetail | null> {
+export async function getCatalogProduct(
+  db: Db,
+  id: string,
+  locale: CatalogLocale = 'en',
+): Promise<ProductDetail | null> {
   const ref = parseCatalogId(id);
   if (!ref) return null;
   const [product] = await db
     .select()
     .from(agentCatalogProducts)
-    .where(and(eq(agentCatalogProducts.sellerId, ref.sellerId), eq(agentCatalogProducts.productId, ref.productId), eq(agentCatalogProducts.listed, true)));
+    .where(
+      and(
+        eq(agentCatalogProducts.sellerId, ref.sellerId),
+        eq(agentCatalogProducts.productId, ref.productId),
+        eq(agentCatalogProducts.listed, true),
+      ),
+    );
   if (!product) return null;
   const rows = await db
     .select()
     .from(agentCatalogVariants)
-    .where(and(eq(agentCatalogVariants.sellerId, ref.sellerId), eq(agentCatalogVariants.productId, ref.productId)))
+    .where(
+      and(eq(agentCatalogVariants.sellerId, ref.sellerId), eq(agentCatalogVariants.productId, ref.productId)),
+    )
     .orderBy(asc(agentCatalogVariants.position));
   const variants: VariantSummary[] = rows
     .filter((v) => v.priceAmount !== null && v.currency !== null)
@@ -47,9 +59,14 @@ export async function getCatalogProduct(db: Db, id: string, locale: CatalogLocal
   if (variants.length === 0) return null;
   const ja = locale === 'ja';
   const currency = variants[0].price.currency;
-  const lowest = variants.filter((v) => v.price.currency === currency).reduce((a, b) => (b.price.amount < a.price.amount ? b : a));
-  const availability = AVAILABILITY_ORDER.find((state) => variants.some((v) => v.availability === state)) ?? 'out_of_stock';
-  const distinct = (key: string) => [...new Set(variants.map((v) => v.options[key]).filter((x): x is string => Boolean(x)))];
+  const lowest = variants
+    .filter((v) => v.price.currency === currency)
+    .reduce((a, b) => (b.price.amount < a.price.amount ? b : a));
+  const availability =
+    AVAILABILITY_ORDER.find((state) => variants.some((v) => v.availability === state)) ?? 'out_of_stock';
+  const distinct = (key: string) => [
+    ...new Set(variants.map((v) => v.options[key]).filter((x): x is string => Boolean(x))),
+  ];
   const images = productImages(product.media, rows);
   return {
     id: `${product.sellerId}:${product.productId}`,
@@ -61,7 +78,9 @@ export async function getCatalogProduct(db: Db, id: string, locale: CatalogLocal
     image: images[0] ?? '',
     price: lowest.price,
     availability,
-    ...(product.ratingValue !== null ? { rating: { value: product.ratingValue, count: product.ratingCount ?? 0 } } : {}),
+    ...(product.ratingValue !== null
+      ? { rating: { value: product.ratingValue, count: product.ratingCount ?? 0 } }
+      : {}),
     colors: distinct('color'),
     sizes: distinct('size'),
     shortDescription: shortDescription((ja && product.descriptionJa) || product.description),
@@ -75,12 +94,30 @@ export async function getCatalogProduct(db: Db, id: string, locale: CatalogLocal
 
 const COMPARE_LABELS = {
   en: {
-    price: 'Price', brand: 'Brand', seller: 'Seller', rating: 'Rating', availability: 'Availability', category: 'Category',
-    colors: 'Colours', sizes: 'Sizes', in_stock: 'In stock', low_stock: 'Low stock', out_of_stock: 'Out of stock',
+    price: 'Price',
+    brand: 'Brand',
+    seller: 'Seller',
+    rating: 'Rating',
+    availability: 'Availability',
+    category: 'Category',
+    colors: 'Colours',
+    sizes: 'Sizes',
+    in_stock: 'In stock',
+    low_stock: 'Low stock',
+    out_of_stock: 'Out of stock',
   },
   ja: {
-    price: '価格', brand: 'ブランド', seller: '販売者', rating: '評価', availability: '在庫', category: 'カテゴリ',
-    colors: 'カラー', sizes: 'サイズ', in_stock: '在庫あり', low_stock: '残りわずか', out_of_stock: '在庫切れ',
+    price: '価格',
+    brand: 'ブランド',
+    seller: '販売者',
+    rating: '評価',
+    availability: '在庫',
+    category: 'カテゴリ',
+    colors: 'カラー',
+    sizes: 'サイズ',
+    in_stock: '在庫あり',
+    low_stock: '残りわずか',
+    out_of_stock: '在庫切れ',
   },
 } as const;
 
@@ -89,20 +126,31 @@ const COMPARE_LABELS = {
  * attributes most of the products share (the ones worth comparing), in the order given.
  * Unknown ids are left out.
  */
-export async function compareCatalogProducts(db: Db, ids: string[], locale: CatalogLocale = 'en'): Promise<CompareProductsOutput> {
-  const products = (await Promise.all([...new Set(ids)].map((id) => getCatalogProduct(db, id, locale)))).filter((p): p is ProductDetail => p !== null);
+export async function compareCatalogProducts(
+  db: Db,
+  ids: string[],
+  locale: CatalogLocale = 'en',
+): Promise<CompareProductsOutput> {
+  const products = (
+    await Promise.all([...new Set(ids)].map((id) => getCatalogProduct(db, id, locale)))
+  ).filter((p): p is ProductDetail => p !== null);
   const none = '—';
   const label = COMPARE_LABELS[locale];
   const rows: CompareProductsOutput['rows'] = [
     { label: label.price, values: products.map((p) => formatMoney(p.price, locale)) },
     { label: label.brand, values: products.map((p) => p.brand ?? none) },
     { label: label.seller, values: products.map((p) => p.sellerName) },
-    { label: label.rating, values: products.map((p) => (p.rating ? `${p.rating.value.toFixed(1)} (${p.rating.count})` : none)) },
+    {
+      label: label.rating,
+      values: products.map((p) => (p.rating ? `${p.rating.value.toFixed(1)} (${p.rating.count})` : none)),
+    },
     { label: label.availability, values: products.map((p) => label[p.availability]) },
     { label: label.category, values: products.map((p) => p.category || none) },
   ];
-  if (products.some((p) => p.colors.length > 0)) rows.push({ label: label.colors, values: products.map((p) => p.colors.join(', ') || none) });
-  if (products.some((p) => p.sizes.length > 0)) rows.push({ label: label.sizes, values: products.map((p) => p.sizes.join(', ') || none) });
+  if (products.some((p) => p.colors.length > 0))
+    rows.push({ label: label.colors, values: products.map((p) => p.colors.join(', ') || none) });
+  if (products.some((p) => p.sizes.length > 0))
+    rows.push({ label: label.sizes, values: products.map((p) => p.sizes.join(', ') || none) });
   const shared = new Map<string, { label: string; count: number; first: number }>();
   products.forEach((p) => {
     for (const name of Object.keys(p.attributes)) {
@@ -120,7 +168,9 @@ export async function compareCatalogProducts(db: Db, ids: string[], locale: Cata
   for (const [key, { label }] of keyAttributes) {
     rows.push({
       label: label.charAt(0).toUpperCase() + label.slice(1),
-      values: products.map((p) => Object.entries(p.attributes).find(([name]) => name.toLowerCase() === key)?.[1] ?? none),
+      values: products.map(
+        (p) => Object.entries(p.attributes).find(([name]) => name.toLowerCase() === key)?.[1] ?? none,
+      ),
     });
   }
   return { products, rows };
@@ -135,7 +185,9 @@ export interface CatalogSellerStats {
 }
 
 /** Listed products per seller that has a feed (the readiness check wants every demo seller above 0). */
-export async function catalogStats(db: Db): Promise<{ totalProducts: number; sellers: CatalogSellerStats[] }> {
+export async function catalogStats(
+  db: Db,
+): Promise<{ totalProducts: number; sellers: CatalogSellerStats[] }> {
   const rows = await db
     .select({
       sellerId: agentCatalogFeeds.sellerId,
@@ -144,7 +196,13 @@ export async function catalogStats(db: Db): Promise<{ totalProducts: number; sel
       products: count(agentCatalogProducts.productId),
     })
     .from(agentCatalogFeeds)
-    .leftJoin(agentCatalogProducts, and(eq(agentCatalogProducts.sellerId, agentCatalogFeeds.sellerId), eq(agentCatalogProducts.listed, sql`true`)))
+    .leftJoin(
+      agentCatalogProducts,
+      and(
+        eq(agentCatalogProducts.sellerId, agentCatalogFeeds.sellerId),
+        eq(agentCatalogProducts.listed, sql`true`),
+      ),
+    )
     .groupBy(agentCatalogFeeds.sellerId, agentCatalogFeeds.id)
     .orderBy(asc(agentCatalogFeeds.sellerId));
   const sellers = rows.map((r) => ({

@@ -24,7 +24,9 @@ function expand(index: CatalogIndex, stem: string): Expansion[] {
     if (stem.length >= 3) {
       for (const [length, words] of index.vocabularyByLength) {
         if (length <= stem.length) continue;
-        for (const word of words) if (word.startsWith(stem) && hasPostings(index, word) && out.length < 40) out.push({ stem: word, quality: 0.75 });
+        for (const word of words)
+          if (word.startsWith(stem) && hasPostings(index, word) && out.length < 40)
+            out.push({ stem: word, quality: 0.75 });
       }
     }
     const maxEdits = stem.length >= 8 ? 2 : stem.length >= 4 ? 1 : 0;
@@ -136,7 +138,11 @@ function synonymHits(index: CatalogIndex, key: string, hits: TermHits) {
   for (const p of perWord[0].touched) {
     if (!perWord.every((h) => h.sum[p] > 0)) continue;
     const score = Math.min(...perWord.map((h) => h.best[p]));
-    const field = perWord.every((h) => h.inTitle[p]) ? FIELD.title : perWord.every((h) => h.category[p] > 0) ? FIELD.category : FIELD.keywords;
+    const field = perWord.every((h) => h.inTitle[p])
+      ? FIELD.title
+      : perWord.every((h) => h.category[p] > 0)
+        ? FIELD.category
+        : FIELD.keywords;
     hits.add(p, field, score, 1);
   }
   release(index, perWord);
@@ -146,7 +152,12 @@ function synonymHits(index: CatalogIndex, key: string, hits: TermHits) {
  * A Japanese term matches where a field contains it whole. Only when nothing does, fields with
  * most of its bigrams (two at least) count, weakly: 「ハンドドリップ用」 still finds 「ハンドドリップ」.
  */
-function cjkHits(index: CatalogIndex, term: Extract<QueryTerm, { kind: 'cjk' }>, hits: TermHits, allowPartial: () => boolean) {
+function cjkHits(
+  index: CatalogIndex,
+  term: Extract<QueryTerm, { kind: 'cjk' }>,
+  hits: TermHits,
+  allowPartial: () => boolean,
+) {
   const candidates = new Set<number>();
   for (const gram of term.grams) for (const p of index.gramPostings.get(gram) ?? []) candidates.add(p);
   const partial: Array<[number, number, number]> = [];
@@ -168,7 +179,8 @@ function cjkHits(index: CatalogIndex, term: Extract<QueryTerm, { kind: 'cjk' }>,
       if (found >= 2 && coverage >= 0.5) partial.push([p, field, 0.5 * coverage * coverage]);
     }
   }
-  if (!whole && allowPartial()) for (const [p, field, quality] of partial) hits.add(p, field, FIELD_WEIGHT[field], quality);
+  if (!whole && allowPartial())
+    for (const [p, field, quality] of partial) hits.add(p, field, FIELD_WEIGHT[field], quality);
 }
 
 export function termHits(index: CatalogIndex, term: QueryTerm): TermHits {
@@ -232,7 +244,8 @@ export function scoreQuery(index: CatalogIndex, query: ParsedQuery): ScoredQuery
     const known = memo.get(p);
     if (known) return known;
     const product = index.products[p]!;
-    const categoryNamed = product.categoryStems.length > 0 && product.categoryStems.every((s) => named.has(s));
+    const categoryNamed =
+      product.categoryStems.length > 0 && product.categoryStems.every((s) => named.has(s));
     let sum = 0;
     let matched = 0;
     let inTitle = 0;

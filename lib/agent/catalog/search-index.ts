@@ -1,5 +1,16 @@
 import { productImages, optionRecord, type Availability, type Media, type NameValue } from './normalize';
-import { bigrams, cjkRuns, colorWords, compact, computeColorWords, hasCjk, latinStems, normalizeText, shortDescription, sizeKeys } from './text';
+import {
+  bigrams,
+  cjkRuns,
+  colorWords,
+  compact,
+  computeColorWords,
+  hasCjk,
+  latinStems,
+  normalizeText,
+  shortDescription,
+  sizeKeys,
+} from './text';
 
 /**
  * An in-process inverted index over the catalog. It is filled from rows read out of the agent's
@@ -9,7 +20,16 @@ import { bigrams, cjkRuns, colorWords, compact, computeColorWords, hasCjk, latin
  */
 
 /** Searchable fields, strongest first. A posting packs (product slot, field) into one number. */
-export const FIELD = { title: 0, brand: 1, category: 2, keywords: 3, attributes: 4, seller: 5, options: 6, description: 7 } as const;
+export const FIELD = {
+  title: 0,
+  brand: 1,
+  category: 2,
+  keywords: 3,
+  attributes: 4,
+  seller: 5,
+  options: 6,
+  description: 7,
+} as const;
 export const FIELD_WEIGHT = [10, 6, 6, 4, 3, 3, 2, 1];
 export const FIELD_COUNT = FIELD_WEIGHT.length;
 const availabilityRanks: Record<Availability, number> = { in_stock: 0, low_stock: 1, out_of_stock: 2 };
@@ -125,17 +145,24 @@ export function indexProduct(source: IndexSource): IndexedProduct | null {
   const raw: string[] = [];
   raw[FIELD.title] = source.titleJa ? `${source.title} ; ${source.titleJa}` : source.title;
   raw[FIELD.brand] = source.brand ?? '';
-  raw[FIELD.category] = source.categoryPath && source.categoryPath !== source.category ? `${source.category} ; ${source.categoryPath}` : source.category;
+  raw[FIELD.category] =
+    source.categoryPath && source.categoryPath !== source.category
+      ? `${source.category} ; ${source.categoryPath}`
+      : source.category;
   raw[FIELD.keywords] = source.keywords.join(' ; ');
   raw[FIELD.attributes] = source.attributes.map((a) => a.value).join(' ; ');
   raw[FIELD.seller] = [source.sellerName, source.sellerNameJa ?? '', source.sellerId].join(' ; ');
   raw[FIELD.options] = [...optionValues].join(' ; ');
-  raw[FIELD.description] = source.descriptionJa ? `${source.description} ; ${source.descriptionJa}` : source.description;
+  raw[FIELD.description] = source.descriptionJa
+    ? `${source.description} ; ${source.descriptionJa}`
+    : source.description;
   const text = raw.map(normalizeText);
   const cjkText = text.map((t) => (hasCjk(t) ? t : ''));
   const hasColorOption = variants.some((v) => v.colorWords.length > 0);
   const currency = variants[0].currency;
-  const attributeColors = source.attributes.filter((a) => /^colou?rs?$/i.test(a.name.trim())).map((a) => a.value);
+  const attributeColors = source.attributes
+    .filter((a) => /^colou?rs?$/i.test(a.name.trim()))
+    .map((a) => a.value);
   const titleText = normalizeText(source.title);
   return {
     key: `${source.sellerId}:${source.productId}`,
@@ -152,13 +179,16 @@ export function indexProduct(source: IndexSource): IndexedProduct | null {
       sellerName: source.sellerNameJa,
       description: source.descriptionJa ? shortDescription(source.descriptionJa) : null,
     },
-    rating: source.ratingValue !== null ? { value: source.ratingValue, count: source.ratingCount ?? 0 } : null,
+    rating:
+      source.ratingValue !== null ? { value: source.ratingValue, count: source.ratingCount ?? 0 } : null,
     colors: [...colors],
     sizes: [...sizes],
     variants,
     hasColorOption,
     hasSizeOption: variants.some((v) => v.sizeKeys.length > 0),
-    fixedColorWords: hasColorOption ? [] : [...attributeColors.flatMap(colorWords), ...computeColorWords(source.title)],
+    fixedColorWords: hasColorOption
+      ? []
+      : [...attributeColors.flatMap(colorWords), ...computeColorWords(source.title)],
     categoryStems: latinStems(normalizeText(source.category)),
     keywordStems: source.keywords.map((k) => latinStems(normalizeText(k))),
     titlePhrase: titleText.replace(/[^a-z0-9]+/g, ' ').trim(),
@@ -233,7 +263,8 @@ export class CatalogIndex {
     if (p === undefined) return;
     const product = this.products[p]!;
     product.fieldStems.forEach((stems, f) => stems.forEach((s) => removeFrom(this.postings, s, p * 8 + f)));
-    for (const gram of new Set(product.cjkGrams.flatMap((g) => (g ? [...g] : [])))) removeFrom(this.gramPostings, gram, p);
+    for (const gram of new Set(product.cjkGrams.flatMap((g) => (g ? [...g] : []))))
+      removeFrom(this.gramPostings, gram, p);
     this.sellers.get(product.sellerId)?.products.delete(p);
     this.categories.get(product.category)?.delete(p);
     this.products[p] = null;
@@ -260,10 +291,16 @@ export class CatalogIndex {
         }
       }
     });
-    for (const gram of new Set(product.cjkGrams.flatMap((g) => (g ? [...g] : [])))) addTo(this.gramPostings, gram, p);
+    for (const gram of new Set(product.cjkGrams.flatMap((g) => (g ? [...g] : []))))
+      addTo(this.gramPostings, gram, p);
     let seller = this.sellers.get(product.sellerId);
     if (!seller) {
-      seller = { sellerId: product.sellerId, sellerName: product.sellerName, names: new Set([compact(product.sellerId), compact(product.sellerName)]), products: new Set() };
+      seller = {
+        sellerId: product.sellerId,
+        sellerName: product.sellerName,
+        names: new Set([compact(product.sellerId), compact(product.sellerName)]),
+        products: new Set(),
+      };
       this.sellers.set(product.sellerId, seller);
     }
     const ja = product.cjkText[FIELD.seller];

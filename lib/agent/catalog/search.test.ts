@@ -14,7 +14,8 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
   beforeAll(async () => {
     vi.stubEnv('AISLE_SECRET', 'search-tests-secret-search-tests-secret');
     database = await openTestDatabase(engine);
-    for (const [sellerId, products] of Object.entries(FIXTURE_FEEDS)) await pushFeed(database.db, sellerId, products);
+    for (const [sellerId, products] of Object.entries(FIXTURE_FEEDS))
+      await pushFeed(database.db, sellerId, products);
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
@@ -26,7 +27,8 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
     expect(searchProductsOutput.safeParse(output).success).toBe(true);
     return output;
   };
-  const ids = async (input: Partial<SearchProductsInput>) => (await search({ limit: 24, ...input })).products.map((p) => p.id.split(':')[1]);
+  const ids = async (input: Partial<SearchProductsInput>) =>
+    (await search({ limit: 24, ...input })).products.map((p) => p.id.split(':')[1]);
 
   describe('puts the obvious match first', () => {
     it.each([
@@ -58,7 +60,12 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
 
     it('ranks real headphones above a headphone stand, and leaves out a cable that merely mentions them', async () => {
       const found = await ids({ query: 'headphones' });
-      expect(found.slice(0, 4).sort()).toEqual(['aria-anc-headphones', 'kids-safe-headphones', 'openair-600-headphones', 'studio-m50-headphones']);
+      expect(found.slice(0, 4).sort()).toEqual([
+        'aria-anc-headphones',
+        'kids-safe-headphones',
+        'openair-600-headphones',
+        'studio-m50-headphones',
+      ]);
       expect(found.slice(4)).toEqual(['walnut-headphone-stand']);
     });
 
@@ -96,7 +103,13 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
   describe('understands Japanese', () => {
     it('「コーヒー豆」 finds the coffee beans, the sold-out one last', async () => {
       const found = await ids({ query: 'コーヒー豆' });
-      const beans = ['ethiopia-yirgacheffe', 'brazil-cerrado', 'kissa-house-blend', 'panama-geisha', 'jamaica-blue-mountain'];
+      const beans = [
+        'ethiopia-yirgacheffe',
+        'brazil-cerrado',
+        'kissa-house-blend',
+        'panama-geisha',
+        'jamaica-blue-mountain',
+      ];
       expect(found.slice(0, 5).sort()).toEqual([...beans].sort());
       expect(found[4]).toBe('jamaica-blue-mountain');
     });
@@ -128,7 +141,10 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
       const under = await search({ query: 'headphones', currency: 'usd', maxPrice: 20000 });
       expect(under.products.map((p) => p.id)).toContain('volt-audio:studio-m50-headphones');
       expect(under.products.every((p) => p.price.currency === 'usd' && p.price.amount <= 20000)).toBe(true);
-      expect((await ids({ query: 'headphones', currency: 'usd', minPrice: 20000 })).sort()).toEqual(['aria-anc-headphones', 'openair-600-headphones']);
+      expect((await ids({ query: 'headphones', currency: 'usd', minPrice: 20000 })).sort()).toEqual([
+        'aria-anc-headphones',
+        'openair-600-headphones',
+      ]);
     });
 
     it('bounds prices in yen, showing the variant that fits', async () => {
@@ -136,20 +152,38 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
       expect(cheap.products.map((p) => p.id)).not.toContain('kissa-tokyo:panama-geisha');
       expect(cheap.products.every((p) => p.price.currency === 'jpy' && p.price.amount <= 5000)).toBe(true);
       const large = await search({ query: 'coffee beans', currency: 'jpy', minPrice: 4000, limit: 24 });
-      expect(large.products.find((p) => p.id === 'kissa-tokyo:ethiopia-yirgacheffe')?.price).toEqual({ amount: 4200, currency: 'jpy' });
+      expect(large.products.find((p) => p.id === 'kissa-tokyo:ethiopia-yirgacheffe')?.price).toEqual({
+        amount: 4200,
+        currency: 'jpy',
+      });
     });
 
     it('applies bounds only to items priced in the given currency', async () => {
       const found = await search({ query: '', currency: 'jpy', maxPrice: 2000, limit: 24 });
       expect(found.products.some((p) => p.price.currency === 'usd' && p.price.amount > 2000)).toBe(true);
-      expect(found.products.filter((p) => p.price.currency === 'jpy').every((p) => p.price.amount <= 2000)).toBe(true);
+      expect(
+        found.products.filter((p) => p.price.currency === 'jpy').every((p) => p.price.amount <= 2000),
+      ).toBe(true);
     });
 
     it.each([
       ['boots', ['cascade-mid-gtx', 'mesa-desert-boot', 'summit-pro-leather', 'trailhead-wp-hiker']],
-      ['headphones', ['aria-anc-headphones', 'kids-safe-headphones', 'openair-600-headphones', 'studio-m50-headphones']],
+      [
+        'headphones',
+        ['aria-anc-headphones', 'kids-safe-headphones', 'openair-600-headphones', 'studio-m50-headphones'],
+      ],
       ['tent', ['basecamp-2p-tent', 'featherline-1p-tent']],
-      ['coffee', ['brazil-cerrado', 'ethiopia-yirgacheffe', 'hand-coffee-grinder', 'jamaica-blue-mountain', 'kissa-house-blend', 'panama-geisha']],
+      [
+        'coffee',
+        [
+          'brazil-cerrado',
+          'ethiopia-yirgacheffe',
+          'hand-coffee-grinder',
+          'jamaica-blue-mountain',
+          'kissa-house-blend',
+          'panama-geisha',
+        ],
+      ],
     ])('category "%s"', async (category, expected) => {
       expect((await ids({ category })).sort()).toEqual(expected);
     });
@@ -171,7 +205,10 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
     it('matches colours on variant options, or on a product’s fixed colour', async () => {
       expect(await ids({ query: 'rain jacket', color: 'red' })).toEqual(['stormshell-rain-jacket']);
       expect(await ids({ query: 'rain jacket', color: 'Navy' })).toEqual(['stormshell-rain-jacket']);
-      expect((await ids({ query: 'hiking boots', color: 'brown' })).sort()).toEqual(['cascade-mid-gtx', 'trailhead-wp-hiker']);
+      expect((await ids({ query: 'hiking boots', color: 'brown' })).sort()).toEqual([
+        'cascade-mid-gtx',
+        'trailhead-wp-hiker',
+      ]);
       expect(await ids({ query: 'headphones', color: 'pink' })).toEqual(['kids-safe-headphones']);
       expect(await ids({ query: 'headphones', color: 'gray' })).toEqual([]);
     });
@@ -179,7 +216,10 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
     it('matches sizes, including S/M/L written out', async () => {
       expect((await ids({ query: 'trail runner', size: '10' }))[0]).toBe('trail-runner');
       expect(await ids({ query: 'hiking boots', size: '12' })).toEqual(['trailhead-wp-hiker']);
-      expect((await ids({ query: 'rain jacket', size: 'medium' })).sort()).toEqual(['drizzle-packable-jacket', 'stormshell-rain-jacket']);
+      expect((await ids({ query: 'rain jacket', size: 'medium' })).sort()).toEqual([
+        'drizzle-packable-jacket',
+        'stormshell-rain-jacket',
+      ]);
       expect(await ids({ query: 'tent', size: '10' })).toEqual([]);
     });
 
@@ -189,15 +229,28 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
     });
 
     it('combines filters on the same variant', async () => {
-      const found = await search({ query: 'trail runner', color: 'orange', size: '11', currency: 'usd', maxPrice: 13000 });
+      const found = await search({
+        query: 'trail runner',
+        color: 'orange',
+        size: '11',
+        currency: 'usd',
+        maxPrice: 13000,
+      });
       expect(found.products.map((p) => p.id)).toEqual(['summit-outfitters:trail-runner']);
-      expect(await ids({ query: 'trail runner', color: 'orange', size: '11', currency: 'usd', maxPrice: 12000 })).toEqual([]);
+      expect(
+        await ids({ query: 'trail runner', color: 'orange', size: '11', currency: 'usd', maxPrice: 12000 }),
+      ).toEqual([]);
     });
   });
 
   describe('sorts', () => {
     it('by price, ascending and descending, within what the words name', async () => {
-      expect(await ids({ query: 'headphones', sort: 'price_asc' })).toEqual(['kids-safe-headphones', 'studio-m50-headphones', 'aria-anc-headphones', 'openair-600-headphones']);
+      expect(await ids({ query: 'headphones', sort: 'price_asc' })).toEqual([
+        'kids-safe-headphones',
+        'studio-m50-headphones',
+        'aria-anc-headphones',
+        'openair-600-headphones',
+      ]);
       expect((await ids({ query: 'hiking boots', sort: 'price_desc' }))[0]).toBe('summit-pro-leather');
     });
 

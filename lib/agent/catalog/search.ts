@@ -1,5 +1,10 @@
 import type { Db } from '@/lib/db/client';
-import { searchProductsInput, type ProductSummary, type SearchProductsInput, type SearchProductsOutput } from '@/lib/agent/tools/schemas';
+import {
+  searchProductsInput,
+  type ProductSummary,
+  type SearchProductsInput,
+  type SearchProductsOutput,
+} from '@/lib/agent/tools/schemas';
 import { eligibleSummary, resolveCategory, resolveSellers, variantFilter } from './filters';
 import { catalogIndex } from './index-cache';
 import { parseQuery } from './parse-query';
@@ -38,8 +43,10 @@ function ratingKeyOf(product: IndexedProduct): number {
   return (60 - tenths) * 1e6 + (999_999 - Math.min(product.rating?.count ?? 0, 999_999));
 }
 
-const byTitle = (a: Match, b: Match) => (a.product.sortTitle < b.product.sortTitle ? -1 : a.product.sortTitle > b.product.sortTitle ? 1 : 0);
-const byRelevance = (a: Match, b: Match) => a.key - b.key || b.relevance.score - a.relevance.score || byTitle(a, b);
+const byTitle = (a: Match, b: Match) =>
+  a.product.sortTitle < b.product.sortTitle ? -1 : a.product.sortTitle > b.product.sortTitle ? 1 : 0;
+const byRelevance = (a: Match, b: Match) =>
+  a.key - b.key || b.relevance.score - a.relevance.score || byTitle(a, b);
 
 /**
  * When the words name a kind of product ("headphones"), the filters choose among products of that
@@ -69,7 +76,14 @@ export function findMatches(index: CatalogIndex, input: SearchProductsInput): Ma
       if (!product || (sellers && !sellers.has(product.sellerId)) || (category && !category.has(p))) continue;
       const eligible = eligibleSummary(product, filter);
       if (!eligible) continue;
-      out.push({ product, relevance: relevance(p), price: eligible.price, availabilityRank: eligible.availabilityRank, ratingKey: ratingKeyOf(product), key: 0 });
+      out.push({
+        product,
+        relevance: relevance(p),
+        price: eligible.price,
+        availabilityRank: eligible.availabilityRank,
+        ratingKey: ratingKeyOf(product),
+        key: 0,
+      });
     }
     return out;
   };
@@ -83,7 +97,9 @@ export function findMatches(index: CatalogIndex, input: SearchProductsInput): Ma
   try {
     const floor = namedCategoryFloor(scored.byMatched[scored.terms], scored.relevance);
     for (let level = scored.terms; level >= Math.max(1, Math.ceil(scored.terms / 2)); level--) {
-      const matches = collect(scored.byMatched[level], scored.relevance).filter((m) => m.relevance.categoryNamed || m.relevance.score >= floor);
+      const matches = collect(scored.byMatched[level], scored.relevance).filter(
+        (m) => m.relevance.categoryNamed || m.relevance.score >= floor,
+      );
       if (matches.length > 0) return matches;
     }
     return [];
@@ -93,24 +109,37 @@ export function findMatches(index: CatalogIndex, input: SearchProductsInput): Ma
 }
 
 /** The first `limit` matches in the order asked for, and how many there are in that order. */
-function ranked(matches: Match[], input: SearchProductsInput, limit: number): { page: Match[]; total: number } {
+function ranked(
+  matches: Match[],
+  input: SearchProductsInput,
+  limit: number,
+): { page: Match[]; total: number } {
   const sort = input.sort ?? 'relevance';
   const scored = input.query.trim() !== '' && matches.some((m) => m.relevance.score > 0);
   if (scored && sort !== 'relevance' && matches.length > 0) {
     const top = matches.reduce((m, x) => Math.max(m, x.relevance.score), 0);
     const ofCategory = matches.filter((m) => m.relevance.categoryNamed);
-    matches = ofCategory.length > 0 ? ofCategory : matches.filter((m) => m.relevance.score >= top * SORTED_KEEP_SHARE);
+    matches =
+      ofCategory.length > 0
+        ? ofCategory
+        : matches.filter((m) => m.relevance.score >= top * SORTED_KEEP_SHARE);
   }
   const top = matches.reduce((m, x) => Math.max(m, x.relevance.score), 0);
   for (const m of matches) {
-    const tier = top > 0 && m.relevance.score < top ? Math.floor(Math.log(top / Math.max(m.relevance.score, 1e-9)) / TIER_WIDTH) : 0;
+    const tier =
+      top > 0 && m.relevance.score < top
+        ? Math.floor(Math.log(top / Math.max(m.relevance.score, 1e-9)) / TIER_WIDTH)
+        : 0;
     m.key = (tier * 3 + m.availabilityRank) * 1e8 + m.ratingKey;
   }
   let compare = byRelevance;
   if (sort === 'rating') compare = (a, b) => a.ratingKey - b.ratingKey || byRelevance(a, b);
   if (sort === 'price_asc' || sort === 'price_desc') {
     // Amounts in different currencies do not compare: the asked-for currency (else the best match's) first.
-    const leading = input.currency ?? matches.reduce<Match | null>((best, m) => (!best || byRelevance(m, best) < 0 ? m : best), null)?.price.currency;
+    const leading =
+      input.currency ??
+      matches.reduce<Match | null>((best, m) => (!best || byRelevance(m, best) < 0 ? m : best), null)?.price
+        .currency;
     const direction = sort === 'price_asc' ? 1 : -1;
     compare = (a, b) =>
       Number(a.price.currency !== leading) - Number(b.price.currency !== leading) ||
@@ -156,9 +185,18 @@ function summarize(match: Match, locale: CatalogLocale): ProductSummary {
  */
 function suggestBroader(index: CatalogIndex, input: SearchProductsInput): string {
   const words = input.query.trim();
-  const hasFilters = Boolean(input.category || input.seller || input.color || input.size || input.minPrice !== undefined || input.maxPrice !== undefined || input.inStockOnly);
+  const hasFilters = Boolean(
+    input.category ||
+    input.seller ||
+    input.color ||
+    input.size ||
+    input.minPrice !== undefined ||
+    input.maxPrice !== undefined ||
+    input.inStockOnly,
+  );
   if (words && hasFilters && findMatches(index, { query: words }).length > 0) return words;
-  if (!words && input.category && findMatches(index, { query: input.category }).length > 0) return input.category;
+  if (!words && input.category && findMatches(index, { query: input.category }).length > 0)
+    return input.category;
   const parts = words.split(/\s+/).filter((w) => w.length > 1);
   let best = { word: '', count: 0 };
   for (const word of parts.length > 1 ? parts : []) {
@@ -171,7 +209,8 @@ function suggestBroader(index: CatalogIndex, input: SearchProductsInput): string
     if (nearest) return nearest;
   }
   const counts = new Map<string, number>();
-  for (const [, product] of index.live()) counts.set(product.category, (counts.get(product.category) ?? 0) + 1);
+  for (const [, product] of index.live())
+    counts.set(product.category, (counts.get(product.category) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
@@ -182,7 +221,8 @@ function nearestWord(index: CatalogIndex, word: string): string | null {
     for (const [length, stems] of index.vocabularyByLength) {
       if (Math.abs(length - word.length) >= nearest.distance) continue;
       for (const stem of stems) {
-        if (Math.abs(stem.length - word.length) >= nearest.distance || !index.postings.get(stem)?.length) continue;
+        if (Math.abs(stem.length - word.length) >= nearest.distance || !index.postings.get(stem)?.length)
+          continue;
         const d = editDistance(word, stem, nearest.distance - 1);
         if (d < nearest.distance) nearest = { stem, distance: d };
       }
@@ -191,9 +231,17 @@ function nearestWord(index: CatalogIndex, word: string): string | null {
   });
 }
 
-export function searchIndex(index: CatalogIndex, input: SearchProductsInput, locale: CatalogLocale = 'en'): SearchProductsOutput {
+export function searchIndex(
+  index: CatalogIndex,
+  input: SearchProductsInput,
+  locale: CatalogLocale = 'en',
+): SearchProductsOutput {
   const { page, total } = ranked(findMatches(index, input), input, input.limit ?? DEFAULT_LIMIT);
-  const output: SearchProductsOutput = { query: input, products: page.map((m) => summarize(m, locale)), total };
+  const output: SearchProductsOutput = {
+    query: input,
+    products: page.map((m) => summarize(m, locale)),
+    total,
+  };
   if (total === 0) output.suggestion = suggestBroader(index, input);
   return output;
 }
@@ -202,7 +250,11 @@ export function searchIndex(index: CatalogIndex, input: SearchProductsInput, loc
 export type CatalogLocale = 'en' | 'ja';
 
 /** Searches every seller's products (the `searchProducts` tool), in the buyer's language where the seller gave one. */
-export async function searchCatalog(db: Db, input: SearchProductsInput, locale: CatalogLocale = 'en'): Promise<SearchProductsOutput> {
+export async function searchCatalog(
+  db: Db,
+  input: SearchProductsInput,
+  locale: CatalogLocale = 'en',
+): Promise<SearchProductsOutput> {
   const parsed = searchProductsInput.parse(input);
   return searchIndex(await catalogIndex(db), parsed, locale);
 }

@@ -44,7 +44,13 @@ export async function ensureFeed(
 ): Promise<{ feed: FeedMetadata; created: boolean }> {
   const inserted = await db
     .insert(agentCatalogFeeds)
-    .values({ id: feedIdFor(sellerId), sellerId, targetCountry: options.targetCountry ?? null, createdAt: options.now, updatedAt: options.now })
+    .values({
+      id: feedIdFor(sellerId),
+      sellerId,
+      targetCountry: options.targetCountry ?? null,
+      createdAt: options.now,
+      updatedAt: options.now,
+    })
     .onConflictDoNothing()
     .returning();
   if (inserted[0]) return { feed: metadataOf(inserted[0]), created: true };
@@ -87,7 +93,9 @@ export async function upsertProducts(
         sql`delete from agent_catalog_variants where seller_id = ${input.sellerId} and product_id in (select value from json_array_elements_text(${JSON.stringify(batch.map((r) => r.productId))}::json))`,
       );
     }
-    const variants = records.flatMap((r) => r.variants.map((v) => ({ ...v, sellerId: r.sellerId, productId: r.productId })));
+    const variants = records.flatMap((r) =>
+      r.variants.map((v) => ({ ...v, sellerId: r.sellerId, productId: r.productId })),
+    );
     for (const batch of chunks(variants, VARIANT_BATCH)) await writeVariants(tx, batch);
     const feed = await getFeed(tx, input.sellerId);
     return { feed: feed!, revision, upserted: records.length };
@@ -185,5 +193,7 @@ export async function feedProducts(db: Db, sellerId: string): Promise<FeedProduc
     .orderBy(asc(agentCatalogVariants.productId), asc(agentCatalogVariants.position));
   const byProduct = new Map<string, typeof variants>();
   for (const v of variants) byProduct.set(v.productId, [...(byProduct.get(v.productId) ?? []), v]);
-  return products.map((p) => (p.feedProduct as FeedProduct | null) ?? rebuildFeedProduct(p, byProduct.get(p.productId) ?? []));
+  return products.map(
+    (p) => (p.feedProduct as FeedProduct | null) ?? rebuildFeedProduct(p, byProduct.get(p.productId) ?? []),
+  );
 }

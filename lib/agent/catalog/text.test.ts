@@ -4,7 +4,15 @@ import { bigrams, editDistance, latinStems, normalizeText, stem } from './text';
 
 describe('catalog text', () => {
   it('meets singular and plural forms without stemming away meaning', () => {
-    expect(['boots', 'headphones', 'batteries', 'glasses', 'boxes', 'shoes', 'lens'].map(stem)).toEqual(['boot', 'headphone', 'battery', 'glass', 'box', 'shoe', 'len']);
+    expect(['boots', 'headphones', 'batteries', 'glasses', 'boxes', 'shoes', 'lens'].map(stem)).toEqual([
+      'boot',
+      'headphone',
+      'battery',
+      'glass',
+      'box',
+      'shoe',
+      'len',
+    ]);
     expect(['gas', 'bus', 'hiking', 'trail'].map(stem)).toEqual(['gas', 'bus', 'hiking', 'trail']);
   });
 
@@ -34,7 +42,12 @@ describe('catalog text', () => {
       { kind: 'latin', stem: 'boot' },
       { kind: 'latin', stem: 'hiking' },
     ]);
-    expect(parseQuery('浅煎りのコーヒー豆').terms.map((t) => (t.kind === 'cjk' ? t.run : t.stem))).toEqual(['浅煎り', 'コーヒー豆']);
-    expect(parseQuery('このコーヒー').terms.map((t) => (t.kind === 'cjk' ? t.run : t.stem))).toEqual(['このコーヒー']);
+    expect(parseQuery('浅煎りのコーヒー豆').terms.map((t) => (t.kind === 'cjk' ? t.run : t.stem))).toEqual([
+      '浅煎り',
+      'コーヒー豆',
+    ]);
+    expect(parseQuery('このコーヒー').terms.map((t) => (t.kind === 'cjk' ? t.run : t.stem))).toEqual([
+      'このコーヒー',
+    ]);
   });
 });

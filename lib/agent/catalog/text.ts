@@ -76,7 +76,8 @@ export function latinStems(normalized: string): string[] {
       break;
     }
     let end = i;
-    if (end - start > 2 && normalized.charCodeAt(end - 1) === 115 && normalized.charCodeAt(end - 2) === 39) end -= 2;
+    if (end - start > 2 && normalized.charCodeAt(end - 1) === 115 && normalized.charCodeAt(end - 2) === 39)
+      end -= 2;
     const word = normalized.slice(start, end);
     if (!joined) {
       out.push(cachedStem(word));
@@ -129,7 +130,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= n; j++) {
       const cb = b.charCodeAt(j - 1);
       let value = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) value = Math.min(value, prevPrev[j - 2] + 1);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
+        value = Math.min(value, prevPrev[j - 2] + 1);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
@@ -139,12 +141,24 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n];
 }
 
-const SIZE_WORDS: Record<string, string> = { small: 's', medium: 'm', large: 'l', 'extra large': 'xl', 'x-large': 'xl', 'extra small': 'xs', 'x-small': 'xs' };
+const SIZE_WORDS: Record<string, string> = {
+  small: 's',
+  medium: 'm',
+  large: 'l',
+  'extra large': 'xl',
+  'x-large': 'xl',
+  'extra small': 'xs',
+  'x-small': 'xs',
+};
 
 // Option values repeat across thousands of variants ("Black", "10"): work each out once.
 const sizeMemo = new Map<string, string[]>();
 const colorMemo = new Map<string, string[]>();
-function memoized(memo: Map<string, string[]>, value: string, compute: (value: string) => string[]): string[] {
+function memoized(
+  memo: Map<string, string[]>,
+  value: string,
+  compute: (value: string) => string[],
+): string[] {
   let out = memo.get(value);
   if (!out) {
     if (memo.size > 10_000) memo.clear();
@@ -159,7 +173,9 @@ export function sizeKeys(value: string): string[] {
 }
 
 function computeSizeKeys(value: string): string[] {
-  const v = normalizeText(value).replace(/^size\s+/, '').trim();
+  const v = normalizeText(value)
+    .replace(/^size\s+/, '')
+    .trim();
   const whole = SIZE_WORDS[v] ?? v.replace(/\s+/g, '');
   if (!v.includes('/')) return [whole];
   const parts = v.split('/').map((p) => SIZE_WORDS[p.trim()] ?? p.trim().replace(/\s+/g, ''));
@@ -185,7 +201,58 @@ export function shortDescription(text: string): string {
 
 /** Words a shopper adds that say nothing about the product. */
 export const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'for', 'with', 'without', 'of', 'in', 'on', 'to', 'at', 'by', 'from', 'me', 'my', 'i', 'im', 'we', 'our',
-  'some', 'any', 'show', 'find', 'want', 'need', 'looking', 'look', 'please', 'something', 'thing', 'item', 'product', 'that', 'this',
-  'these', 'those', 'which', 'what', 'is', 'are', 'it', 'under', 'over', 'below', 'above', 'than', 'less', 'more', 'around', 'about', 'good', 'nice',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'for',
+  'with',
+  'without',
+  'of',
+  'in',
+  'on',
+  'to',
+  'at',
+  'by',
+  'from',
+  'me',
+  'my',
+  'i',
+  'im',
+  'we',
+  'our',
+  'some',
+  'any',
+  'show',
+  'find',
+  'want',
+  'need',
+  'looking',
+  'look',
+  'please',
+  'something',
+  'thing',
+  'item',
+  'product',
+  'that',
+  'this',
+  'these',
+  'those',
+  'which',
+  'what',
+  'is',
+  'are',
+  'it',
+  'under',
+  'over',
+  'below',
+  'above',
+  'than',
+  'less',
+  'more',
+  'around',
+  'about',
+  'good',
+  'nice',
 ]);

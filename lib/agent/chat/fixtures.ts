@@ -1,7 +1,15 @@
 import type { FeedProduct } from '@/lib/agent/catalog/feed-schema';
 
-const media = (id: string) => [{ type: 'image', url: `http://localhost:3000/products/summit-outfitters/${id}.svg` }];
-const boot = (id: string, title: string, price: number, sizes: string[], extra: Partial<FeedProduct> = {}): FeedProduct => ({
+const media = (id: string) => [
+  { type: 'image', url: `http://localhost:3000/products/summit-outfitters/${id}.svg` },
+];
+const boot = (
+  id: string,
+  title: string,
+  price: number,
+  sizes: string[],
+  extra: Partial<FeedProduct> = {},
+): FeedProduct => ({
   id,
   title,
   description: { plain: `${title}: a hiking boot for wet trails.` },
@@ -26,5 +34,7 @@ const boot = (id: string, title: string, price: number, sizes: string[], extra: 
 export const BOOTS_FEED: FeedProduct[] = [
   boot('trailhead-wp-hiker', 'Trailhead Waterproof Hiker', 13900, ['9', '10', '11']),
   boot('cascade-mid-gtx', 'Cascade Mid GTX', 18900, ['10', '11']),
-  boot('mesa-desert-boot', 'Mesa Desert Boot', 11900, ['9', '10'], { keywords: ['hiking', 'boots', 'desert'] }),
+  boot('mesa-desert-boot', 'Mesa Desert Boot', 11900, ['9', '10'], {
+    keywords: ['hiking', 'boots', 'desert'],
+  }),
 ];

@@ -1,4 +1,11 @@
-import { convertToModelMessages, createIdGenerator, createUIMessageStream, createUIMessageStreamResponse, stepCountIs, streamText } from 'ai';
+import {
+  convertToModelMessages,
+  createIdGenerator,
+  createUIMessageStream,
+  createUIMessageStreamResponse,
+  stepCountIs,
+  streamText,
+} from 'ai';
 import { z } from 'zod';
 import { selectChatModel, type ChatModel } from '@/lib/agent/models';
 import { systemPrompt } from '@/lib/agent/prompts';
@@ -36,7 +43,10 @@ const chatRequest = z.object({
   message: z.object({
     id,
     role: z.literal('user'),
-    parts: z.array(z.object({ type: z.literal('text'), text: z.string() })).min(1).max(8),
+    parts: z
+      .array(z.object({ type: z.literal('text'), text: z.string() }))
+      .min(1)
+      .max(8),
   }),
   trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
 });
@@ -47,7 +57,12 @@ const MAX_BODY_BYTES = 64 * 1024;
 const WINDOW_MS = 60_000;
 const newMessageId = createIdGenerator({ prefix: 'msg', size: 20 });
 
-function refuse(status: number, code: ChatErrorCode, message: string, headers?: Record<string, string>): Response {
+function refuse(
+  status: number,
+  code: ChatErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+): Response {
   const body: ChatErrorBody = { error: { code, message } };
   return Response.json(body, { status, headers });
 }
@@ -60,7 +75,8 @@ function refuse(status: number, code: ChatErrorCode, message: string, headers?: 
 export async function handleChatRequest(request: Request, deps: ChatDeps): Promise<Response> {
   const t = translator(deps.locale, 'chat');
   const raw = await request.text();
-  if (raw.length > MAX_BODY_BYTES) return refuse(413, 'message_too_long', t('errorTooLong', { max: MAX_MESSAGE_CHARS }));
+  if (raw.length > MAX_BODY_BYTES)
+    return refuse(413, 'message_too_long', t('errorTooLong', { max: MAX_MESSAGE_CHARS }));
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -71,7 +87,8 @@ export async function handleChatRequest(request: Request, deps: ChatDeps): Promi
   if (!parsed.success) return refuse(400, 'invalid_request', t('errorInvalid'));
   const { id: chatId, message } = parsed.data;
   const text = message.parts.map((part) => part.text).join('\n');
-  if (Array.from(text).length > MAX_MESSAGE_CHARS) return refuse(413, 'message_too_long', t('errorTooLong', { max: MAX_MESSAGE_CHARS }));
+  if (Array.from(text).length > MAX_MESSAGE_CHARS)
+    return refuse(413, 'message_too_long', t('errorTooLong', { max: MAX_MESSAGE_CHARS }));
   if (!text.trim()) return refuse(400, 'empty_message', t('errorEmpty'));
 
   const { db, buyerId } = deps;
@@ -83,7 +100,9 @@ export async function handleChatRequest(request: Request, deps: ChatDeps): Promi
   });
   if (!limit.allowed) {
     const seconds = limit.retryAfterSeconds;
-    return refuse(429, 'rate_limited', t('errorRateLimited', { seconds }), { 'Retry-After': String(seconds) });
+    return refuse(429, 'rate_limited', t('errorRateLimited', { seconds }), {
+      'Retry-After': String(seconds),
+    });
   }
 
   const opened = await openChat(db, { chatId, buyerId, firstMessage: text });
@@ -103,7 +122,11 @@ export async function handleChatRequest(request: Request, deps: ChatDeps): Promi
   // read while the browser already shows the agent's message.
   const stream = createUIMessageStream<AgentUIMessage>({
     execute: async ({ writer }) => {
-      writer.write({ type: 'start', messageId: responseId, messageMetadata: { model: chatModel.label, createdAt: Date.now() } });
+      writer.write({
+        type: 'start',
+        messageId: responseId,
+        messageMetadata: { model: chatModel.label, createdAt: Date.now() },
+      });
       const history = await recordUserMessage(db, chatId, opened.created, userMessage);
       const result = streamText({
         model: chatModel.model,
@@ -141,7 +164,12 @@ class ChatConflictError extends Error {
  * message sent again (a retry, or a request the network repeated) is answered anew: its old
  * answer is dropped instead of the message being stored twice.
  */
-async function recordUserMessage(db: Db, chatId: string, created: boolean, message: AgentUIMessage): Promise<AgentUIMessage[]> {
+async function recordUserMessage(
+  db: Db,
+  chatId: string,
+  created: boolean,
+  message: AgentUIMessage,
+): Promise<AgentUIMessage[]> {
   const history = created ? [] : await loadMessages<AgentUIMessage>(db, chatId);
   const known = history.findIndex((m) => m.id === message.id);
   if (known >= 0) {

@@ -2,7 +2,16 @@ import type { UIMessage } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db/client';
 import { openTestDatabase, testEngines } from '@/lib/db/testing';
-import { chatTitle, deleteMessagesAfter, findChat, listChats, loadMessages, openChat, saveMessages, touchChat } from './store';
+import {
+  chatTitle,
+  deleteMessagesAfter,
+  findChat,
+  listChats,
+  loadMessages,
+  openChat,
+  saveMessages,
+  touchChat,
+} from './store';
 
 const user = (id: string, text: string): UIMessage => ({ id, role: 'user', parts: [{ type: 'text', text }] });
 
@@ -15,9 +24,16 @@ describe.each(testEngines())('chat store on %s', (engine) => {
 
   it('creates a chat titled from the first message and lists it for its buyer only', async () => {
     const db = database.db;
-    expect(await openChat(db, { chatId: 'c1', buyerId: 'buyer_a', firstMessage: '  waterproof\nhiking boots ' })).toEqual({ kind: 'ok', created: true });
-    expect(await openChat(db, { chatId: 'c1', buyerId: 'buyer_a', firstMessage: 'other' })).toEqual({ kind: 'ok', created: false });
-    expect(await openChat(db, { chatId: 'c1', buyerId: 'buyer_b', firstMessage: 'x' })).toEqual({ kind: 'not_found' });
+    expect(
+      await openChat(db, { chatId: 'c1', buyerId: 'buyer_a', firstMessage: '  waterproof\nhiking boots ' }),
+    ).toEqual({ kind: 'ok', created: true });
+    expect(await openChat(db, { chatId: 'c1', buyerId: 'buyer_a', firstMessage: 'other' })).toEqual({
+      kind: 'ok',
+      created: false,
+    });
+    expect(await openChat(db, { chatId: 'c1', buyerId: 'buyer_b', firstMessage: 'x' })).toEqual({
+      kind: 'not_found',
+    });
     expect((await listChats(db, 'buyer_a')).map((c) => c.title)).toEqual(['waterproof hiking boots']);
     expect(await listChats(db, 'buyer_b')).toEqual([]);
     expect(await findChat(db, { chatId: 'c1', buyerId: 'buyer_b' })).toBeNull();
@@ -37,7 +53,15 @@ describe.each(testEngines())('chat store on %s', (engine) => {
     const tool = {
       id: 'm2',
       role: 'assistant',
-      parts: [{ type: 'tool-searchProducts', toolCallId: 't1', state: 'output-available', input: { query: 'x' }, output: { products: [] } }],
+      parts: [
+        {
+          type: 'tool-searchProducts',
+          toolCallId: 't1',
+          state: 'output-available',
+          input: { query: 'x' },
+          output: { products: [] },
+        },
+      ],
       metadata: { model: 'offline' },
     } as UIMessage;
     await saveMessages(db, 'c2', [user('m1', 'hi'), tool]);

@@ -15,7 +15,12 @@ export interface ChatSummary {
 }
 
 function summary(row: typeof agentChats.$inferSelect): ChatSummary {
-  return { id: row.id, title: row.title, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /** The buyer's chats, most recently active first. */
@@ -30,7 +35,10 @@ export async function listChats(db: Db, buyerId: string, limit = 50): Promise<Ch
 }
 
 /** The chat if this buyer owns it; another buyer's chat is indistinguishable from none. */
-export async function findChat(db: Db, ref: { chatId: string; buyerId: string }): Promise<ChatSummary | null> {
+export async function findChat(
+  db: Db,
+  ref: { chatId: string; buyerId: string },
+): Promise<ChatSummary | null> {
   const [row] = await db
     .select()
     .from(agentChats)
@@ -57,7 +65,10 @@ export async function openChat(
 
 /** Marks the chat as active now, so it rises to the top of the sidebar. */
 export async function touchChat(db: Db, chatId: string): Promise<void> {
-  await db.update(agentChats).set({ updatedAt: sql`now()` }).where(eq(agentChats.id, chatId));
+  await db
+    .update(agentChats)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(agentChats.id, chatId));
 }
 
 /** A chat's messages in the order they were first saved. Call only after checking ownership. */
@@ -108,5 +119,7 @@ export async function deleteMessagesAfter(db: Db, chatId: string, messageId: str
     .from(agentChatMessages)
     .where(and(eq(agentChatMessages.chatId, chatId), eq(agentChatMessages.id, messageId)));
   if (!anchor) return;
-  await db.delete(agentChatMessages).where(and(eq(agentChatMessages.chatId, chatId), gt(agentChatMessages.seq, anchor.seq)));
+  await db
+    .delete(agentChatMessages)
+    .where(and(eq(agentChatMessages.chatId, chatId), gt(agentChatMessages.seq, anchor.seq)));
 }

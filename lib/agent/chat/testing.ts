@@ -1,11 +1,21 @@
 import type { UIMessageChunk } from 'ai';
 
 /** A POST /api/chat request as the browser sends it: the chat id and one new user message. */
-export function chatRequest(chatId: string, messageId: string, text: string, extra: Record<string, unknown> = {}): Request {
+export function chatRequest(
+  chatId: string,
+  messageId: string,
+  text: string,
+  extra: Record<string, unknown> = {},
+): Request {
   return new Request('http://localhost/api/chat', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: chatId, message: { id: messageId, role: 'user', parts: [{ type: 'text', text }] }, trigger: 'submit-message', ...extra }),
+    body: JSON.stringify({
+      id: chatId,
+      message: { id: messageId, role: 'user', parts: [{ type: 'text', text }] },
+      trigger: 'submit-message',
+      ...extra,
+    }),
   });
 }
 

@@ -5,5 +5,10 @@ export function chatTitle(firstMessage: string): string {
   const line = firstMessage.replace(/\s+/g, ' ').trim();
   if (!line) return '…';
   const chars = Array.from(line);
-  return chars.length <= TITLE_LENGTH ? line : `${chars.slice(0, TITLE_LENGTH - 1).join('').trimEnd()}…`;
+  return chars.length <= TITLE_LENGTH
+    ? line
+    : `${chars
+        .slice(0, TITLE_LENGTH - 1)
+        .join('')
+        .trimEnd()}…`;
 }

@@ -23,4 +23,11 @@ export const MAX_MESSAGE_CHARS = 2000;
 export interface ChatErrorBody {
   error: { code: ChatErrorCode; message: string };
 }
-export type ChatErrorCode = 'invalid_request' | 'message_too_long' | 'empty_message' | 'rate_limited' | 'not_found' | 'conflict' | 'no_buyer';
+export type ChatErrorCode =
+  | 'invalid_request'
+  | 'message_too_long'
+  | 'empty_message'
+  | 'rate_limited'
+  | 'not_found'
+  | 'conflict'
+  | 'no_buyer';

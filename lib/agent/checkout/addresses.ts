@@ -25,7 +25,14 @@ const TEST_ADDRESSES: Record<string, Address> = {
 };
 
 /** The same Tokyo address as a Japanese buyer writes it. */
-const JAPANESE_JP: Address = { name: '山田 花子', line_one: '神宮前1-1-1', city: '渋谷区', state: '東京都', postal_code: '150-0001', country: 'JP' };
+const JAPANESE_JP: Address = {
+  name: '山田 花子',
+  line_one: '神宮前1-1-1',
+  city: '渋谷区',
+  state: '東京都',
+  postal_code: '150-0001',
+  country: 'JP',
+};
 
 export function defaultShippingAddress(country: string, locale: string = 'en'): Address {
   const code = country.toUpperCase();

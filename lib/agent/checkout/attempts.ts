@@ -37,7 +37,10 @@ export async function claimCheckout(db: Db, buyerId: string, checkoutId: string,
         eq(agentCheckouts.buyerId, buyerId),
         or(
           inArray(agentCheckouts.status, ['open', 'authentication_required']),
-          and(eq(agentCheckouts.status, 'paying'), or(isNull(agentCheckouts.payingSince), lt(agentCheckouts.payingSince, staleBefore))),
+          and(
+            eq(agentCheckouts.status, 'paying'),
+            or(isNull(agentCheckouts.payingSince), lt(agentCheckouts.payingSince, staleBefore)),
+          ),
         ),
       ),
     )
@@ -64,7 +67,11 @@ export async function claimCheckout(db: Db, buyerId: string, checkoutId: string,
 }
 
 /** Gives the checkout back after a Pay that did not finish, unless something else already moved it on. */
-export async function releaseCheckout(db: Db, checkoutId: string, status: 'open' | 'authentication_required' | 'canceled' = 'open'): Promise<void> {
+export async function releaseCheckout(
+  db: Db,
+  checkoutId: string,
+  status: 'open' | 'authentication_required' | 'canceled' = 'open',
+): Promise<void> {
   await db
     .update(agentCheckouts)
     .set({ status, payingSince: null, updatedAt: new Date() })
@@ -84,7 +91,10 @@ export interface NewAttempt {
  * Reserves the next attempt number and checks the buyer's 24-hour spending limit in one transaction
  * that locks the buyer, so concurrent purchases on different checkouts cannot overshoot it together.
  */
-export async function startAttempt(db: Db, input: NewAttempt): Promise<{ ok: true; attempt: AttemptRow } | { ok: false; spent: number }> {
+export async function startAttempt(
+  db: Db,
+  input: NewAttempt,
+): Promise<{ ok: true; attempt: AttemptRow } | { ok: false; spent: number }> {
   const { checkout, total, card, now } = input;
   return db.transaction(async (tx) => {
     // An upsert locks the buyer's row: concurrent Pays of one buyer take turns here.
@@ -128,14 +138,25 @@ export async function startAttempt(db: Db, input: NewAttempt): Promise<{ ok: tru
 export async function updateAttempt(
   db: Db,
   attempt: Pick<AttemptRow, 'checkoutId' | 'attempt'>,
-  values: Partial<Pick<AttemptRow, 'status' | 'sptId' | 'sptExpiresAt' | 'errorCode' | 'errorMessage' | 'paymentIntent'>>,
+  values: Partial<
+    Pick<AttemptRow, 'status' | 'sptId' | 'sptExpiresAt' | 'errorCode' | 'errorMessage' | 'paymentIntent'>
+  >,
 ): Promise<void> {
   await db
     .update(agentPaymentAttempts)
     .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(agentPaymentAttempts.checkoutId, attempt.checkoutId), eq(agentPaymentAttempts.attempt, attempt.attempt)));
+    .where(
+      and(
+        eq(agentPaymentAttempts.checkoutId, attempt.checkoutId),
+        eq(agentPaymentAttempts.attempt, attempt.attempt),
+      ),
+    );
 }
 
 export async function listAttempts(db: Db, checkoutId: string): Promise<AttemptRow[]> {
-  return db.select().from(agentPaymentAttempts).where(eq(agentPaymentAttempts.checkoutId, checkoutId)).orderBy(agentPaymentAttempts.attempt);
+  return db
+    .select()
+    .from(agentPaymentAttempts)
+    .where(eq(agentPaymentAttempts.checkoutId, checkoutId))
+    .orderBy(agentPaymentAttempts.attempt);
 }

@@ -28,16 +28,31 @@ export type ProductLookup = (db: Db, productId: string) => Promise<ProductDetail
  * first variant in stock (the card shows which one, and the buyer can change it); a variant id that
  * is not the product's is refused, so a model cannot smuggle another product into a checkout.
  */
-export async function resolveItems(db: Db, requested: RequestedItem[], lookup: ProductLookup = getCatalogProduct): Promise<ResolveResult> {
+export async function resolveItems(
+  db: Db,
+  requested: RequestedItem[],
+  lookup: ProductLookup = getCatalogProduct,
+): Promise<ResolveResult> {
   const items: ResolvedItem[] = [];
   for (const request of requested) {
     const product = await lookup(db, request.productId);
-    if (!product) return { ok: false, error: `No product ${request.productId} in the catalog. Search again and use an id from the results.` };
-    let variant = request.variantId ? product.variants.find((v) => v.id === request.variantId || `${product.sellerId}:${v.id}` === request.variantId) : undefined;
-    if (request.variantId && !variant) return { ok: false, error: `${product.title} has no variant ${request.variantId}.` };
+    if (!product)
+      return {
+        ok: false,
+        error: `No product ${request.productId} in the catalog. Search again and use an id from the results.`,
+      };
+    let variant = request.variantId
+      ? product.variants.find(
+          (v) => v.id === request.variantId || `${product.sellerId}:${v.id}` === request.variantId,
+        )
+      : undefined;
+    if (request.variantId && !variant)
+      return { ok: false, error: `${product.title} has no variant ${request.variantId}.` };
     variant ??= product.variants.find((v) => v.availability !== 'out_of_stock') ?? product.variants[0];
     if (!variant) return { ok: false, error: `${product.title} cannot be bought right now.` };
-    const itemId = variant.id.startsWith(`${product.sellerId}:`) ? variant.id.slice(product.sellerId.length + 1) : variant.id;
+    const itemId = variant.id.startsWith(`${product.sellerId}:`)
+      ? variant.id.slice(product.sellerId.length + 1)
+      : variant.id;
     const existing = items.find((item) => item.sellerId === product.sellerId && item.itemId === itemId);
     if (existing) {
       existing.quantity += request.quantity;

@@ -34,7 +34,16 @@ function product(id: string): ProductDetail {
     description: '',
     images: [],
     attributes: {},
-    variants: [{ id: `${id}-v`, title: 'One', options: {}, price: { amount: 2500, currency: 'usd' }, availability: 'in_stock', stock: 5 }],
+    variants: [
+      {
+        id: `${id}-v`,
+        title: 'One',
+        options: {},
+        price: { amount: 2500, currency: 'usd' },
+        availability: 'in_stock',
+        stock: 5,
+      },
+    ],
   };
 }
 
@@ -51,7 +60,17 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     kit = await emulatorTestKit(database.db);
     factory = createStripeFactory({ stripe: { mode: 'emulator' }, db: database.db });
     seller = createFakeSeller({ id: SELLER, stripe: kit.sellers[SELLER] });
-    sellers = [{ id: SELLER, name: 'Summit Outfitters', baseUrl: seller.baseUrl, apiKey: 'acp_key_test', webhookSecret: 'whsec_x', demo: true, country: 'US' }];
+    sellers = [
+      {
+        id: SELLER,
+        name: 'Summit Outfitters',
+        baseUrl: seller.baseUrl,
+        apiKey: 'acp_key_test',
+        webhookSecret: 'whsec_x',
+        demo: true,
+        country: 'US',
+      },
+    ];
   });
   afterAll(() => database?.close());
 
@@ -68,37 +87,58 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
 
   async function buyerWithCard(testPm = 'pm_card_visa') {
     const buyerId = `buyer_${++n}`;
-    const customer = await ensureStripeCustomer({ db: database.db, stripe: () => factory.stripeFor('agent'), mode: 'emulator' }, buyerId);
+    const customer = await ensureStripeCustomer(
+      { db: database.db, stripe: () => factory.stripeFor('agent'), mode: 'emulator' },
+      buyerId,
+    );
     const pm = await kit.agent.paymentMethods.attach(testPm, { customer });
     return { buyerId, pm: pm.id };
   }
 
   async function addCard(buyerId: string, testPm: string) {
-    const customer = await ensureStripeCustomer({ db: database.db, stripe: () => factory.stripeFor('agent'), mode: 'emulator' }, buyerId);
+    const customer = await ensureStripeCustomer(
+      { db: database.db, stripe: () => factory.stripeFor('agent'), mode: 'emulator' },
+      buyerId,
+    );
     return (await kit.agent.paymentMethods.attach(testPm, { customer })).id;
   }
 
   async function checkoutFor(buyerId: string, item = `item${++n}`) {
-    const output = await startCheckout(deps(buyerId), { items: [{ productId: `${SELLER}:${item}`, quantity: 1 }] });
+    const output = await startCheckout(deps(buyerId), {
+      items: [{ productId: `${SELLER}:${item}`, quantity: 1 }],
+    });
     expect(output.error).toBeUndefined();
     return output.checkouts[0];
   }
 
   async function attempts(checkoutId: string) {
-    return database.db.select().from(agentPaymentAttempts).where(eq(agentPaymentAttempts.checkoutId, checkoutId));
+    return database.db
+      .select()
+      .from(agentPaymentAttempts)
+      .where(eq(agentPaymentAttempts.checkoutId, checkoutId));
   }
 
   it('mints a token for this seller, this total and 15 minutes, completes the session with it, and records the order', async () => {
     const { buyerId, pm } = await buyerWithCard();
     const checkout = await checkoutFor(buyerId);
     const before = Math.floor(Date.now() / 1000);
-    const result = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const result = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     expect(result.status).toBe('succeeded');
     if (result.status !== 'succeeded') return;
     expect(result.order).toMatchObject({ status: 'created', total: checkout.total, checkoutId: checkout.id });
 
     const [attempt] = await attempts(checkout.id);
-    expect(attempt).toMatchObject({ status: 'succeeded', paymentMethodId: pm, cardBrand: 'visa', cardLast4: '4242', amount: checkout.total!.amount });
+    expect(attempt).toMatchObject({
+      status: 'succeeded',
+      paymentMethodId: pm,
+      cardBrand: 'visa',
+      cardLast4: '4242',
+      amount: checkout.total!.amount,
+    });
     const token = await kit.agent.sharedPayment.issuedTokens.retrieve(attempt.sptId!);
     expect(token.payment_method).toBe(pm);
     expect(token.seller_details?.network_business_profile).toBe(kit.keys[SELLER].networkBusinessProfile);
@@ -107,8 +147,18 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     expect(token.shared_metadata).toMatchObject({ agent_checkout_id: checkout.id });
     expect(token).toMatchObject({ status: 'deactivated', deactivated_reason: 'consumed' });
 
-    const timeline = await getPurchaseTimeline({ db: database.db, stripe: () => factory.stripeFor('agent') }, buyerId, result.order.id);
-    expect(timeline!.token).toMatchObject({ id: token.id, status: 'deactivated', deactivatedReason: 'consumed', maxAmount: checkout.total, live: true });
+    const timeline = await getPurchaseTimeline(
+      { db: database.db, stripe: () => factory.stripeFor('agent') },
+      buyerId,
+      result.order.id,
+    );
+    expect(timeline!.token).toMatchObject({
+      id: token.id,
+      status: 'deactivated',
+      deactivatedReason: 'consumed',
+      maxAmount: checkout.total,
+      live: true,
+    });
     expect(timeline!.paymentIntent).toMatchObject({ status: 'succeeded', amount: checkout.total!.amount });
     expect(timeline!.card).toMatchObject({ brand: 'visa', last4: '4242' });
     expect(timeline!.preparation.map((e) => e.operation)).toEqual(['create_session']);
@@ -123,15 +173,33 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const other = await buyerWithCard();
     const checkout = await checkoutFor(owner.buyerId);
     const stranger = deps(other.buyerId);
-    expect(await payCheckout({ ...stranger, checkoutId: checkout.id, expectedTotal: checkout.total! })).toMatchObject({ status: 'failed', code: 'not_found' });
+    expect(
+      await payCheckout({ ...stranger, checkoutId: checkout.id, expectedTotal: checkout.total! }),
+    ).toMatchObject({ status: 'failed', code: 'not_found' });
     expect(await loadCheckout(stranger, checkout.id)).toBeNull();
-    expect(await changeCheckout(stranger, checkout.id, { shippingOptionId: 'standard' })).toMatchObject({ ok: false, code: 'not_found' });
-    expect((await updateCheckout(stranger, { checkoutId: checkout.id, shippingOptionId: 'standard' })).checkouts).toEqual([]);
+    expect(await changeCheckout(stranger, checkout.id, { shippingOptionId: 'standard' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(
+      (await updateCheckout(stranger, { checkoutId: checkout.id, shippingOptionId: 'standard' })).checkouts,
+    ).toEqual([]);
 
     const own = await checkoutFor(other.buyerId);
-    expect(await payCheckout({ ...stranger, checkoutId: own.id, expectedTotal: own.total!, paymentMethodId: owner.pm })).toMatchObject({ status: 'failed', code: 'no_payment_method' });
+    expect(
+      await payCheckout({
+        ...stranger,
+        checkoutId: own.id,
+        expectedTotal: own.total!,
+        paymentMethodId: owner.pm,
+      }),
+    ).toMatchObject({ status: 'failed', code: 'no_payment_method' });
 
-    const paid = await payCheckout({ ...deps(owner.buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const paid = await payCheckout({
+      ...deps(owner.buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     if (paid.status !== 'succeeded') throw new Error(`expected success, got ${paid.status}`);
     expect(await getOrder(database.db, other.buyerId, paid.order.id)).toBeNull();
     expect(await cancelOrder(stranger, paid.order.id)).toMatchObject({ ok: false, code: 'not_found' });
@@ -141,7 +209,11 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
   it('refuses a total that is not the one on the buyer’s screen, before any token exists', async () => {
     const { buyerId } = await buyerWithCard();
     const checkout = await checkoutFor(buyerId);
-    const result = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: { amount: checkout.total!.amount - 1, currency: 'usd' } });
+    const result = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: { amount: checkout.total!.amount - 1, currency: 'usd' },
+    });
     expect(result).toMatchObject({ status: 'failed', code: 'total_changed' });
     expect(await attempts(checkout.id)).toEqual([]);
     expect((await loadCheckout(deps(buyerId), checkout.id))?.agentStatus).toBe('open');
@@ -151,14 +223,27 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const { buyerId, pm: declinedCard } = await buyerWithCard('pm_card_chargeDeclinedInsufficientFunds');
     const good = await addCard(buyerId, 'pm_card_visa');
     const checkout = await checkoutFor(buyerId);
-    const first = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: declinedCard });
+    const first = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+      paymentMethodId: declinedCard,
+    });
     expect(first).toMatchObject({ status: 'failed', code: 'payment_declined', retryable: true });
     if (first.status === 'failed') expect(first.sellerMessage).toBeTruthy();
     const [declined] = await attempts(checkout.id);
     expect(declined.status).toBe('declined');
-    expect(await kit.agent.sharedPayment.issuedTokens.retrieve(declined.sptId!)).toMatchObject({ status: 'deactivated', deactivated_reason: 'revoked' });
+    expect(await kit.agent.sharedPayment.issuedTokens.retrieve(declined.sptId!)).toMatchObject({
+      status: 'deactivated',
+      deactivated_reason: 'revoked',
+    });
 
-    const second = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: good });
+    const second = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+      paymentMethodId: good,
+    });
     expect(second.status).toBe('succeeded');
     const all = await attempts(checkout.id);
     expect(all.map((a) => [a.attempt, a.status])).toEqual([
@@ -179,7 +264,11 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     expect([a.status, b.status].sort()).toEqual(['in_progress', 'succeeded']);
     expect(seller.charges.length - chargesBefore).toBe(1);
     expect(await attempts(checkout.id)).toHaveLength(1);
-    const again = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const again = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     expect(again.status).toBe('succeeded');
     expect(seller.charges.length - chargesBefore).toBe(1);
   });
@@ -189,11 +278,19 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const checkout = await checkoutFor(buyerId);
     const chargesBefore = seller.charges.length;
     seller.faults.loseNextCompleteAnswer = true;
-    const first = await payCheckout({ ...deps(buyerId, { retries: 0 }), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const first = await payCheckout({
+      ...deps(buyerId, { retries: 0 }),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     expect(first).toMatchObject({ status: 'failed', code: 'seller_unreachable', retryable: true });
     expect(seller.charges.length - chargesBefore).toBe(1);
 
-    const retry = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const retry = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     expect(retry.status).toBe('succeeded');
     expect(seller.charges.length - chargesBefore).toBe(1);
     const all = await attempts(checkout.id);
@@ -206,12 +303,28 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const checkout = await checkoutFor(buyerId);
     const chargesBefore = seller.charges.length;
     seller.faults.loseNextCompleteAnswer = true;
-    await payCheckout({ ...deps(buyerId, { retries: 0 }), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    await payCheckout({
+      ...deps(buyerId, { retries: 0 }),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     // As if the server died before giving the checkout back: still "paying", first recently, then long ago.
-    await database.db.update(agentCheckouts).set({ status: 'paying', payingSince: new Date() }).where(eq(agentCheckouts.id, checkout.id));
-    expect((await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! })).status).toBe('in_progress');
-    await database.db.update(agentCheckouts).set({ payingSince: new Date(Date.now() - 120_000) }).where(eq(agentCheckouts.id, checkout.id));
-    expect((await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! })).status).toBe('succeeded');
+    await database.db
+      .update(agentCheckouts)
+      .set({ status: 'paying', payingSince: new Date() })
+      .where(eq(agentCheckouts.id, checkout.id));
+    expect(
+      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! }))
+        .status,
+    ).toBe('in_progress');
+    await database.db
+      .update(agentCheckouts)
+      .set({ payingSince: new Date(Date.now() - 120_000) })
+      .where(eq(agentCheckouts.id, checkout.id));
+    expect(
+      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! }))
+        .status,
+    ).toBe('succeeded');
     expect(seller.charges.length - chargesBefore).toBe(1);
     expect(await attempts(checkout.id)).toHaveLength(1);
   });
@@ -227,12 +340,22 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
       if (url.endsWith('/complete')) throw new TypeError('fetch failed: connection reset');
       return seller.fetch(input, init);
     }) as typeof fetch;
-    await payCheckout({ ...deps(buyerId, { retries: 0, fetch: fetchDownOnComplete }), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    await payCheckout({
+      ...deps(buyerId, { retries: 0, fetch: fetchDownOnComplete }),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     const [first] = await attempts(checkout.id);
     expect(first.sptId).toBeTruthy();
     // … and, as if that write had been lost with the process, the agent does not know the token.
-    await database.db.update(agentPaymentAttempts).set({ sptId: null, status: 'minting' }).where(eq(agentPaymentAttempts.checkoutId, checkout.id));
-    expect((await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! })).status).toBe('succeeded');
+    await database.db
+      .update(agentPaymentAttempts)
+      .set({ sptId: null, status: 'minting' })
+      .where(eq(agentPaymentAttempts.checkoutId, checkout.id));
+    expect(
+      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! }))
+        .status,
+    ).toBe('succeeded');
     const [after] = await attempts(checkout.id);
     expect(after.sptId).toBe(first.sptId);
     expect(seller.completes - completesBefore).toBe(1);
@@ -243,41 +366,91 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const { buyerId, pm: strict } = await buyerWithCard('pm_card_authenticationRequired');
     const good = await addCard(buyerId, 'pm_card_visa');
     const checkout = await checkoutFor(buyerId);
-    const first = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: strict });
-    if (first.status !== 'requires_action' || first.action.type !== 'authenticate_token') throw new Error('expected a token challenge');
-    const challenge = JSON.parse(Buffer.from(first.action.nextAction!.use_stripe_sdk!.value, 'base64').toString('utf8'));
-    await kit.call('POST', challenge.verify_challenge_url, {
-      body: new URLSearchParams({ key: kit.keys.agent.publishableKey, client_secret: challenge.client_secret, result: 'failed' }),
+    const first = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+      paymentMethodId: strict,
     });
-    expect((await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: strict })).status).toBe('requires_action');
-    const other = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total!, paymentMethodId: good });
+    if (first.status !== 'requires_action' || first.action.type !== 'authenticate_token')
+      throw new Error('expected a token challenge');
+    const challenge = JSON.parse(
+      Buffer.from(first.action.nextAction!.use_stripe_sdk!.value, 'base64').toString('utf8'),
+    );
+    await kit.call('POST', challenge.verify_challenge_url, {
+      body: new URLSearchParams({
+        key: kit.keys.agent.publishableKey,
+        client_secret: challenge.client_secret,
+        result: 'failed',
+      }),
+    });
+    expect(
+      (
+        await payCheckout({
+          ...deps(buyerId),
+          checkoutId: checkout.id,
+          expectedTotal: checkout.total!,
+          paymentMethodId: strict,
+        })
+      ).status,
+    ).toBe('requires_action');
+    const other = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+      paymentMethodId: good,
+    });
     expect(other.status).toBe('succeeded');
     const all = await attempts(checkout.id);
     expect(all.map((a) => [a.paymentMethodId, a.status])).toEqual([
       [strict, 'failed'],
       [good, 'succeeded'],
     ]);
-    expect(await kit.agent.sharedPayment.issuedTokens.retrieve(all[0].sptId!)).toMatchObject({ status: 'deactivated', deactivated_reason: 'revoked' });
+    expect(await kit.agent.sharedPayment.issuedTokens.retrieve(all[0].sptId!)).toMatchObject({
+      status: 'deactivated',
+      deactivated_reason: 'revoked',
+    });
   });
 
   it('a seller that does not answer: nothing is minted, and Pay works once it is back', async () => {
     const { buyerId } = await buyerWithCard();
     const checkout = await checkoutFor(buyerId);
     seller.faults.down = true;
-    const down = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const down = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     seller.faults.down = false;
     expect(down).toMatchObject({ status: 'failed', code: 'seller_unreachable' });
     expect(await attempts(checkout.id)).toEqual([]);
-    expect((await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! })).status).toBe('succeeded');
+    expect(
+      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! }))
+        .status,
+    ).toBe('succeeded');
   });
 
   it('keeps each buyer within the 24-hour spending limit', async () => {
     const { buyerId } = await buyerWithCard();
     const first = await checkoutFor(buyerId);
     const limit = { usd: first.total!.amount + 100 };
-    expect((await payCheckout({ ...deps(buyerId, { spendLimits: limit }), checkoutId: first.id, expectedTotal: first.total! })).status).toBe('succeeded');
+    expect(
+      (
+        await payCheckout({
+          ...deps(buyerId, { spendLimits: limit }),
+          checkoutId: first.id,
+          expectedTotal: first.total!,
+        })
+      ).status,
+    ).toBe('succeeded');
     const second = await checkoutFor(buyerId);
-    expect(await payCheckout({ ...deps(buyerId, { spendLimits: limit }), checkoutId: second.id, expectedTotal: second.total! })).toMatchObject({
+    expect(
+      await payCheckout({
+        ...deps(buyerId, { spendLimits: limit }),
+        checkoutId: second.id,
+        expectedTotal: second.total!,
+      }),
+    ).toMatchObject({
       status: 'failed',
       code: 'spend_limit_exceeded',
     });
@@ -287,16 +460,31 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
   it('a card that needs 3D Secure: Pay asks for the challenge, then completes with the same token', async () => {
     const { buyerId } = await buyerWithCard('pm_card_authenticationRequired');
     const checkout = await checkoutFor(buyerId);
-    const first = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const first = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     expect(first.status).toBe('requires_action');
-    if (first.status !== 'requires_action' || first.action.type !== 'authenticate_token') throw new Error('expected a token challenge');
+    if (first.status !== 'requires_action' || first.action.type !== 'authenticate_token')
+      throw new Error('expected a token challenge');
     expect((await loadCheckout(deps(buyerId), checkout.id))?.agentStatus).toBe('authentication_required');
-    const challenge = JSON.parse(Buffer.from(first.action.nextAction!.use_stripe_sdk!.value, 'base64').toString('utf8'));
+    const challenge = JSON.parse(
+      Buffer.from(first.action.nextAction!.use_stripe_sdk!.value, 'base64').toString('utf8'),
+    );
     const verified = await kit.call('POST', challenge.verify_challenge_url, {
-      body: new URLSearchParams({ key: kit.keys.agent.publishableKey, client_secret: challenge.client_secret, result: 'succeeded' }),
+      body: new URLSearchParams({
+        key: kit.keys.agent.publishableKey,
+        client_secret: challenge.client_secret,
+        result: 'succeeded',
+      }),
     });
     expect(verified.status).toBe(200);
-    const second = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const second = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     expect(second.status).toBe('succeeded');
     const all = await attempts(checkout.id);
     expect(all).toHaveLength(1);
@@ -307,13 +495,20 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const { buyerId } = await buyerWithCard();
     const checkout = await checkoutFor(buyerId, 'last-unit');
     seller.setStock('last-unit-v', 0);
-    const result = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! });
+    const result = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      expectedTotal: checkout.total!,
+    });
     expect(result).toMatchObject({ status: 'failed', code: 'not_ready' });
     if (result.status === 'failed') {
       expect(result.sellerMessage).toContain('out of stock');
       expect(result.checkout?.messages.map((m) => m.code)).toContain('out_of_stock');
     }
-    const [{ value }] = await database.db.select({ value: count() }).from(agentPaymentAttempts).where(eq(agentPaymentAttempts.checkoutId, checkout.id));
+    const [{ value }] = await database.db
+      .select({ value: count() })
+      .from(agentPaymentAttempts)
+      .where(eq(agentPaymentAttempts.checkoutId, checkout.id));
     expect(value).toBe(0);
   });
 });

@@ -37,7 +37,12 @@ export type PayErrorCode =
 
 export type PayAction =
   /** The card needs 3DS before the SPT can be used: the browser runs it, then Pay resumes. */
-  | { type: 'authenticate_token'; sptId: string; clientSecret?: string; nextAction: IssuedToken['next_action'] }
+  | {
+      type: 'authenticate_token';
+      sptId: string;
+      clientSecret?: string;
+      nextAction: IssuedToken['next_action'];
+    }
   /** The seller's payment needs 3DS (ACP `authentication_required`). */
   | { type: 'authenticate_session'; metadata: unknown };
 
@@ -45,7 +50,13 @@ export type PayResult =
   | { status: 'succeeded'; order: OrderSummary }
   | { status: 'requires_action'; action: PayAction; checkout: CheckoutDetails | null }
   | { status: 'in_progress'; checkout: CheckoutDetails | null }
-  | { status: 'failed'; code: PayErrorCode; sellerMessage?: string; checkout: CheckoutDetails | null; retryable: boolean };
+  | {
+      status: 'failed';
+      code: PayErrorCode;
+      sellerMessage?: string;
+      checkout: CheckoutDetails | null;
+      retryable: boolean;
+    };
 
 export interface PayDeps extends CheckoutDeps, PaymentDeps {
   now?: () => Date;
@@ -54,7 +65,11 @@ export interface PayDeps extends CheckoutDeps, PaymentDeps {
 }
 
 type Failure = Extract<PayResult, { status: 'failed' }>;
-const fail = (code: PayErrorCode, checkout: CheckoutDetails | null, extra: Partial<Failure> = {}): Failure => ({
+const fail = (
+  code: PayErrorCode,
+  checkout: CheckoutDetails | null,
+  extra: Partial<Failure> = {},
+): Failure => ({
   status: 'failed',
   code,
   checkout,
@@ -77,7 +92,9 @@ export async function payCheckout(input: PayDeps & PayInput): Promise<PayResult>
   if (claim.kind === 'not_found') return fail('not_found', null);
   if (claim.kind === 'completed') {
     const order = await getOrderByCheckout(input.db, input.buyerId, input.checkoutId);
-    return order ? { status: 'succeeded', order } : { status: 'in_progress', checkout: rowDetails(claim.row) };
+    return order
+      ? { status: 'succeeded', order }
+      : { status: 'in_progress', checkout: rowDetails(claim.row) };
   }
   if (claim.kind === 'closed') return fail('session_closed', rowDetails(claim.row));
   if (claim.kind === 'in_progress') return { status: 'in_progress', checkout: rowDetails(claim.row) };
@@ -122,13 +139,18 @@ async function payClaimed(
   const current = await acp.getSession(row.sellerSessionId);
   if (!current.ok) {
     await releaseCheckout(db, row.id);
-    return fail(current.error.status === 0 || current.error.status >= 500 ? 'seller_unreachable' : 'seller_error', rowDetails(row), {
-      retryable: true,
-      sellerMessage: current.error.message,
-    });
+    return fail(
+      current.error.status === 0 || current.error.status >= 500 ? 'seller_unreachable' : 'seller_error',
+      rowDetails(row),
+      {
+        retryable: true,
+        sellerMessage: current.error.message,
+      },
+    );
   }
   let session = current.session;
-  if (session.status === 'completed' && session.order) return finishOrder(input, row, session, resume, lastRaw);
+  if (session.status === 'completed' && session.order)
+    return finishOrder(input, row, session, resume, lastRaw);
   if (session.status === 'canceled' || session.status === 'expired') {
     const saved = await saveSession(db, row.id, session, { status: 'canceled', payingSince: null });
     return fail('session_closed', rowDetails(saved));
@@ -139,14 +161,18 @@ async function payClaimed(
     return { status: 'in_progress', checkout: rowDetails(row) };
   }
   // What the seller says now (out of stock, bad address) matters more than a total that moved with it.
-  const resumable = resume && (session.status === 'ready_for_payment' || session.status === 'authentication_required');
+  const resumable =
+    resume && (session.status === 'ready_for_payment' || session.status === 'authentication_required');
   if (!resumable && session.status !== 'ready_for_payment') {
     const saved = await saveSession(db, row.id, session, { status: 'open', payingSince: null });
     const error = sellerErrorMessage(session);
     return fail('not_ready', rowDetails(saved), { sellerMessage: error?.content });
   }
   const total = sessionTotal(session);
-  const expected = { amount: input.expectedTotal.amount, currency: input.expectedTotal.currency.toLowerCase() };
+  const expected = {
+    amount: input.expectedTotal.amount,
+    currency: input.expectedTotal.currency.toLowerCase(),
+  };
   if (!total || total.amount !== expected.amount || total.currency !== expected.currency) {
     const saved = await saveSession(db, row.id, session, { status: 'open', payingSince: null });
     return fail('total_changed', rowDetails(saved));
@@ -155,7 +181,12 @@ async function payClaimed(
   const payment = defaultPaymentDeps(input);
   const stripe = await payment.stripe();
   let attempt = resumable ? resume : null;
-  if (attempt?.status === 'requires_action' && session.status === 'ready_for_payment' && input.paymentMethodId && input.paymentMethodId !== attempt.paymentMethodId) {
+  if (
+    attempt?.status === 'requires_action' &&
+    session.status === 'ready_for_payment' &&
+    input.paymentMethodId &&
+    input.paymentMethodId !== attempt.paymentMethodId
+  ) {
     // The buyer left a card's 3DS step for another card: the seller never saw that token, so it can go.
     await revokeUnusedToken(stripe, attempt.sptId);
     await updateAttempt(db, attempt, { status: 'failed', errorCode: 'abandoned_for_another_card' });
@@ -187,10 +218,16 @@ async function payClaimed(
       nextAction: token.spt.next_action,
       clientSecret: (token.spt as unknown as { client_secret?: string }).client_secret,
     };
-    return { status: 'requires_action', action, checkout: rowDetails({ ...row, status: 'authentication_required', session }) };
+    return {
+      status: 'requires_action',
+      action,
+      checkout: rowDetails({ ...row, status: 'authentication_required', session }),
+    };
   }
 
-  const handler = session.capabilities.payment?.handlers.find((h) => h.name === 'dev.acp.tokenized.card') ?? session.capabilities.payment?.handlers[0];
+  const handler =
+    session.capabilities.payment?.handlers.find((h) => h.name === 'dev.acp.tokenized.card') ??
+    session.capabilities.payment?.handlers[0];
   const completed = await acp.completeSession(
     row.sellerSessionId,
     {
@@ -203,31 +240,61 @@ async function payClaimed(
     { idempotencyKey: `checkout:${row.id}:complete:${attempt.attempt}` },
   );
   if (!completed.ok) {
-    const transient = completed.error.status === 0 || completed.error.status >= 500 || completed.error.code === 'idempotency_in_flight';
+    const transient =
+      completed.error.status === 0 ||
+      completed.error.status >= 500 ||
+      completed.error.code === 'idempotency_in_flight';
     if (transient) {
       // The seller may or may not have charged: keep the attempt open so the retry replays the same keys.
       await releaseCheckout(db, row.id);
-      return fail('seller_unreachable', rowDetails(row), { retryable: true, sellerMessage: completed.error.message });
+      return fail('seller_unreachable', rowDetails(row), {
+        retryable: true,
+        sellerMessage: completed.error.message,
+      });
     }
     await revokeUnusedToken(stripe, token.spt.id);
-    await updateAttempt(db, attempt, { status: 'failed', errorCode: completed.error.code, errorMessage: completed.error.message });
+    await updateAttempt(db, attempt, {
+      status: 'failed',
+      errorCode: completed.error.code,
+      errorMessage: completed.error.message,
+    });
     await releaseCheckout(db, row.id);
-    const code: PayErrorCode = /token|spt|shared_payment/i.test(completed.error.code) ? 'token_refused' : 'seller_error';
+    const code: PayErrorCode = /token|spt|shared_payment/i.test(completed.error.code)
+      ? 'token_refused'
+      : 'seller_error';
     return fail(code, rowDetails(row), { sellerMessage: completed.error.message, retryable: true });
   }
   session = completed.session;
-  if (session.status === 'completed' && session.order) return finishOrder(input, row, session, attempt, lastRaw);
+  if (session.status === 'completed' && session.order)
+    return finishOrder(input, row, session, attempt, lastRaw);
   if (session.status === 'authentication_required') {
     await updateAttempt(db, attempt, { status: 'requires_action' });
-    const saved = await saveSession(db, row.id, session, { status: 'authentication_required', payingSince: null });
-    return { status: 'requires_action', action: { type: 'authenticate_session', metadata: session.authentication_metadata }, checkout: rowDetails(saved) };
+    const saved = await saveSession(db, row.id, session, {
+      status: 'authentication_required',
+      payingSince: null,
+    });
+    return {
+      status: 'requires_action',
+      action: { type: 'authenticate_session', metadata: session.authentication_metadata },
+      checkout: rowDetails(saved),
+    };
   }
   const error = sellerErrorMessage(session);
   await revokeUnusedToken(stripe, token.spt.id);
   const declined = error?.code === 'payment_declined';
-  await updateAttempt(db, attempt, { status: declined ? 'declined' : 'failed', errorCode: error?.code ?? session.status, errorMessage: error?.content ?? null });
-  const saved = await saveSession(db, row.id, session, { status: session.status === 'canceled' ? 'canceled' : 'open', payingSince: null });
-  return fail(declined ? 'payment_declined' : 'not_ready', rowDetails(saved), { sellerMessage: error?.content, retryable: declined });
+  await updateAttempt(db, attempt, {
+    status: declined ? 'declined' : 'failed',
+    errorCode: error?.code ?? session.status,
+    errorMessage: error?.content ?? null,
+  });
+  const saved = await saveSession(db, row.id, session, {
+    status: session.status === 'canceled' ? 'canceled' : 'open',
+    payingSince: null,
+  });
+  return fail(declined ? 'payment_declined' : 'not_ready', rowDetails(saved), {
+    sellerMessage: error?.content,
+    retryable: declined,
+  });
 }
 
 type TokenOutcome = { spt: IssuedToken } | { failed: Failure };
@@ -248,16 +315,24 @@ async function obtainToken(
       const existing = await stripe.sharedPayment.issuedTokens.retrieve(attempt.sptId);
       if (existing.status !== 'deactivated') return { spt: existing };
       if (existing.deactivated_reason === 'consumed') return { spt: existing };
-      await updateAttempt(db, attempt, { status: 'failed', errorCode: `token_${existing.deactivated_reason ?? 'deactivated'}` });
+      await updateAttempt(db, attempt, {
+        status: 'failed',
+        errorCode: `token_${existing.deactivated_reason ?? 'deactivated'}`,
+      });
       await releaseCheckout(db, row.id);
-      const code: PayErrorCode = attempt.status === 'requires_action' ? 'authentication_failed' : 'token_refused';
+      const code: PayErrorCode =
+        attempt.status === 'requires_action' ? 'authentication_failed' : 'token_refused';
       return { failed: fail(code, rowDetails(row), { retryable: true }) };
     }
     const profile = await payment.sellerProfile(seller, session);
     if (!profile) {
       await updateAttempt(db, attempt, { status: 'failed', errorCode: 'no_seller_profile' });
       await releaseCheckout(db, row.id);
-      return { failed: fail('seller_error', rowDetails(row), { sellerMessage: `${seller.name} does not accept Shared Payment Tokens.` }) };
+      return {
+        failed: fail('seller_error', rowDetails(row), {
+          sellerMessage: `${seller.name} does not accept Shared Payment Tokens.`,
+        }),
+      };
     }
     const spt = await mintSharedPaymentToken(stripe, {
       checkoutId: row.id,
@@ -278,14 +353,26 @@ async function obtainToken(
   } catch (error) {
     const e = stripeErrorOf(error);
     const transient = !e.status || e.status >= 500;
-    if (!transient) await updateAttempt(db, attempt, { status: 'failed', errorCode: e.code, errorMessage: e.message });
+    if (!transient)
+      await updateAttempt(db, attempt, { status: 'failed', errorCode: e.code, errorMessage: e.message });
     await releaseCheckout(db, row.id);
     const declined = e.status === 402;
-    return { failed: fail(declined ? 'payment_declined' : 'token_refused', rowDetails(row), { sellerMessage: e.message, retryable: true }) };
+    return {
+      failed: fail(declined ? 'payment_declined' : 'token_refused', rowDetails(row), {
+        sellerMessage: e.message,
+        retryable: true,
+      }),
+    };
   }
 }
 
-async function finishOrder(input: PayDeps, row: CheckoutRow, session: CheckoutSession, attempt: AttemptRow | null, raw: unknown): Promise<PayResult> {
+async function finishOrder(
+  input: PayDeps,
+  row: CheckoutRow,
+  session: CheckoutSession,
+  attempt: AttemptRow | null,
+  raw: unknown,
+): Promise<PayResult> {
   const order = session.order!;
   const total = sessionTotal(session);
   const paymentIntent = paymentIntentOf(session, raw);

@@ -91,7 +91,9 @@ export function defaultPaymentDeps(deps: PaymentDeps & { db: Db; fetch?: typeof 
       try {
         const pm = await (await stripe()).paymentMethods.retrieve(paymentMethodId);
         const owner = typeof pm.customer === 'string' ? pm.customer : pm.customer?.id;
-        return owner === customerId && pm.card ? { id: pm.id, brand: pm.card.brand, last4: pm.card.last4 } : null;
+        return owner === customerId && pm.card
+          ? { id: pm.id, brand: pm.card.brand, last4: pm.card.last4 }
+          : null;
       } catch {
         return getCard(wallet, buyerId, paymentMethodId);
       }

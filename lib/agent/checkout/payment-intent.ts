@@ -30,7 +30,12 @@ function search(value: unknown, depth: number): Found | null {
   for (const [key, inner] of Object.entries(record)) {
     if (!/payment_?intent/i.test(key)) continue;
     if (typeof inner === 'string' && inner.startsWith('pi_')) return inner;
-    if (inner && typeof inner === 'object' && typeof (inner as { id?: unknown }).id === 'string' && (inner as { id: string }).id.startsWith('pi_')) {
+    if (
+      inner &&
+      typeof inner === 'object' &&
+      typeof (inner as { id?: unknown }).id === 'string' &&
+      (inner as { id: string }).id.startsWith('pi_')
+    ) {
       return inner as Found;
     }
   }

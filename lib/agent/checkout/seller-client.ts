@@ -33,14 +33,17 @@ function stringify(body: unknown): string | null {
 function exchangeRow(checkoutId: string, exchange: AcpExchange): typeof agentAcpExchanges.$inferInsert {
   return {
     checkoutId,
-    operation: exchange.attempt > 1 ? `${exchange.operation} (retry ${exchange.attempt - 1})` : exchange.operation,
+    operation:
+      exchange.attempt > 1 ? `${exchange.operation} (retry ${exchange.attempt - 1})` : exchange.operation,
     method: exchange.request.method,
     url: exchange.request.url,
     requestHeaders: exchange.request.headers,
     requestBody: stringify(maskCredentials(exchange.request.body)),
     responseStatus: exchange.response?.status ?? null,
     responseHeaders: exchange.response?.headers ?? null,
-    responseBody: exchange.response ? stringify(maskCredentials(exchange.response.body)) : exchange.error ?? null,
+    responseBody: exchange.response
+      ? stringify(maskCredentials(exchange.response.body))
+      : (exchange.error ?? null),
     durationMs: Math.round(exchange.durationMs),
     createdAt: new Date(exchange.startedAt),
   };

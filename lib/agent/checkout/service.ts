@@ -1,7 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AcpFailure } from '@/lib/acp/client';
 import type { Address, CheckoutSessionUpdateRequest } from '@/lib/acp/types';
-import type { CheckoutOutput, CheckoutView, StartCheckoutInput, UpdateCheckoutInput } from '@/lib/agent/tools/schemas';
+import type {
+  CheckoutOutput,
+  CheckoutView,
+  StartCheckoutInput,
+  UpdateCheckoutInput,
+} from '@/lib/agent/tools/schemas';
 import { getAgentSeller, type AgentSeller } from '@/lib/agent/sellers';
 import type { Db } from '@/lib/db/client';
 import { agentCheckouts } from '@/lib/db/schema';
@@ -23,7 +28,8 @@ export interface CheckoutDeps extends SellerClientDeps {
   locale?: string;
 }
 
-export type CheckoutResult = { ok: true; checkout: CheckoutDetails } | { ok: false; code: string; message: string };
+export type CheckoutResult =
+  { ok: true; checkout: CheckoutDetails } | { ok: false; code: string; message: string };
 
 async function sellerFor(deps: CheckoutDeps, sellerId: string): Promise<AgentSeller | null> {
   if (deps.sellers) return deps.sellers.find((s) => s.id === sellerId) ?? null;
@@ -51,7 +57,9 @@ export async function startCheckout(deps: CheckoutDeps, input: StartCheckoutInpu
       continue;
     }
     const checkoutId = newId('chk');
-    await deps.db.insert(agentCheckouts).values({ id: checkoutId, buyerId: deps.buyerId, sellerId, addressIsDefault: true });
+    await deps.db
+      .insert(agentCheckouts)
+      .values({ id: checkoutId, buyerId: deps.buyerId, sellerId, addressIsDefault: true });
     const address = defaultShippingAddress(seller.country, deps.locale);
     const result = await sellerClient(deps, seller, checkoutId).createSession(
       {
@@ -71,18 +79,33 @@ export async function startCheckout(deps: CheckoutDeps, input: StartCheckoutInpu
       continue;
     }
     await saveSession(deps.db, checkoutId, result.session, { sellerSessionId: result.session.id });
-    checkouts.push(toCheckoutView({ id: checkoutId, sellerId, sellerName: seller.name, session: result.session }));
+    checkouts.push(
+      toCheckoutView({ id: checkoutId, sellerId, sellerName: seller.name, session: result.session }),
+    );
   }
   return errors.length > 0 ? { checkouts, error: errors.join(' ') } : { checkouts };
 }
 
 /** Sends one update to the seller with its own idempotency key and keeps the session it returns. */
-async function sendUpdate(deps: CheckoutDeps, row: CheckoutRow, body: CheckoutSessionUpdateRequest, addressIsDefault?: boolean): Promise<CheckoutResult> {
+async function sendUpdate(
+  deps: CheckoutDeps,
+  row: CheckoutRow,
+  body: CheckoutSessionUpdateRequest,
+  addressIsDefault?: boolean,
+): Promise<CheckoutResult> {
   if (row.status !== 'open' || !row.sellerSessionId) {
-    return { ok: false, code: 'checkout_locked', message: row.status === 'completed' ? 'This checkout is already paid.' : 'This checkout can no longer be changed.' };
+    return {
+      ok: false,
+      code: 'checkout_locked',
+      message:
+        row.status === 'completed'
+          ? 'This checkout is already paid.'
+          : 'This checkout can no longer be changed.',
+    };
   }
   const seller = await sellerFor(deps, row.sellerId);
-  if (!seller) return { ok: false, code: 'unknown_seller', message: `The agent cannot reach ${row.sellerId}.` };
+  if (!seller)
+    return { ok: false, code: 'unknown_seller', message: `The agent cannot reach ${row.sellerId}.` };
   const [{ n }] = await deps.db
     .update(agentCheckouts)
     .set({ updateCount: sql`${agentCheckouts.updateCount} + 1` })
@@ -92,7 +115,12 @@ async function sendUpdate(deps: CheckoutDeps, row: CheckoutRow, body: CheckoutSe
     idempotencyKey: `checkout:${row.id}:update:${n}`,
   });
   if (!result.ok) return { ok: false, code: result.error.code, message: failureMessage(result.error) };
-  const saved = await saveSession(deps.db, row.id, result.session, addressIsDefault === undefined ? {} : { addressIsDefault });
+  const saved = await saveSession(
+    deps.db,
+    row.id,
+    result.session,
+    addressIsDefault === undefined ? {} : { addressIsDefault },
+  );
   return { ok: true, checkout: rowDetails(saved)! };
 }
 
@@ -104,23 +132,35 @@ export interface CheckoutChange {
 }
 
 /** The card's edits (quantity, address, shipping) and the updateCheckout tool both land here. */
-export async function changeCheckout(deps: CheckoutDeps, checkoutId: string, change: CheckoutChange): Promise<CheckoutResult> {
+export async function changeCheckout(
+  deps: CheckoutDeps,
+  checkoutId: string,
+  change: CheckoutChange,
+): Promise<CheckoutResult> {
   const row = await findCheckout(deps.db, deps.buyerId, checkoutId);
   if (!row) return { ok: false, code: 'not_found', message: 'No such checkout.' };
   const session = storedSession(row);
   const body: CheckoutSessionUpdateRequest = {};
   if (change.lineItems) body.line_items = change.lineItems.filter((item) => item.quantity > 0);
-  if (body.line_items && body.line_items.length === 0) return { ok: false, code: 'empty', message: 'A checkout needs at least one item.' };
+  if (body.line_items && body.line_items.length === 0)
+    return { ok: false, code: 'empty', message: 'A checkout needs at least one item.' };
   if (change.address) body.fulfillment_details = { name: change.address.name, address: change.address };
   if (change.shippingOptionId) {
-    const itemIds = (body.line_items ?? session?.line_items.map((line) => ({ id: line.item.id })) ?? []).map((item) => item.id);
-    body.selected_fulfillment_options = [{ type: 'shipping', option_id: change.shippingOptionId, item_ids: itemIds }];
+    const itemIds = (body.line_items ?? session?.line_items.map((line) => ({ id: line.item.id })) ?? []).map(
+      (item) => item.id,
+    );
+    body.selected_fulfillment_options = [
+      { type: 'shipping', option_id: change.shippingOptionId, item_ids: itemIds },
+    ];
   }
   return sendUpdate(deps, row, body, change.address ? false : undefined);
 }
 
 /** The updateCheckout tool: the same edits, with items named by catalog ids as the model knows them. */
-export async function updateCheckout(deps: CheckoutDeps, input: UpdateCheckoutInput): Promise<CheckoutOutput> {
+export async function updateCheckout(
+  deps: CheckoutDeps,
+  input: UpdateCheckoutInput,
+): Promise<CheckoutOutput> {
   const row = await findCheckout(deps.db, deps.buyerId, input.checkoutId);
   if (!row) return { checkouts: [], error: `No checkout ${input.checkoutId}.` };
   let lineItems: CheckoutChange['lineItems'];
@@ -128,18 +168,29 @@ export async function updateCheckout(deps: CheckoutDeps, input: UpdateCheckoutIn
     const resolved = await resolveItems(deps.db, input.items, deps.lookupProduct);
     if (!resolved.ok) return { checkouts: [], error: resolved.error };
     if (resolved.items.some((item) => item.sellerId !== row.sellerId)) {
-      return { checkouts: [], error: 'Items from another seller need their own checkout: call startCheckout for them.' };
+      return {
+        checkouts: [],
+        error: 'Items from another seller need their own checkout: call startCheckout for them.',
+      };
     }
     lineItems = resolved.items.map((item) => ({ id: item.itemId, quantity: item.quantity }));
   }
   const address = input.address ? { ...input.address, state: input.address.state ?? '' } : undefined;
-  const result = await changeCheckout(deps, row.id, { lineItems, shippingOptionId: input.shippingOptionId, address });
+  const result = await changeCheckout(deps, row.id, {
+    lineItems,
+    shippingOptionId: input.shippingOptionId,
+    address,
+  });
   if (!result.ok) return { checkouts: [], error: result.message };
   return { checkouts: [result.checkout] };
 }
 
 /** The card's view of a checkout, re-read from the seller when it can still change. */
-export async function loadCheckout(deps: CheckoutDeps, checkoutId: string, options: { refresh?: boolean } = {}): Promise<CheckoutDetails | null> {
+export async function loadCheckout(
+  deps: CheckoutDeps,
+  checkoutId: string,
+  options: { refresh?: boolean } = {},
+): Promise<CheckoutDetails | null> {
   const row = await findCheckout(deps.db, deps.buyerId, checkoutId);
   if (!row) return null;
   if (options.refresh && row.status === 'open' && row.sellerSessionId) {
@@ -151,4 +202,3 @@ export async function loadCheckout(deps: CheckoutDeps, checkoutId: string, optio
   }
   return rowDetails(row);
 }
-

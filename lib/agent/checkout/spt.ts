@@ -53,9 +53,18 @@ export async function revokeUnusedToken(stripe: Stripe, sptId: string | null | u
 }
 
 export function stripeErrorOf(error: unknown): { code: string; message: string; status?: number } {
-  const e = error as { code?: string; decline_code?: string; message?: string; statusCode?: number; type?: string };
+  const e = error as {
+    code?: string;
+    decline_code?: string;
+    message?: string;
+    statusCode?: number;
+    type?: string;
+  };
   return {
-    code: e?.decline_code ?? e?.code ?? (e?.type === 'StripeConnectionError' ? 'stripe_unreachable' : 'stripe_error'),
+    code:
+      e?.decline_code ??
+      e?.code ??
+      (e?.type === 'StripeConnectionError' ? 'stripe_unreachable' : 'stripe_error'),
     message: e?.message ?? 'The payment service failed.',
     status: e?.statusCode,
   };

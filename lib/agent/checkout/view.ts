@@ -13,7 +13,15 @@ export interface CheckoutDetails extends CheckoutView {
   itemIds: string[];
   /** Every total line the seller sent (subtotal, shipping, tax, total …), in its order. */
   totals: { type: string; label: string; amount: Money }[];
-  shippingOptions: { id: string; title: string; description?: string; carrier?: string; amount: Money; earliest?: string; latest?: string }[];
+  shippingOptions: {
+    id: string;
+    title: string;
+    description?: string;
+    carrier?: string;
+    amount: Money;
+    earliest?: string;
+    latest?: string;
+  }[];
   selectedShippingOptionId?: string;
   address?: Address;
   /** True while the address is the demo's prefilled test address, which the card says. */
@@ -31,7 +39,12 @@ export function sessionTotal(session: Pick<CheckoutSession, 'totals' | 'currency
 
 /** A line's own amount before tax and shipping, which the session's totals add once for all lines. */
 function lineTotal(totals: Total[], fallback: number): number {
-  return totals.find((t) => t.type === 'subtotal')?.amount ?? totals.find((t) => t.type === 'items_base_amount')?.amount ?? totals.find((t) => t.type === 'total')?.amount ?? fallback;
+  return (
+    totals.find((t) => t.type === 'subtotal')?.amount ??
+    totals.find((t) => t.type === 'items_base_amount')?.amount ??
+    totals.find((t) => t.type === 'total')?.amount ??
+    fallback
+  );
 }
 
 /** The Aisle catalog id of a line: sellers echo `<productId>` in product_id; the agent prefixes the seller. */
@@ -53,7 +66,12 @@ function shippingOf(option: FulfillmentOption, currency: string) {
   };
 }
 
-export function toCheckoutView(input: { id: string; sellerId: string; sellerName: string; session: CheckoutSession }): CheckoutView {
+export function toCheckoutView(input: {
+  id: string;
+  sellerId: string;
+  sellerName: string;
+  session: CheckoutSession;
+}): CheckoutView {
   const { session } = input;
   const currency = session.currency.toLowerCase();
   return {
@@ -74,7 +92,11 @@ export function toCheckoutView(input: { id: string; sellerId: string; sellerName
       };
     }),
     total: sessionTotal(session),
-    messages: session.messages.map((m) => ({ type: m.type, code: 'code' in m ? m.code : undefined, text: m.content })),
+    messages: session.messages.map((m) => ({
+      type: m.type,
+      code: 'code' in m ? m.code : undefined,
+      text: m.content,
+    })),
   };
 }
 
@@ -90,14 +112,23 @@ export function toCheckoutDetails(input: {
 }): CheckoutDetails {
   const { session } = input;
   const currency = session.currency.toLowerCase();
-  const handler = session.capabilities.payment?.handlers.find((h) => h.name === 'dev.acp.tokenized.card' || h.psp === 'stripe');
+  const handler = session.capabilities.payment?.handlers.find(
+    (h) => h.name === 'dev.acp.tokenized.card' || h.psp === 'stripe',
+  );
   return {
     ...toCheckoutView(input),
     agentStatus: input.agentStatus,
     itemIds: session.line_items.map((line) => line.item.id),
-    totals: session.totals.map((t) => ({ type: t.type, label: t.display_text, amount: { amount: t.amount, currency } })),
-    shippingOptions: session.fulfillment_options.filter((o) => o.type === 'shipping').map((o) => shippingOf(o, currency)),
-    selectedShippingOptionId: session.selected_fulfillment_options?.find((s) => s.type === 'shipping')?.option_id,
+    totals: session.totals.map((t) => ({
+      type: t.type,
+      label: t.display_text,
+      amount: { amount: t.amount, currency },
+    })),
+    shippingOptions: session.fulfillment_options
+      .filter((o) => o.type === 'shipping')
+      .map((o) => shippingOf(o, currency)),
+    selectedShippingOptionId: session.selected_fulfillment_options?.find((s) => s.type === 'shipping')
+      ?.option_id,
     address: session.fulfillment_details?.address,
     addressIsDefault: input.addressIsDefault,
     needsShipping: session.fulfillment_options.some((o) => o.type === 'shipping'),

@@ -5,7 +5,15 @@ import type { EstimatedDelivery } from '@/lib/db/schema';
  * The buyer-facing status of an order, read from the seller's full ACP Order. ACP keeps refunds in
  * `adjustments[]` and delivery in `fulfillments[].status`, so "refunded" and "delivered" are derived.
  */
-export const ORDER_STATUSES = ['created', 'processing', 'shipped', 'delivered', 'completed', 'canceled', 'refunded'] as const;
+export const ORDER_STATUSES = [
+  'created',
+  'processing',
+  'shipped',
+  'delivered',
+  'completed',
+  'canceled',
+  'refunded',
+] as const;
 export type AgentOrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Later statuses never go back to earlier ones, so an order webhook that arrives late cannot undo a newer one. */
@@ -44,7 +52,11 @@ export function deriveOrderStatus(order: Order): AgentOrderStatus {
   const fulfillments = order.fulfillments ?? [];
   if (fulfillments.length > 0 && fulfillments.every((f) => f.status === 'delivered')) return 'delivered';
   if (status === 'completed') return 'completed';
-  if (status === 'shipped' || fulfillments.some((f) => f.status === 'shipped' || f.status === 'in_transit' || f.status === 'delivered')) return 'shipped';
+  if (
+    status === 'shipped' ||
+    fulfillments.some((f) => f.status === 'shipped' || f.status === 'in_transit' || f.status === 'delivered')
+  )
+    return 'shipped';
   if (status === 'confirmed' || status === 'processing' || status === 'manual_review') return 'processing';
   return 'created';
 }
@@ -53,7 +65,9 @@ export function deriveOrderStatus(order: Order): AgentOrderStatus {
 export function statusesSeen(order: Order): AgentOrderStatus[] {
   const current = deriveOrderStatus(order);
   const seen = new Set<AgentOrderStatus>(['created']);
-  const shippedEvidence = (order.fulfillments ?? []).some((f) => (f.events ?? []).some((e) => e.type === 'shipped') || f.status === 'shipped');
+  const shippedEvidence = (order.fulfillments ?? []).some(
+    (f) => (f.events ?? []).some((e) => e.type === 'shipped') || f.status === 'shipped',
+  );
   if (shippedEvidence && current !== 'canceled') seen.add('shipped');
   if ((order.fulfillments ?? []).some((f) => f.status === 'delivered')) seen.add('delivered');
   if ((order.status ?? '').toLowerCase() === 'canceled') seen.add('canceled');
@@ -63,11 +77,16 @@ export function statusesSeen(order: Order): AgentOrderStatus[] {
 
 export function estimatedDeliveryOf(order: Order): EstimatedDelivery | null {
   if (order.estimated_delivery) return order.estimated_delivery;
-  const windows = (order.fulfillments ?? []).map((f) => f.estimated_delivery).filter((w): w is EstimatedDelivery => !!w);
+  const windows = (order.fulfillments ?? [])
+    .map((f) => f.estimated_delivery)
+    .filter((w): w is EstimatedDelivery => !!w);
   if (windows.length === 0) return null;
   return {
     earliest: windows.map((w) => w.earliest).sort()[0],
-    latest: windows.map((w) => w.latest).sort().at(-1)!,
+    latest: windows
+      .map((w) => w.latest)
+      .sort()
+      .at(-1)!,
   };
 }
 

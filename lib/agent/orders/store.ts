@@ -1,11 +1,25 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Order } from '@/lib/acp/types';
 import type { Db } from '@/lib/db/client';
-import { agentCheckouts, agentOrderEvents, agentOrders, agentPaymentAttempts, type EstimatedDelivery, type PaymentIntentSummary } from '@/lib/db/schema';
+import {
+  agentCheckouts,
+  agentOrderEvents,
+  agentOrders,
+  agentPaymentAttempts,
+  type EstimatedDelivery,
+  type PaymentIntentSummary,
+} from '@/lib/db/schema';
 import { newId } from '@/lib/agent/checkout/ids';
 import { sellerDisplayName } from '@/lib/agent/sellers';
 import type { Money } from '@/lib/money';
-import { deriveOrderStatus, estimatedDeliveryOf, isCancelable, refundedAmount, statusesSeen, statusRank } from './status';
+import {
+  deriveOrderStatus,
+  estimatedDeliveryOf,
+  isCancelable,
+  refundedAmount,
+  statusesSeen,
+  statusRank,
+} from './status';
 
 /** Everything the order card, /orders and the getOrders tool show about one order. */
 export interface OrderSummary {
@@ -53,7 +67,10 @@ export interface RecordOrderInput {
  * call it, in whichever order they arrive, so it upserts on the seller's order id and never lets an
  * older status overwrite a newer one.
  */
-export async function recordOrder(db: Db, input: RecordOrderInput): Promise<{ orderId: string; status: string; summary?: OrderSummary }> {
+export async function recordOrder(
+  db: Db,
+  input: RecordOrderInput,
+): Promise<{ orderId: string; status: string; summary?: OrderSummary }> {
   const { checkout, order } = input;
   const status = deriveOrderStatus(order);
   const total = order.totals?.find((t) => t.type === 'total')?.amount ?? input.fallbackTotal;
@@ -107,16 +124,31 @@ export async function recordOrder(db: Db, input: RecordOrderInput): Promise<{ or
     const added = await tx.insert(agentOrderEvents).values(events).onConflictDoNothing().returning();
     await tx
       .update(agentCheckouts)
-      .set({ status: 'completed', orderId, payingSince: null, updatedAt: new Date(), ...(input.session ? { session: input.session } : {}) })
+      .set({
+        status: 'completed',
+        orderId,
+        payingSince: null,
+        updatedAt: new Date(),
+        ...(input.session ? { session: input.session } : {}),
+      })
       .where(eq(agentCheckouts.id, checkout.id));
     if (input.attempt) {
       await tx
         .update(agentPaymentAttempts)
         .set({ status: 'succeeded', paymentIntent: input.paymentIntent ?? null, updatedAt: new Date() })
-        .where(and(eq(agentPaymentAttempts.checkoutId, input.attempt.checkoutId), eq(agentPaymentAttempts.attempt, input.attempt.attempt)));
+        .where(
+          and(
+            eq(agentPaymentAttempts.checkoutId, input.attempt.checkoutId),
+            eq(agentPaymentAttempts.attempt, input.attempt.attempt),
+          ),
+        );
     }
     // A new order's whole story is what was just written: no need to read it back.
-    return { orderId, status: finalStatus, summary: inserted.length > 0 ? summarize(inserted[0], added) : undefined };
+    return {
+      orderId,
+      status: finalStatus,
+      summary: inserted.length > 0 ? summarize(inserted[0], added) : undefined,
+    };
   });
 }
 
@@ -138,7 +170,8 @@ function summarize(row: OrderRow, events: (typeof agentOrderEvents.$inferSelect)
       title: item.title,
       quantity: item.quantity.current || item.quantity.ordered,
       image: item.image_url,
-      unitPrice: item.unit_price === undefined ? undefined : { amount: item.unit_price, currency: row.currency },
+      unitPrice:
+        item.unit_price === undefined ? undefined : { amount: item.unit_price, currency: row.currency },
     })),
     total: { amount: row.totalAmount, currency: row.currency },
     refunded: refunded > 0 ? { amount: refunded, currency: row.currency } : undefined,
@@ -146,7 +179,9 @@ function summarize(row: OrderRow, events: (typeof agentOrderEvents.$inferSelect)
     updatedAt: row.updatedAt.toISOString(),
     estimatedDelivery: row.estimatedDelivery ?? undefined,
     permalinkUrl: row.permalinkUrl ?? undefined,
-    tracking: tracking ? { carrier: tracking.carrier, number: tracking.tracking_number, url: tracking.tracking_url } : undefined,
+    tracking: tracking
+      ? { carrier: tracking.carrier, number: tracking.tracking_number, url: tracking.tracking_url }
+      : undefined,
     timeline: events.map((e) => ({ status: e.status, at: e.occurredAt.toISOString(), source: e.source })),
     cancelable: isCancelable(row.status),
   };
@@ -157,24 +192,49 @@ async function withTimelines(db: Db, rows: OrderRow[]): Promise<OrderSummary[]> 
   const events = await db
     .select()
     .from(agentOrderEvents)
-    .where(inArray(agentOrderEvents.orderId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        agentOrderEvents.orderId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(agentOrderEvents.id));
-  return rows.map((row) => summarize(row, events.filter((e) => e.orderId === row.id)));
+  return rows.map((row) =>
+    summarize(
+      row,
+      events.filter((e) => e.orderId === row.id),
+    ),
+  );
 }
 
 /** The buyer's orders, newest first. */
 export async function listOrders(db: Db, buyerId: string, limit = 50): Promise<OrderSummary[]> {
-  const rows = await db.select().from(agentOrders).where(eq(agentOrders.buyerId, buyerId)).orderBy(desc(agentOrders.createdAt)).limit(limit);
+  const rows = await db
+    .select()
+    .from(agentOrders)
+    .where(eq(agentOrders.buyerId, buyerId))
+    .orderBy(desc(agentOrders.createdAt))
+    .limit(limit);
   return withTimelines(db, rows);
 }
 
 /** One order of this buyer; another buyer's order is simply not found. */
 export async function getOrder(db: Db, buyerId: string, orderId: string): Promise<OrderSummary | null> {
-  const rows = await db.select().from(agentOrders).where(and(eq(agentOrders.id, orderId), eq(agentOrders.buyerId, buyerId)));
+  const rows = await db
+    .select()
+    .from(agentOrders)
+    .where(and(eq(agentOrders.id, orderId), eq(agentOrders.buyerId, buyerId)));
   return (await withTimelines(db, rows))[0] ?? null;
 }
 
-export async function getOrderByCheckout(db: Db, buyerId: string, checkoutId: string): Promise<OrderSummary | null> {
-  const rows = await db.select().from(agentOrders).where(and(eq(agentOrders.checkoutId, checkoutId), eq(agentOrders.buyerId, buyerId)));
+export async function getOrderByCheckout(
+  db: Db,
+  buyerId: string,
+  checkoutId: string,
+): Promise<OrderSummary | null> {
+  const rows = await db
+    .select()
+    .from(agentOrders)
+    .where(and(eq(agentOrders.checkoutId, checkoutId), eq(agentOrders.buyerId, buyerId)));
   return (await withTimelines(db, rows))[0] ?? null;
 }

@@ -75,11 +75,16 @@ function toTokenView(token: Stripe.SharedPayment.IssuedToken, sellerName: string
     sellerName,
     sellerProfile: token.seller_details?.network_business_profile,
     maxAmount: { amount: token.usage_limits?.max_amount ?? 0, currency },
-    expiresAt: token.usage_limits?.expires_at ? new Date(token.usage_limits.expires_at * 1000).toISOString() : undefined,
+    expiresAt: token.usage_limits?.expires_at
+      ? new Date(token.usage_limits.expires_at * 1000).toISOString()
+      : undefined,
     status: token.status ?? 'unknown',
     deactivatedReason: token.deactivated_reason ?? undefined,
     amountUsed: token.usage_details?.amount_captured
-      ? { amount: token.usage_details.amount_captured.value, currency: token.usage_details.amount_captured.currency }
+      ? {
+          amount: token.usage_details.amount_captured.value,
+          currency: token.usage_details.amount_captured.currency,
+        }
       : undefined,
     live: true,
   };
@@ -101,7 +106,11 @@ export async function getPurchaseTimeline(
   const sellerName = sellerDisplayName(checkout.sellerId);
   const [attempts, exchanges] = await Promise.all([
     listAttempts(deps.db, checkout.id),
-    deps.db.select().from(agentAcpExchanges).where(eq(agentAcpExchanges.checkoutId, checkout.id)).orderBy(asc(agentAcpExchanges.id)),
+    deps.db
+      .select()
+      .from(agentAcpExchanges)
+      .where(eq(agentAcpExchanges.checkoutId, checkout.id))
+      .orderBy(asc(agentAcpExchanges.id)),
   ]);
 
   let stripe: Stripe | undefined;
@@ -110,7 +119,10 @@ export async function getPurchaseTimeline(
   } catch {
     stripe = undefined;
   }
-  const tokenOf = async (sptId: string | null, fallback: { amount: number; currency: string; expiresAt: Date | null }): Promise<TokenView | undefined> => {
+  const tokenOf = async (
+    sptId: string | null,
+    fallback: { amount: number; currency: string; expiresAt: Date | null },
+  ): Promise<TokenView | undefined> => {
     if (!sptId) return undefined;
     if (stripe) {
       try {
@@ -155,7 +167,8 @@ export async function getPurchaseTimeline(
     at: e.createdAt.toISOString(),
   }));
   const firstPay = attempts[0]?.createdAt.getTime() ?? Number.POSITIVE_INFINITY;
-  const isPayment = (e: ExchangeView) => e.operation.startsWith('complete_session') || new Date(e.at).getTime() >= firstPay;
+  const isPayment = (e: ExchangeView) =>
+    e.operation.startsWith('complete_session') || new Date(e.at).getTime() >= firstPay;
   return {
     order,
     sellerName,

@@ -16,7 +16,10 @@ export function toOrderView(order: OrderSummary): OrderView {
 }
 
 /** The getOrders tool: "where is my order?" answered from the buyer's own orders, newest first. */
-export async function getOrdersForTool(deps: { db: Db; buyerId: string }, input: { orderId?: string }): Promise<GetOrdersOutput> {
+export async function getOrdersForTool(
+  deps: { db: Db; buyerId: string },
+  input: { orderId?: string },
+): Promise<GetOrdersOutput> {
   if (input.orderId) {
     const order = await getOrder(deps.db, deps.buyerId, input.orderId);
     if (order) return { orders: [toOrderView(order)] };

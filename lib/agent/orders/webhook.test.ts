@@ -8,8 +8,24 @@ import { getOrder, listOrders } from './store';
 import { handleOrderWebhook } from './webhook';
 
 const sellers: AgentSeller[] = [
-  { id: 'summit-outfitters', name: 'Summit Outfitters', baseUrl: 'http://x/sellers/summit-outfitters', apiKey: 'k1', webhookSecret: 'whsec_summit', demo: true, country: 'US' },
-  { id: 'volt-audio', name: 'Volt Audio', baseUrl: 'http://x/sellers/volt-audio', apiKey: 'k2', webhookSecret: 'whsec_volt', demo: true, country: 'US' },
+  {
+    id: 'summit-outfitters',
+    name: 'Summit Outfitters',
+    baseUrl: 'http://x/sellers/summit-outfitters',
+    apiKey: 'k1',
+    webhookSecret: 'whsec_summit',
+    demo: true,
+    country: 'US',
+  },
+  {
+    id: 'volt-audio',
+    name: 'Volt Audio',
+    baseUrl: 'http://x/sellers/volt-audio',
+    apiKey: 'k2',
+    webhookSecret: 'whsec_volt',
+    demo: true,
+    country: 'US',
+  },
 ];
 
 function order(status: string, extra: Record<string, unknown> = {}) {
@@ -19,7 +35,9 @@ function order(status: string, extra: Record<string, unknown> = {}) {
     checkout_session_id: 'cs_1',
     permalink_url: 'http://x/orders/ord_1',
     status,
-    line_items: [{ id: 'li_1', title: 'Trail Runner', quantity: { ordered: 1, current: 1 }, unit_price: 12000 }],
+    line_items: [
+      { id: 'li_1', title: 'Trail Runner', quantity: { ordered: 1, current: 1 }, unit_price: 12000 },
+    ],
     totals: [{ type: 'total', display_text: 'Total', amount: 13000 }],
     ...extra,
   };
@@ -36,7 +54,11 @@ function delivery(body: unknown, secret = 'whsec_summit', at = new Date()) {
 function post(raw: string, signature?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature) headers['Merchant-Signature'] = signature;
-  return new Request('http://localhost/agentic_commerce/webhooks/order_events', { method: 'POST', headers, body: raw });
+  return new Request('http://localhost/agentic_commerce/webhooks/order_events', {
+    method: 'POST',
+    headers,
+    body: raw,
+  });
 }
 
 describe('order webhook receiver', () => {
@@ -62,13 +84,21 @@ describe('order webhook receiver', () => {
     const response = await handleOrderWebhook(post(raw, signature), deps());
     expect(response.status).toBe(200);
     const [summary] = await listOrders(database.db, 'buyer_a');
-    expect(summary).toMatchObject({ sellerOrderId: 'ord_1', status: 'created', total: { amount: 13000, currency: 'usd' }, cancelable: true });
+    expect(summary).toMatchObject({
+      sellerOrderId: 'ord_1',
+      status: 'created',
+      total: { amount: 13000, currency: 'usd' },
+      cancelable: true,
+    });
   });
 
   it('refuses a delivery without a signature, with a forged one, or signed with another seller’s secret for the same order', async () => {
     const { raw } = delivery({ type: 'order_update', data: order('shipped') });
     expect((await handleOrderWebhook(post(raw), deps())).status).toBe(401);
-    expect((await handleOrderWebhook(post(raw, `t=${Math.floor(Date.now() / 1000)},v1=${'a'.repeat(64)}`), deps())).status).toBe(401);
+    expect(
+      (await handleOrderWebhook(post(raw, `t=${Math.floor(Date.now() / 1000)},v1=${'a'.repeat(64)}`), deps()))
+        .status,
+    ).toBe(401);
     const foreign = delivery({ type: 'order_update', data: order('shipped') }, 'whsec_attacker');
     expect((await handleOrderWebhook(post(foreign.raw, foreign.signature), deps())).status).toBe(401);
     const [summary] = await listOrders(database.db, 'buyer_a');
@@ -82,7 +112,11 @@ describe('order webhook receiver', () => {
   });
 
   it('refuses a stale delivery (signed more than 300 s ago)', async () => {
-    const { raw, signature } = delivery({ type: 'order_update', data: order('shipped') }, 'whsec_summit', new Date(Date.now() - 301_000));
+    const { raw, signature } = delivery(
+      { type: 'order_update', data: order('shipped') },
+      'whsec_summit',
+      new Date(Date.now() - 301_000),
+    );
     const response = await handleOrderWebhook(post(raw, signature), deps());
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ code: 'signature_timestamp_out_of_tolerance' });
@@ -91,7 +125,11 @@ describe('order webhook receiver', () => {
   it('accepts a delivery once and refuses the same signed delivery replayed', async () => {
     const { raw, signature } = delivery({
       type: 'order_update',
-      data: order('shipped', { fulfillments: [{ id: 'f1', type: 'shipping', status: 'shipped', carrier: 'USPS', tracking_number: '9400' }] }),
+      data: order('shipped', {
+        fulfillments: [
+          { id: 'f1', type: 'shipping', status: 'shipped', carrier: 'USPS', tracking_number: '9400' },
+        ],
+      }),
     });
     expect((await handleOrderWebhook(post(raw, signature), deps())).status).toBe(200);
     const replay = await handleOrderWebhook(post(raw, signature), deps());
@@ -113,7 +151,16 @@ describe('order webhook receiver', () => {
 
   it('shows a full refund as refunded', async () => {
     const refunded = order('canceled', {
-      adjustments: [{ id: 'adj_1', type: 'refund', occurred_at: new Date().toISOString(), status: 'completed', amount: 13000, currency: 'usd' }],
+      adjustments: [
+        {
+          id: 'adj_1',
+          type: 'refund',
+          occurred_at: new Date().toISOString(),
+          status: 'completed',
+          amount: 13000,
+          currency: 'usd',
+        },
+      ],
     });
     const { raw, signature } = delivery({ type: 'order_update', data: refunded });
     expect((await handleOrderWebhook(post(raw, signature), deps())).status).toBe(200);
@@ -123,7 +170,10 @@ describe('order webhook receiver', () => {
   });
 
   it('acknowledges an order for a session the agent never opened without recording it', async () => {
-    const { raw, signature } = delivery({ type: 'order_create', data: { ...order('created'), id: 'ord_x', checkout_session_id: 'cs_unknown' } });
+    const { raw, signature } = delivery({
+      type: 'order_create',
+      data: { ...order('created'), id: 'ord_x', checkout_session_id: 'cs_unknown' },
+    });
     const response = await handleOrderWebhook(post(raw, signature), deps());
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ignored: 'unknown_checkout_session' });

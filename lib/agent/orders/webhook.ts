@@ -29,9 +29,11 @@ function unauthorized(code: string, message: string): Response {
  * (kept in the database), and only within 300 s of its timestamp; everything else answers 401.
  */
 export async function handleOrderWebhook(request: Request, deps: OrderWebhookDeps): Promise<Response> {
-  if (request.method !== 'POST') return json(405, { type: 'invalid_request', code: 'method_not_allowed', message: 'Use POST.' });
+  if (request.method !== 'POST')
+    return json(405, { type: 'invalid_request', code: 'method_not_allowed', message: 'Use POST.' });
   const rawBody = await request.text();
-  if (rawBody.length > MAX_BODY_BYTES) return json(413, { type: 'invalid_request', code: 'too_large', message: 'Body too large.' });
+  if (rawBody.length > MAX_BODY_BYTES)
+    return json(413, { type: 'invalid_request', code: 'too_large', message: 'Body too large.' });
   const header = request.headers.get(MERCHANT_SIGNATURE_HEADER);
   const now = deps.now?.() ?? new Date();
 
@@ -57,7 +59,11 @@ export async function handleOrderWebhook(request: Request, deps: OrderWebhookDep
   try {
     const result = OrderWebhookEvent.safeParse(JSON.parse(rawBody));
     if (!result.success) {
-      return json(400, { type: 'invalid_request', code: 'invalid_body', message: result.error.issues[0]?.message ?? 'Invalid event.' });
+      return json(400, {
+        type: 'invalid_request',
+        code: 'invalid_body',
+        message: result.error.issues[0]?.message ?? 'Invalid event.',
+      });
     }
     parsed = result.data;
   } catch {
@@ -71,21 +77,39 @@ export async function handleOrderWebhook(request: Request, deps: OrderWebhookDep
     .values({ sellerId: sender.id, signature, receivedAt: now })
     .onConflictDoNothing()
     .returning({ signature: agentWebhookReceipts.signature });
-  if (fresh.length === 0) return unauthorized('signature_replayed', 'This webhook delivery was already received.');
+  if (fresh.length === 0)
+    return unauthorized('signature_replayed', 'This webhook delivery was already received.');
 
   const order = parsed.data;
   const [checkout] = await deps.db
     .select()
     .from(agentCheckouts)
-    .where(and(eq(agentCheckouts.sellerId, sender.id), eq(agentCheckouts.sellerSessionId, order.checkout_session_id)));
+    .where(
+      and(
+        eq(agentCheckouts.sellerId, sender.id),
+        eq(agentCheckouts.sellerSessionId, order.checkout_session_id),
+      ),
+    );
   // An order for a session this agent never opened is acknowledged, so the seller stops retrying.
   if (!checkout) return json(200, { received: true, ignored: 'unknown_checkout_session' });
 
-  const session = (checkout.session ?? {}) as { currency?: string; totals?: { type: string; amount: number }[] };
+  const session = (checkout.session ?? {}) as {
+    currency?: string;
+    totals?: { type: string; amount: number }[];
+  };
   const result = await recordOrder(deps.db, {
-    checkout: { id: checkout.id, buyerId: checkout.buyerId, sellerId: checkout.sellerId, sellerSessionId: order.checkout_session_id },
+    checkout: {
+      id: checkout.id,
+      buyerId: checkout.buyerId,
+      sellerId: checkout.sellerId,
+      sellerSessionId: order.checkout_session_id,
+    },
     order,
-    currency: (session.currency ?? order.adjustments?.find((a) => a.currency)?.currency ?? 'usd').toLowerCase(),
+    currency: (
+      session.currency ??
+      order.adjustments?.find((a) => a.currency)?.currency ??
+      'usd'
+    ).toLowerCase(),
     fallbackTotal: session.totals?.find((t) => t.type === 'total')?.amount ?? 0,
     source: 'webhook',
   });
@@ -96,5 +120,7 @@ export async function handleOrderWebhook(request: Request, deps: OrderWebhookDep
 
 /** Receipts older than the signature tolerance can never match again (stale), so they may go. */
 export async function pruneWebhookReceipts(db: Db, now: Date = new Date()): Promise<void> {
-  await db.delete(agentWebhookReceipts).where(lt(agentWebhookReceipts.receivedAt, new Date(now.getTime() - 3_600_000)));
+  await db
+    .delete(agentWebhookReceipts)
+    .where(lt(agentWebhookReceipts.receivedAt, new Date(now.getTime() - 3_600_000)));
 }

@@ -10,14 +10,40 @@ export const money = z.object({ amount: z.number().int(), currency: z.string().l
 export type Money = z.infer<typeof money>;
 
 export const searchProductsInput = z.object({
-  query: z.string().max(200).describe('What the shopper wants, in their words: need, product type, brand, material. Empty to browse.'),
-  category: z.string().max(60).optional().describe('A product category such as "boots", "headphones", "coffee beans".'),
-  seller: z.string().max(60).optional().describe('A seller id or part of its name, when the shopper asks for one shop.'),
+  query: z
+    .string()
+    .max(200)
+    .describe(
+      'What the shopper wants, in their words: need, product type, brand, material. Empty to browse.',
+    ),
+  category: z
+    .string()
+    .max(60)
+    .optional()
+    .describe('A product category such as "boots", "headphones", "coffee beans".'),
+  seller: z
+    .string()
+    .max(60)
+    .optional()
+    .describe('A seller id or part of its name, when the shopper asks for one shop.'),
   color: z.string().max(30).optional().describe('A colour the shopper asked for, in English.'),
   size: z.string().max(20).optional().describe('A size the shopper asked for, e.g. "10", "M".'),
-  minPrice: z.number().int().min(0).optional().describe('Lower price bound in minor units of `currency` (cents for usd, yen for jpy).'),
-  maxPrice: z.number().int().min(0).optional().describe('Upper price bound in minor units of `currency` (cents for usd, yen for jpy).'),
-  currency: z.enum(['usd', 'jpy']).optional().describe('Currency of the price bounds; only items priced in it are bounded.'),
+  minPrice: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Lower price bound in minor units of `currency` (cents for usd, yen for jpy).'),
+  maxPrice: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Upper price bound in minor units of `currency` (cents for usd, yen for jpy).'),
+  currency: z
+    .enum(['usd', 'jpy'])
+    .optional()
+    .describe('Currency of the price bounds; only items priced in it are bounded.'),
   sort: z.enum(['relevance', 'price_asc', 'price_desc', 'rating']).optional(),
   inStockOnly: z.boolean().optional(),
   limit: z.number().int().min(1).max(24).optional(),
@@ -61,7 +87,9 @@ export const searchProductsOutput = z.object({
 });
 export type SearchProductsOutput = z.infer<typeof searchProductsOutput>;
 
-export const getProductInput = z.object({ productId: z.string().describe('A catalog id from a previous tool result.') });
+export const getProductInput = z.object({
+  productId: z.string().describe('A catalog id from a previous tool result.'),
+});
 export const productDetail = productSummary.extend({
   description: z.string(),
   images: z.array(z.string()),
@@ -74,7 +102,11 @@ export const getProductOutput = z.object({ product: productDetail.nullable() });
 export type GetProductOutput = z.infer<typeof getProductOutput>;
 
 export const compareProductsInput = z.object({
-  productIds: z.array(z.string()).min(2).max(4).describe('Two to four catalog ids from previous tool results.'),
+  productIds: z
+    .array(z.string())
+    .min(2)
+    .max(4)
+    .describe('Two to four catalog ids from previous tool results.'),
 });
 export const compareProductsOutput = z.object({
   products: z.array(productDetail),
@@ -89,7 +121,11 @@ export const checkoutItemInput = z.object({
   quantity: z.number().int().min(1).max(20).default(1),
 });
 export const startCheckoutInput = z.object({
-  items: z.array(checkoutItemInput).min(1).max(10).describe('Items to put in a checkout. Items from different sellers become separate checkouts.'),
+  items: z
+    .array(checkoutItemInput)
+    .min(1)
+    .max(10)
+    .describe('Items to put in a checkout. Items from different sellers become separate checkouts.'),
 });
 export type StartCheckoutInput = z.infer<typeof startCheckoutInput>;
 
@@ -114,7 +150,14 @@ export type UpdateCheckoutInput = z.infer<typeof updateCheckoutInput>;
 export const getOrdersInput = z.object({ orderId: z.string().optional() });
 
 /** Tool names, shared by the models, the route and the UI. */
-export const TOOL_NAMES = ['searchProducts', 'getProduct', 'compareProducts', 'startCheckout', 'updateCheckout', 'getOrders'] as const;
+export const TOOL_NAMES = [
+  'searchProducts',
+  'getProduct',
+  'compareProducts',
+  'startCheckout',
+  'updateCheckout',
+  'getOrders',
+] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 /** What the checkout tools return: the seller's ACP session as the buyer will see it, one per seller. */
@@ -122,7 +165,9 @@ export const checkoutView = z.object({
   id: z.string().describe("The agent's checkout id (not the seller's session id)."),
   sellerId: z.string(),
   sellerName: z.string(),
-  status: z.string().describe('The ACP session status, e.g. ready_for_payment, not_ready_for_payment, completed, canceled.'),
+  status: z
+    .string()
+    .describe('The ACP session status, e.g. ready_for_payment, not_ready_for_payment, completed, canceled.'),
   lineItems: z.array(
     z.object({
       productId: z.string(),

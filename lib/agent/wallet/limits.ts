@@ -5,6 +5,10 @@ import { hitRateLimit } from '@/lib/db/rate-limit';
 const SETUPS_PER_MINUTE = 20;
 
 export async function allowCardSetup(db: Db, buyerId: string): Promise<boolean> {
-  const result = await hitRateLimit(db, { bucket: `wallet-setup:${buyerId}`, limit: SETUPS_PER_MINUTE, windowMs: 60_000 });
+  const result = await hitRateLimit(db, {
+    bucket: `wallet-setup:${buyerId}`,
+    limit: SETUPS_PER_MINUTE,
+    windowMs: 60_000,
+  });
   return result.allowed;
 }

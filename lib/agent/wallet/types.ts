@@ -46,6 +46,7 @@ export type WalletFailureCode = WalletErrorCode | 'no_buyer' | 'invalid_input';
 
 export function walletFailureCode(error: unknown): WalletFailureCode {
   if (error instanceof WalletError) return error.code;
-  if (typeof error === 'object' && error !== null && (error as { code?: string }).code === 'no_buyer') return 'no_buyer';
+  if (typeof error === 'object' && error !== null && (error as { code?: string }).code === 'no_buyer')
+    return 'no_buyer';
   return 'stripe_unavailable';
 }

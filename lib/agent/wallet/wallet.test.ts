@@ -28,7 +28,9 @@ beforeAll(async () => {
   deps = { db: database.db, stripe: () => factory.stripeFor('agent'), mode: factory.mode };
   browser = { publishableKey: await factory.agentPublishableKey(), apiOrigin: ORIGIN };
   // The stand-in's wire (`callApi`) runs in the browser; here its fetch reaches the emulator directly.
-  vi.stubGlobal('fetch', (url: string | URL, init?: RequestInit) => handleStripeRequest(new Request(url, init), { db: database.db }));
+  vi.stubGlobal('fetch', (url: string | URL, init?: RequestInit) =>
+    handleStripeRequest(new Request(url, init), { db: database.db }),
+  );
 });
 
 afterAll(async () => {
@@ -39,26 +41,27 @@ afterAll(async () => {
 /** What the stand-in sends on confirmSetup: the publishable key, the client secret and the typed card. */
 async function confirmFromBrowser(clientSecret: string, number: string) {
   const id = clientSecret.split('_secret_')[0];
-  return callApi<{ id: string; status: string; payment_method: string | null; next_action: { use_stripe_sdk?: { verify_challenge_url: string } } | null }>(
-    browser,
-    'POST',
-    `/setup_intents/${id}/confirm`,
-    {
-      client_secret: clientSecret,
-      use_stripe_sdk: true,
-      payment_method_data: {
-        type: 'card',
-        card: { number, exp_month: 12, exp_year: 2034, cvc: '123' },
-        billing_details: { address: { country: 'US', postal_code: '94107' } },
-      },
+  return callApi<{
+    id: string;
+    status: string;
+    payment_method: string | null;
+    next_action: { use_stripe_sdk?: { verify_challenge_url: string } } | null;
+  }>(browser, 'POST', `/setup_intents/${id}/confirm`, {
+    client_secret: clientSecret,
+    use_stripe_sdk: true,
+    payment_method_data: {
+      type: 'card',
+      card: { number, exp_month: 12, exp_year: 2034, cvc: '123' },
+      billing_details: { address: { country: 'US', postal_code: '94107' } },
     },
-  );
+  });
 }
 
 async function saveCard(buyerId: string, number: string): Promise<string> {
   const { clientSecret } = await createSetupIntent(deps, buyerId);
   const result = await confirmFromBrowser(clientSecret, number);
-  if (!result.ok || result.body.status !== 'succeeded' || !result.body.payment_method) throw new Error(`saving ${number} failed`);
+  if (!result.ok || result.body.status !== 'succeeded' || !result.body.payment_method)
+    throw new Error(`saving ${number} failed`);
   return result.body.payment_method;
 }
 
@@ -87,7 +90,15 @@ describe('saving cards', () => {
     const pm = await saveCard(buyer, '4242424242424242');
     const cards = await listCards(deps, buyer);
     expect(cards).toEqual([
-      expect.objectContaining({ id: pm, brand: 'visa', last4: '4242', expMonth: 12, expYear: 2034, funding: 'credit', isDefault: true }),
+      expect.objectContaining({
+        id: pm,
+        brand: 'visa',
+        last4: '4242',
+        expMonth: 12,
+        expYear: 2034,
+        funding: 'credit',
+        isDefault: true,
+      }),
     ]);
     const customer = await ensureStripeCustomer(deps, buyer);
     expect((await (await deps.stripe()).paymentMethods.retrieve(pm)).customer).toBe(customer);
@@ -98,7 +109,12 @@ describe('saving cards', () => {
     const { clientSecret } = await createSetupIntent(deps, buyer);
     const result = await confirmFromBrowser(clientSecret, '4000000000000002');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ type: 'card_error', code: 'card_declined', decline_code: 'generic_decline' });
+    if (!result.ok)
+      expect(result.error).toMatchObject({
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: 'generic_decline',
+      });
     expect(await listCards(deps, buyer)).toEqual([]);
   });
 
@@ -116,7 +132,10 @@ describe('saving cards', () => {
     expect(await listCards(deps, buyer)).toEqual([]);
     if (!confirmed.ok) return;
     const url = confirmed.body.next_action?.use_stripe_sdk?.verify_challenge_url ?? '';
-    const verified = await callApi<{ status: string }>(browser, 'POST', url.replace(/^\/v1/, ''), { client_secret: clientSecret, result: 'succeeded' });
+    const verified = await callApi<{ status: string }>(browser, 'POST', url.replace(/^\/v1/, ''), {
+      client_secret: clientSecret,
+      result: 'succeeded',
+    });
     expect(verified.ok && verified.body.status).toBe('succeeded');
     expect((await listCards(deps, buyer)).map((c) => c.last4)).toEqual(['3155']);
   });
@@ -127,8 +146,16 @@ describe('saving cards', () => {
     const confirmed = await confirmFromBrowser(clientSecret, '4000002500003155');
     if (!confirmed.ok) throw new Error('confirm failed');
     const url = confirmed.body.next_action?.use_stripe_sdk?.verify_challenge_url ?? '';
-    const failed = await callApi<{ status: string; last_setup_error: { code: string } }>(browser, 'POST', url.replace(/^\/v1/, ''), { client_secret: clientSecret, result: 'failed' });
-    expect(failed.ok && failed.body).toMatchObject({ status: 'requires_payment_method', last_setup_error: { code: 'setup_intent_authentication_failure' } });
+    const failed = await callApi<{ status: string; last_setup_error: { code: string } }>(
+      browser,
+      'POST',
+      url.replace(/^\/v1/, ''),
+      { client_secret: clientSecret, result: 'failed' },
+    );
+    expect(failed.ok && failed.body).toMatchObject({
+      status: 'requires_payment_method',
+      last_setup_error: { code: 'setup_intent_authentication_failure' },
+    });
     expect(await listCards(deps, buyer)).toEqual([]);
   });
 });
@@ -165,7 +192,9 @@ describe('choosing and removing cards', () => {
   });
 
   it('answers not found for a buyer with no wallet at all', async () => {
-    await expect(removeCard(deps, newBuyer(), 'pm_does_not_exist')).rejects.toMatchObject({ code: 'card_not_found' });
+    await expect(removeCard(deps, newBuyer(), 'pm_does_not_exist')).rejects.toMatchObject({
+      code: 'card_not_found',
+    });
     expect(await getDefaultCard(deps, newBuyer())).toBeNull();
   });
 });

@@ -38,14 +38,20 @@ export async function ensureStripeCustomer(input: WalletInput, buyerId: string):
     { idempotencyKey: `aisle-wallet-customer-${buyerId}` },
   );
   await deps.db.insert(buyers).values({ id: buyerId }).onConflictDoNothing();
-  await deps.db.insert(agentWalletCustomers).values({ buyerId, stripeMode: deps.mode, customerId: customer.id }).onConflictDoNothing();
+  await deps.db
+    .insert(agentWalletCustomers)
+    .values({ buyerId, stripeMode: deps.mode, customerId: customer.id })
+    .onConflictDoNothing();
   const stored = await storedCustomerId(deps.db, buyerId, deps.mode);
   if (!stored) throw new Error(`The wallet could not record the Stripe customer of buyer ${buyerId}.`);
   return stored;
 }
 
 /** A SetupIntent for saving one card to the buyer's Customer; the browser confirms it with Elements. */
-export async function createSetupIntent(input: WalletInput, buyerId: string): Promise<{ setupIntentId: string; clientSecret: string }> {
+export async function createSetupIntent(
+  input: WalletInput,
+  buyerId: string,
+): Promise<{ setupIntentId: string; clientSecret: string }> {
   const deps = await resolveWalletDeps(input);
   const customer = await ensureStripeCustomer(deps, buyerId);
   const stripe = await deps.stripe();
@@ -74,7 +80,9 @@ function toSavedCard(pm: Stripe.PaymentMethod, defaultId: string | null): SavedC
 }
 
 function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'resource_missing';
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: string }).code === 'resource_missing'
+  );
 }
 
 /**
@@ -97,7 +105,8 @@ export async function listCards(input: WalletInput, buyerId: string): Promise<Sa
     if (isMissing(error)) return [];
     throw error;
   }
-  const chosen = 'deleted' in customer && customer.deleted ? null : customerDefault(customer as Stripe.Customer);
+  const chosen =
+    'deleted' in customer && customer.deleted ? null : customerDefault(customer as Stripe.Customer);
   // Stripe lists newest first; `created` has one-second precision, so the list's order is the one to trust.
   const data = methods.data;
   const defaultId = chosen && data.some((pm) => pm.id === chosen) ? chosen : (data.at(-1)?.id ?? null);
@@ -111,7 +120,11 @@ function customerDefault(customer: Stripe.Customer): string | null {
 }
 
 /** One of the buyer's cards, or null when it is not theirs (or does not exist). */
-export async function getCard(input: WalletInput, buyerId: string, paymentMethodId: string): Promise<SavedCard | null> {
+export async function getCard(
+  input: WalletInput,
+  buyerId: string,
+  paymentMethodId: string,
+): Promise<SavedCard | null> {
   const deps = await resolveWalletDeps(input);
   return (await listCards(deps, buyerId)).find((card) => card.id === paymentMethodId) ?? null;
 }
@@ -122,14 +135,22 @@ export async function getDefaultCard(input: WalletInput, buyerId: string): Promi
   return (await listCards(deps, buyerId)).find((card) => card.isDefault) ?? null;
 }
 
-async function requireOwnCard(deps: WalletDeps, buyerId: string, paymentMethodId: string): Promise<{ card: SavedCard; customerId: string }> {
+async function requireOwnCard(
+  deps: WalletDeps,
+  buyerId: string,
+  paymentMethodId: string,
+): Promise<{ card: SavedCard; customerId: string }> {
   const customerId = await storedCustomerId(deps.db, buyerId, deps.mode);
   const card = customerId ? await getCard(deps, buyerId, paymentMethodId) : null;
   if (!customerId || !card) throw new WalletError('card_not_found', 'That card is not in this wallet.');
   return { card, customerId };
 }
 
-export async function setDefaultCard(input: WalletInput, buyerId: string, paymentMethodId: string): Promise<SavedCard> {
+export async function setDefaultCard(
+  input: WalletInput,
+  buyerId: string,
+  paymentMethodId: string,
+): Promise<SavedCard> {
   const deps = await resolveWalletDeps(input);
   const { card, customerId } = await requireOwnCard(deps, buyerId, paymentMethodId);
   const stripe = await deps.stripe();
@@ -138,7 +159,11 @@ export async function setDefaultCard(input: WalletInput, buyerId: string, paymen
 }
 
 /** Detaches the card from the buyer's Customer: Stripe can no longer charge it for this buyer. */
-export async function removeCard(input: WalletInput, buyerId: string, paymentMethodId: string): Promise<SavedCard> {
+export async function removeCard(
+  input: WalletInput,
+  buyerId: string,
+  paymentMethodId: string,
+): Promise<SavedCard> {
   const deps = await resolveWalletDeps(input);
   const { card } = await requireOwnCard(deps, buyerId, paymentMethodId);
   const stripe = await deps.stripe();

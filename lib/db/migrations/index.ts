@@ -15,4 +15,14 @@ export interface Migration {
 }
 
 /** Every migration, in the order it applies. Append new ones; never edit one that has shipped. */
-export const migrations: Migration[] = [foundation, stripeEmulator, sellers, agentCatalog, agentChat, agentWallet, agentCheckout, stripeObjectsJson, dropPayAttempts];
+export const migrations: Migration[] = [
+  foundation,
+  stripeEmulator,
+  sellers,
+  agentCatalog,
+  agentChat,
+  agentWallet,
+  agentCheckout,
+  stripeObjectsJson,
+  dropPayAttempts,
+];

@@ -1,4 +1,14 @@
-import { bigint, boolean, doublePrecision, integer, json, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  integer,
+  json,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /** Tables owned by lib/agent/catalog (migration 0004_agent_catalog). */
 

@@ -1,8 +1,26 @@
-import { bigint, boolean, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 // Tables owned by lib/agent/checkout and lib/agent/orders (migration 0007_agent_checkout).
 
-export const AGENT_CHECKOUT_STATUSES = ['open', 'paying', 'authentication_required', 'completed', 'canceled'] as const;
+export const AGENT_CHECKOUT_STATUSES = [
+  'open',
+  'paying',
+  'authentication_required',
+  'completed',
+  'canceled',
+] as const;
 export type AgentCheckoutStatus = (typeof AGENT_CHECKOUT_STATUSES)[number];
 
 /** The agent's handle on one ACP checkout session with one seller, owned by one buyer. */
@@ -26,10 +44,20 @@ export const agentCheckouts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('agent_checkouts_buyer').on(t.buyerId, t.createdAt), uniqueIndex('agent_checkouts_seller_session').on(t.sellerId, t.sellerSessionId)],
+  (t) => [
+    index('agent_checkouts_buyer').on(t.buyerId, t.createdAt),
+    uniqueIndex('agent_checkouts_seller_session').on(t.sellerId, t.sellerSessionId),
+  ],
 );
 
-export const PAYMENT_ATTEMPT_STATUSES = ['minting', 'completing', 'requires_action', 'succeeded', 'declined', 'failed'] as const;
+export const PAYMENT_ATTEMPT_STATUSES = [
+  'minting',
+  'completing',
+  'requires_action',
+  'succeeded',
+  'declined',
+  'failed',
+] as const;
 export type PaymentAttemptStatus = (typeof PAYMENT_ATTEMPT_STATUSES)[number];
 
 /** One press of Pay that reached the point of minting: the card, the SPT and how it ended. */
@@ -56,7 +84,10 @@ export const agentPaymentAttempts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.checkoutId, t.attempt] }), index('agent_payment_attempts_spend').on(t.buyerId, t.currency, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.checkoutId, t.attempt] }),
+    index('agent_payment_attempts_spend').on(t.buyerId, t.currency, t.createdAt),
+  ],
 );
 
 /** What the seller told us about the charge (ACP carries no PaymentIntent; sellers may add it as metadata). */
@@ -95,7 +126,10 @@ export const agentOrders = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('agent_orders_seller_order').on(t.sellerId, t.sellerOrderId), index('agent_orders_buyer').on(t.buyerId, t.createdAt)],
+  (t) => [
+    uniqueIndex('agent_orders_seller_order').on(t.sellerId, t.sellerOrderId),
+    index('agent_orders_buyer').on(t.buyerId, t.createdAt),
+  ],
 );
 
 /** The status timeline of an order: each status once, when it was first seen. */

@@ -1,4 +1,13 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Tables owned by lib/seller (migration 0003_sellers): the demo merchants' stock, the ACP checkout
@@ -115,5 +124,8 @@ export const sellerPayments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('seller_payments_seller_created').on(t.sellerId, t.createdAt), index('seller_payments_session').on(t.sessionId)],
+  (t) => [
+    index('seller_payments_seller_created').on(t.sellerId, t.createdAt),
+    index('seller_payments_session').on(t.sessionId),
+  ],
 );

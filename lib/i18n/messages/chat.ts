@@ -8,7 +8,8 @@ export const chat = {
     noChats: 'Your chats will appear here.',
     showChats: 'Show chats',
     emptyTitle: 'What are you looking for?',
-    emptyLead: 'Ask in your own words. The agent searches every seller and shows you cards; only your Pay button can spend money.',
+    emptyLead:
+      'Ask in your own words. The agent searches every seller and shows you cards; only your Pay button can spend money.',
     example1: 'Waterproof hiking boots under $150',
     example2: 'Best rated noise-cancelling headphones',
     example3: 'Light roast coffee beans from the coffee shop',
@@ -56,7 +57,8 @@ export const chat = {
     errorTooLong: 'That message is too long: keep it under {max} characters.',
     errorEmpty: 'Type a message first.',
     errorInvalid: 'The chat could not read that request. Reload the page and try again.',
-    errorRateLimited: 'You are sending messages faster than the agent can keep up. Wait {seconds} seconds and try again.',
+    errorRateLimited:
+      'You are sending messages faster than the agent can keep up. Wait {seconds} seconds and try again.',
     errorNotFound: 'This chat does not exist or belongs to someone else.',
     errorConflict: 'That message was already sent in another chat. Reload the page and try again.',
     errorNoBuyer: 'This browser has no shopping session yet. Reload the page.',
@@ -69,7 +71,8 @@ export const chat = {
     noChats: 'チャットはここに表示されます。',
     showChats: 'チャット一覧',
     emptyTitle: '何をお探しですか？',
-    emptyLead: '普段の言葉で聞いてください。エージェントがすべての販売者から探してカードで表示します。お金を使えるのはあなたの「支払う」ボタンだけです。',
+    emptyLead:
+      '普段の言葉で聞いてください。エージェントがすべての販売者から探してカードで表示します。お金を使えるのはあなたの「支払う」ボタンだけです。',
     example1: '5000円以下のコーヒー豆',
     example2: '評価の高いノイズキャンセリングヘッドホン',
     example3: '防水の登山靴 サイズ10',

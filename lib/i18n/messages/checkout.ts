@@ -40,7 +40,8 @@ export const checkout = {
     pay: 'Pay {total}',
     paying: 'Paying…',
     authenticating: 'Confirm with your bank…',
-    payHint: 'Only your click can pay. Pay creates a one-time token for {seller}, for at most {total}, valid 15 minutes.',
+    payHint:
+      'Only your click can pay. Pay creates a one-time token for {seller}, for at most {total}, valid 15 minutes.',
     sellerSays: '{seller} says:',
     refreshing: 'Updating…',
     errorNotFound: 'This checkout no longer exists.',
@@ -101,23 +102,28 @@ export const checkout = {
     cardEnding: '{brand} 末尾 {last4}',
     chooseCard: '支払いに使うカード',
     addCard: 'カードを追加',
-    addCardFirst: '支払うにはカードを保存してください。カード情報は Stripe に保管され、販売者には一度きりのトークンしか渡りません。',
+    addCardFirst:
+      '支払うにはカードを保存してください。カード情報は Stripe に保管され、販売者には一度きりのトークンしか渡りません。',
     pay: '{total} を支払う',
     paying: '支払い中…',
     authenticating: 'カード会社で確認してください…',
-    payHint: '支払いができるのはあなたのクリックだけです。「支払う」で {seller} 専用・上限 {total}・有効期限15分のトークンを発行します。',
+    payHint:
+      '支払いができるのはあなたのクリックだけです。「支払う」で {seller} 専用・上限 {total}・有効期限15分のトークンを発行します。',
     sellerSays: '{seller} からのメッセージ:',
     refreshing: '更新中…',
     errorNotFound: 'このチェックアウトは見つかりません。',
-    errorSessionClosed: '販売者がこのチェックアウトを終了しました。エージェントに新しく始めるよう頼んでください。',
-    errorTotalChanged: '販売者側で合計金額が変わりました。新しい合計を確認して、もう一度「支払う」を押してください。',
+    errorSessionClosed:
+      '販売者がこのチェックアウトを終了しました。エージェントに新しく始めるよう頼んでください。',
+    errorTotalChanged:
+      '販売者側で合計金額が変わりました。新しい合計を確認して、もう一度「支払う」を押してください。',
     errorNotReady: '販売者はまだこのチェックアウトの支払いを受け付けられません。',
     errorNoCard: '先にカードを保存してください。',
     errorSpendLimit: '24時間の利用上限を超えてしまいます。',
     errorDeclined: 'カードが承認されませんでした。別のカードを選んでもう一度お試しください。',
     errorAuthentication: 'カード会社の確認が完了しませんでした。もう一度試すか、別のカードを選んでください。',
     errorTokenRefused: 'Stripe が支払いトークンを受け付けませんでした。もう一度「支払う」を押してください。',
-    errorUnreachable: '販売者から応答がありません。もう一度「支払う」を押してください。二重に請求されることはありません。',
+    errorUnreachable:
+      '販売者から応答がありません。もう一度「支払う」を押してください。二重に請求されることはありません。',
     errorSeller: '販売者が支払いを完了できませんでした。',
     errorInProgress: 'この支払いはすでに処理中です。',
     errorGeneric: '問題が発生しました。もう一度お試しください。',

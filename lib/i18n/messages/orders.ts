@@ -30,15 +30,20 @@ export const orders = {
     back: 'All orders',
     notFound: 'We could not find that order.',
     timelineTitle: 'How this purchase worked',
-    timelineLead: 'The four steps of an agentic purchase, with the real objects Stripe and the seller created for this order.',
+    timelineLead:
+      'The four steps of an agentic purchase, with the real objects Stripe and the seller created for this order.',
     step1Title: 'You saved a card',
-    step1Body: 'The card lives in the agent’s Stripe account as a PaymentMethod on your Customer. Neither the agent’s model nor the seller ever sees its number.',
+    step1Body:
+      'The card lives in the agent’s Stripe account as a PaymentMethod on your Customer. Neither the agent’s model nor the seller ever sees its number.',
     step2Title: 'The agent prepared the checkout',
-    step2Body: 'Over the Agentic Commerce Protocol the agent opened a checkout session with {seller}: items, shipping address and option, tax and total all come from the seller.',
+    step2Body:
+      'Over the Agentic Commerce Protocol the agent opened a checkout session with {seller}: items, shipping address and option, tax and total all come from the seller.',
     step3Title: 'Your click minted a Shared Payment Token',
-    step3Body: 'When you pressed Pay, the agent’s server asked Stripe for a token usable only by {seller}, for at most the total you saw, for a few minutes.',
+    step3Body:
+      'When you pressed Pay, the agent’s server asked Stripe for a token usable only by {seller}, for at most the total you saw, for a few minutes.',
     step4Title: 'The seller charged the token',
-    step4Body: 'The agent sent the token in the ACP complete request. The seller confirmed a PaymentIntent with it in its own Stripe account, and Stripe enforced the token’s limits.',
+    step4Body:
+      'The agent sent the token in the ACP complete request. The seller confirmed a PaymentIntent with it in its own Stripe account, and Stripe enforced the token’s limits.',
     paymentMethod: 'PaymentMethod',
     cardEnding: '{brand} •••• {last4}',
     sptId: 'Token',
@@ -50,7 +55,8 @@ export const orders = {
     sptUsed: 'Amount used',
     sptUnavailable: 'Stripe did not return this token just now; showing what the agent recorded.',
     paymentIntent: 'PaymentIntent',
-    paymentIntentNone: 'The seller keeps its PaymentIntent to itself (ACP does not carry it). Stripe reports {amount} captured with this token.',
+    paymentIntentNone:
+      'The seller keeps its PaymentIntent to itself (ACP does not carry it). Stripe reports {amount} captured with this token.',
     piStatus: 'Status',
     piAmount: 'Amount',
     order: 'Order',
@@ -69,7 +75,8 @@ export const orders = {
   ja: {
     title: '注文',
     lead: 'エージェント経由で購入したすべての注文です。販売者からの署名付き注文 Webhook で最新の状態に保たれます。',
-    empty: 'まだ注文はありません。エージェントに欲しいものを伝え、チェックアウトカードで「支払う」を押してください。',
+    empty:
+      'まだ注文はありません。エージェントに欲しいものを伝え、チェックアウトカードで「支払う」を押してください。',
     startShopping: '買い物を始める',
     orderFrom: '{seller} の注文',
     orderNumber: '注文番号 {number}',
@@ -95,15 +102,20 @@ export const orders = {
     back: 'すべての注文',
     notFound: 'その注文は見つかりませんでした。',
     timelineTitle: 'この購入のしくみ',
-    timelineLead: 'エージェントによる購入の4つのステップを、この注文のために Stripe と販売者が実際に作成したオブジェクトとともに示します。',
+    timelineLead:
+      'エージェントによる購入の4つのステップを、この注文のために Stripe と販売者が実際に作成したオブジェクトとともに示します。',
     step1Title: 'カードを保存',
-    step1Body: 'カードはエージェントの Stripe アカウントに、あなたの Customer の PaymentMethod として保管されています。エージェントのモデルも販売者もカード番号を見ることはありません。',
+    step1Body:
+      'カードはエージェントの Stripe アカウントに、あなたの Customer の PaymentMethod として保管されています。エージェントのモデルも販売者もカード番号を見ることはありません。',
     step2Title: 'エージェントがチェックアウトを準備',
-    step2Body: 'エージェントは Agentic Commerce Protocol で {seller} とチェックアウトセッションを開きました。商品、配送先と配送方法、税、合計はすべて販売者が決めたものです。',
+    step2Body:
+      'エージェントは Agentic Commerce Protocol で {seller} とチェックアウトセッションを開きました。商品、配送先と配送方法、税、合計はすべて販売者が決めたものです。',
     step3Title: 'あなたのクリックで共有支払いトークンを発行',
-    step3Body: '「支払う」を押すと、エージェントのサーバーが Stripe に、{seller} だけが使え、表示された合計を上限とし、数分で失効するトークンを発行させました。',
+    step3Body:
+      '「支払う」を押すと、エージェントのサーバーが Stripe に、{seller} だけが使え、表示された合計を上限とし、数分で失効するトークンを発行させました。',
     step4Title: '販売者がトークンで決済',
-    step4Body: 'エージェントは ACP の complete リクエストでトークンを送りました。販売者は自分の Stripe アカウントでそのトークンを使って PaymentIntent を確定し、Stripe がトークンの制限を適用しました。',
+    step4Body:
+      'エージェントは ACP の complete リクエストでトークンを送りました。販売者は自分の Stripe アカウントでそのトークンを使って PaymentIntent を確定し、Stripe がトークンの制限を適用しました。',
     paymentMethod: 'PaymentMethod',
     cardEnding: '{brand} •••• {last4}',
     sptId: 'トークン',
@@ -115,7 +127,8 @@ export const orders = {
     sptUsed: '使用額',
     sptUnavailable: 'Stripe からトークンを取得できなかったため、エージェントの記録を表示しています。',
     paymentIntent: 'PaymentIntent',
-    paymentIntentNone: '販売者は PaymentIntent を開示していません（ACP には含まれません）。Stripe によると、このトークンで {amount} が決済されました。',
+    paymentIntentNone:
+      '販売者は PaymentIntent を開示していません（ACP には含まれません）。Stripe によると、このトークンで {amount} が決済されました。',
     piStatus: '状態',
     piAmount: '金額',
     order: '注文',

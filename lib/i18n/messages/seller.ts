@@ -3,7 +3,8 @@ import type { Messages } from '../types';
 export const seller = {
   en: {
     listTitle: 'Sellers',
-    listLead: 'Three independent demo merchants that sell through agents over the Agentic Commerce Protocol and take payment by Stripe Shared Payment Token. Open one to see its side of every purchase.',
+    listLead:
+      'Three independent demo merchants that sell through agents over the Agentic Commerce Protocol and take payment by Stripe Shared Payment Token. Open one to see its side of every purchase.',
     products: 'Products',
     openSessions: 'Open checkouts',
     orders: 'Orders',
@@ -64,17 +65,22 @@ export const seller = {
     freeOver: 'free over {amount}',
     businessDays: '{min}–{max} business days',
     returnsTitle: 'Returns',
-    returnsText: 'Unused items may be returned within 30 days of delivery for a full refund. Orders that have not shipped can be canceled at any time, from the agent or here.',
+    returnsText:
+      'Unused items may be returned within 30 days of delivery for a full refund. Orders that have not shipped can be canceled at any time, from the agent or here.',
     termsTitle: 'Terms of sale',
-    termsText: 'A demo shop: no goods are shipped and all payments are Stripe test-mode payments. Prices are shown before tax; tax follows the rules below.',
+    termsText:
+      'A demo shop: no goods are shipped and all payments are Stripe test-mode payments. Prices are shown before tax; tax follows the rules below.',
     taxTitle: 'Tax',
-    taxUs: 'Sales tax at the destination state’s base rate (no local taxes); shipping is not taxed; gift cards are not taxed.',
-    taxJp: 'Japanese consumption tax on domestic orders: 8% (reduced rate) on coffee beans, drip bags and tea, 10% on everything else including shipping. Exports are exempt; gift cards are not taxed.',
+    taxUs:
+      'Sales tax at the destination state’s base rate (no local taxes); shipping is not taxed; gift cards are not taxed.',
+    taxJp:
+      'Japanese consumption tax on domestic orders: 8% (reduced rate) on coffee beans, drip bags and tea, 10% on everything else including shipping. Exports are exempt; gift cards are not taxed.',
     supportTitle: 'Support',
   },
   ja: {
     listTitle: '販売者',
-    listLead: 'エージェント経由で Agentic Commerce Protocol により商品を販売し、Stripe の共有支払いトークンで決済を受ける3つの独立したデモ店舗です。店舗を開くと、各購入の販売者側の様子が見られます。',
+    listLead:
+      'エージェント経由で Agentic Commerce Protocol により商品を販売し、Stripe の共有支払いトークンで決済を受ける3つの独立したデモ店舗です。店舗を開くと、各購入の販売者側の様子が見られます。',
     products: '商品数',
     openSessions: '進行中のチェックアウト',
     orders: '注文',
@@ -135,12 +141,15 @@ export const seller = {
     freeOver: '{amount}以上で送料無料',
     businessDays: '{min}〜{max}営業日',
     returnsTitle: '返品',
-    returnsText: '未使用の商品はお届けから30日以内であれば全額返金で返品できます。未発送の注文は、エージェントまたはこの画面からいつでもキャンセルできます。',
+    returnsText:
+      '未使用の商品はお届けから30日以内であれば全額返金で返品できます。未発送の注文は、エージェントまたはこの画面からいつでもキャンセルできます。',
     termsTitle: '販売条件',
-    termsText: 'デモ店舗のため商品は発送されず、すべての支払いは Stripe のテストモードです。価格は税抜き表示で、税は下記のルールに従います。',
+    termsText:
+      'デモ店舗のため商品は発送されず、すべての支払いは Stripe のテストモードです。価格は税抜き表示で、税は下記のルールに従います。',
     taxTitle: '税',
     taxUs: '配送先の州の基本税率で売上税を課します（地方税なし）。送料とギフトカードは非課税です。',
-    taxJp: '国内向けの注文には消費税を課します。コーヒー豆・ドリップバッグ・お茶は軽減税率 8%、送料を含むその他は 10% です。輸出は免税、ギフトカードは非課税です。',
+    taxJp:
+      '国内向けの注文には消費税を課します。コーヒー豆・ドリップバッグ・お茶は軽減税率 8%、送料を含むその他は 10% です。輸出は免税、ギフトカードは非課税です。',
     supportTitle: 'お問い合わせ',
   },
 } satisfies Messages;

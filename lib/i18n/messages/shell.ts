@@ -23,7 +23,8 @@ export const shell = {
     modeDbPglite: 'PGlite',
     modeDbPostgres: 'PostgreSQL',
     homeTitle: 'Shop by chatting with an agent',
-    homeLead: 'Ask for what you need. The agent searches three independent sellers, shows you cards, and prepares checkouts — only your click on Pay can spend money.',
+    homeLead:
+      'Ask for what you need. The agent searches three independent sellers, shows you cards, and prepares checkouts — only your click on Pay can spend money.',
     notFound: 'We could not find that page.',
     backHome: 'Back to the chat',
   },
@@ -49,7 +50,8 @@ export const shell = {
     modeDbPglite: 'PGlite',
     modeDbPostgres: 'PostgreSQL',
     homeTitle: 'エージェントと話して買い物',
-    homeLead: '欲しいものを伝えてください。エージェントが3つの販売者から商品を探してカードで表示し、チェックアウトを準備します。支払いができるのはあなたの「支払う」クリックだけです。',
+    homeLead:
+      '欲しいものを伝えてください。エージェントが3つの販売者から商品を探してカードで表示し、チェックアウトを準備します。支払いができるのはあなたの「支払う」クリックだけです。',
     notFound: 'ページが見つかりませんでした。',
     backHome: 'チャットに戻る',
   },

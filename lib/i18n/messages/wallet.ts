@@ -24,7 +24,8 @@ export const wallet = {
     saved: '{card} is saved and ready to pay.',
     errorDeclined: 'Your bank declined this card. Try another card.',
     errorInsufficientFunds: 'This card has insufficient funds. Try another card.',
-    errorAuthentication: 'The bank could not confirm this card, so it was not saved. Try again or use another card.',
+    errorAuthentication:
+      'The bank could not confirm this card, so it was not saved. Try again or use another card.',
     errorCardDetails: 'Check the card details: {message}',
     errorNotFound: 'That card is not in your wallet.',
     errorUnavailable: 'The payment service is not reachable right now. Try again in a moment.',
@@ -64,7 +65,8 @@ export const wallet = {
     saved: '{card} を保存しました。支払いに使えます。',
     errorDeclined: 'カード会社がこのカードを拒否しました。別のカードをお試しください。',
     errorInsufficientFunds: 'このカードは残高不足です。別のカードをお試しください。',
-    errorAuthentication: 'カード会社による本人確認ができなかったため、保存していません。もう一度試すか、別のカードをお使いください。',
+    errorAuthentication:
+      'カード会社による本人確認ができなかったため、保存していません。もう一度試すか、別のカードをお使いください。',
     errorCardDetails: 'カード情報を確認してください：{message}',
     errorNotFound: 'そのカードはウォレットにありません。',
     errorUnavailable: '決済サービスに接続できません。しばらくしてからもう一度お試しください。',

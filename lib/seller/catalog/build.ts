@@ -64,7 +64,12 @@ export function grid(productId: string, spec: VariantGrid): CatalogVariant[] {
 }
 
 /** A product sold in one form only; its variant id is the product id. */
-export function single(productId: string, price: number, stock?: number, title = 'Standard'): CatalogVariant[] {
+export function single(
+  productId: string,
+  price: number,
+  stock?: number,
+  title = 'Standard',
+): CatalogVariant[] {
   return [{ id: productId, title, options: {}, price, stock: stock ?? steadyStock(productId) }];
 }
 

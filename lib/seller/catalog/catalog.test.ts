@@ -25,9 +25,18 @@ describe('demo seller catalogs', () => {
   it('has exactly the three demo sellers, findable by id', () => {
     expect(SELLER_CATALOGS.map((c) => c.seller.id)).toEqual([...DEMO_SELLER_IDS]);
     expect(catalogFor('no-such-seller')).toBeUndefined();
-    expect(seller('summit-outfitters').seller).toMatchObject({ name: 'Summit Outfitters', currency: 'usd', country: 'US' });
+    expect(seller('summit-outfitters').seller).toMatchObject({
+      name: 'Summit Outfitters',
+      currency: 'usd',
+      country: 'US',
+    });
     expect(seller('volt-audio').seller).toMatchObject({ name: 'Volt Audio', currency: 'usd', country: 'US' });
-    expect(seller('kissa-tokyo').seller).toMatchObject({ name: 'Kissa Tokyo', nameJa: '喫茶東京', currency: 'jpy', country: 'JP' });
+    expect(seller('kissa-tokyo').seller).toMatchObject({
+      name: 'Kissa Tokyo',
+      nameJa: '喫茶東京',
+      currency: 'jpy',
+      country: 'JP',
+    });
   });
 
   describe.each(SELLER_CATALOGS.map((c) => [c.seller.id, c] as const))('%s', (sellerId, catalog) => {
@@ -94,7 +103,9 @@ describe('demo seller catalogs', () => {
         const svg = fs.readFileSync(path.join(publicDir, file), 'utf8');
         expect(svg, file).toContain('viewBox="0 0 800 800"');
         expect(svg.length, file).toBeLessThan(5 * 1024);
-        expect(svg.replace('xmlns="http://www.w3.org/2000/svg"', ''), file).not.toMatch(/https?:|href=|@import/);
+        expect(svg.replace('xmlns="http://www.w3.org/2000/svg"', ''), file).not.toMatch(
+          /https?:|href=|@import/,
+        );
       }
     });
   });
@@ -112,7 +123,9 @@ describe('Summit Outfitters', () => {
   });
 
   it('offers several waterproof hiking boots in size 10: one under $100, the others over', () => {
-    const boots = seller('summit-outfitters').products.filter((p) => p.category === 'hiking boots' && p.tags.includes('waterproof'));
+    const boots = seller('summit-outfitters').products.filter(
+      (p) => p.category === 'hiking boots' && p.tags.includes('waterproof'),
+    );
     expect(boots.length).toBeGreaterThanOrEqual(3);
     for (const boot of boots) expect(optionValues(boot, 'size'), boot.id).toContain('10');
     expect(boots.filter((b) => lowestPrice(b) < 100_00).map((b) => b.id)).toEqual(['trailhead-wp-hiker']);
@@ -121,7 +134,9 @@ describe('Summit Outfitters', () => {
   it('keeps one single-variant product at its very last unit', () => {
     const tent = product('summit-outfitters', 'featherline-1p-tent');
     expect(tent.variants).toEqual([expect.objectContaining({ id: 'featherline-1p-tent', stock: 1 })]);
-    const lastUnits = seller('summit-outfitters').products.filter((p) => p.variants.length === 1 && p.variants[0].stock === 1);
+    const lastUnits = seller('summit-outfitters').products.filter(
+      (p) => p.variants.length === 1 && p.variants[0].stock === 1,
+    );
     expect(lastUnits.map((p) => p.id)).toEqual(['featherline-1p-tent']);
   });
 
@@ -140,7 +155,16 @@ describe('Summit Outfitters', () => {
 
   it('covers the outdoor basics', () => {
     const categories = new Set(seller('summit-outfitters').products.map((p) => p.category));
-    for (const c of ['tents', 'sleeping bags', 'backpacks', 'headlamps', 'trekking poles', 'water bottles', 'stoves', 'socks']) {
+    for (const c of [
+      'tents',
+      'sleeping bags',
+      'backpacks',
+      'headlamps',
+      'trekking poles',
+      'water bottles',
+      'stoves',
+      'socks',
+    ]) {
       expect(categories, c).toContain(c);
     }
   });
@@ -163,7 +187,8 @@ describe('Volt Audio', () => {
 
   it('covers speakers, turntables, DACs, cables, chargers and microphones', () => {
     const categories = new Set(seller('volt-audio').products.map((p) => p.category));
-    for (const c of ['speakers', 'turntables', 'dacs', 'cables', 'chargers', 'microphones']) expect(categories, c).toContain(c);
+    for (const c of ['speakers', 'turntables', 'dacs', 'cables', 'chargers', 'microphones'])
+      expect(categories, c).toContain(c);
   });
 
   it('has the direct-drive turntable sold out', () => {
@@ -176,7 +201,10 @@ describe('Kissa Tokyo', () => {
     for (const p of seller('kissa-tokyo').products) {
       expect(p.titleJa, p.id).toMatch(JAPANESE);
       expect(p.descriptionJa, p.id).toMatch(JAPANESE);
-      expect(p.tags.some((t) => JAPANESE.test(t)), p.id).toBe(true);
+      expect(
+        p.tags.some((t) => JAPANESE.test(t)),
+        p.id,
+      ).toBe(true);
       expect(p.title, p.id).not.toMatch(JAPANESE);
     }
   });
@@ -200,7 +228,15 @@ describe('Kissa Tokyo', () => {
 
   it('covers brewing tools and tea', () => {
     const categories = new Set(seller('kissa-tokyo').products.map((p) => p.category));
-    for (const c of ['drip kettles', 'pour-over drippers', 'coffee grinders', 'mugs', 'teapots', 'matcha sets', 'green tea']) {
+    for (const c of [
+      'drip kettles',
+      'pour-over drippers',
+      'coffee grinders',
+      'mugs',
+      'teapots',
+      'matcha sets',
+      'green tea',
+    ]) {
       expect(categories, c).toContain(c);
     }
     const tags = seller('kissa-tokyo').products.flatMap((p) => p.tags);

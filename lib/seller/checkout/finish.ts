@@ -87,7 +87,12 @@ export async function finishCompletion(
 ): Promise<SessionAnswer> {
   const result = await tx(ctx.db, async (db): Promise<SessionAnswer | AcpProblem> => {
     const row = await lockSession(db, seller.id, agent.id, id);
-    if (!row) return new AcpProblem(404, { type: 'invalid_request', code: 'session_not_found', message: `No checkout session ${id}.` });
+    if (!row)
+      return new AcpProblem(404, {
+        type: 'invalid_request',
+        code: 'session_not_found',
+        message: `No checkout session ${id}.`,
+      });
     const payment = paymentOf(row);
     const input = row.input as SessionInput;
     const locale = messageLocale(input.locale);
@@ -104,7 +109,12 @@ export async function finishCompletion(
       const orderNumber = await nextOrderNumber(db, seller.id);
       const shown = row.snapshot as CheckoutSession;
       // ACP has no field for the charge; Aisle's sellers disclose it in metadata so agents can show the buyer.
-      const paymentIntent = { id: outcome.paymentIntentId, status: 'succeeded', amount: row.total, currency: row.currency };
+      const paymentIntent = {
+        id: outcome.paymentIntentId,
+        status: 'succeeded',
+        amount: row.total,
+        currency: row.currency,
+      };
       const completed: CheckoutSession = {
         ...shown,
         status: 'completed',
@@ -129,16 +139,28 @@ export async function finishCompletion(
       });
       await recordPayment(db, row, payment.attempt, token, outcome, 'succeeded', { orderId });
       const session = { ...completed, order };
-      await saveSession(db, row.id, { status: 'completed', stockState: 'committed', orderId, completingSince: null, snapshot: session, payment: { ...payment, notices: [] } });
+      await saveSession(db, row.id, {
+        status: 'completed',
+        stockState: 'committed',
+        orderId,
+        completingSince: null,
+        snapshot: session,
+        payment: { ...payment, notices: [] },
+      });
       await enqueueOrderEvent(db, seller.id, agent, 'order_create', order);
       await enqueueFeedUpsert(db, seller.id, feedToken, productIdsOf(seller.id, lines));
       return { status: 200, session };
     }
 
     if (outcome.kind === 'intent_requires_action') {
-      const notice = errorMessage('requires_3ds', text('requires_3ds', locale), { param: '$.authentication_result' });
+      const notice = errorMessage('requires_3ds', text('requires_3ds', locale), {
+        param: '$.authentication_result',
+      });
       await recordPayment(db, row, payment.attempt, token, outcome, 'requires_action');
-      const { session } = await presentRow(db, ctx, seller, row, { status: 'authentication_required', extraMessages: [notice] });
+      const { session } = await presentRow(db, ctx, seller, row, {
+        status: 'authentication_required',
+        extraMessages: [notice],
+      });
       const waiting: CheckoutSession = {
         ...session,
         authentication_metadata: authenticationMetadata(seller, outcome),
@@ -156,7 +178,15 @@ export async function finishCompletion(
     if (outcome.kind === 'unavailable') {
       // Unknown whether Stripe charged: keep the stock and the attempt, so a retry finds the same charge.
       await saveSession(db, row.id, { completingSince: null });
-      return new AcpProblem(503, { type: 'service_unavailable', code: 'payment_unavailable', message: 'The payment provider did not answer; retry the request.' }, { 'Retry-After': '2' });
+      return new AcpProblem(
+        503,
+        {
+          type: 'service_unavailable',
+          code: 'payment_unavailable',
+          message: 'The payment provider did not answer; retry the request.',
+        },
+        { 'Retry-After': '2' },
+      );
     }
 
     // Nothing was charged: give the stock back.
@@ -165,20 +195,46 @@ export async function finishCompletion(
     let status: 'authentication_required' | undefined;
     let problem: AcpProblem | undefined;
     if (outcome.kind === 'token_requires_action') {
-      notices = [errorMessage('requires_3ds', text('requires_3ds', locale), { param: '$.payment_data.instrument.credential.token' })];
+      notices = [
+        errorMessage('requires_3ds', text('requires_3ds', locale), {
+          param: '$.payment_data.instrument.credential.token',
+        }),
+      ];
       status = 'authentication_required';
-      await recordPayment(db, row, payment.attempt, token, outcome, 'requires_action', { errorCode: 'shared_payment_token_requires_action' });
+      await recordPayment(db, row, payment.attempt, token, outcome, 'requires_action', {
+        errorCode: 'shared_payment_token_requires_action',
+      });
     } else if (outcome.kind === 'declined') {
-      const reason = outcome.code === 'authentication_failed' ? '' : (outcome.declineCode ?? outcome.code).replace(/_/g, ' ');
-      const content = outcome.code === 'authentication_failed' ? text('authentication_failed', locale) : text('payment_declined', locale, { reason });
+      const reason =
+        outcome.code === 'authentication_failed'
+          ? ''
+          : (outcome.declineCode ?? outcome.code).replace(/_/g, ' ');
+      const content =
+        outcome.code === 'authentication_failed'
+          ? text('authentication_failed', locale)
+          : text('payment_declined', locale, { reason });
       notices = [errorMessage('payment_declined', content, { param: '$.payment_data' })];
-      await recordPayment(db, row, payment.attempt, token, outcome, 'declined', { errorCode: outcome.declineCode ?? outcome.code, errorMessage: outcome.message });
+      await recordPayment(db, row, payment.attempt, token, outcome, 'declined', {
+        errorCode: outcome.declineCode ?? outcome.code,
+        errorMessage: outcome.message,
+      });
     } else {
       problem = outcome.problem;
-      await recordPayment(db, row, payment.attempt, token, outcome, 'refused', { errorCode: outcome.problem.error.code, errorMessage: outcome.problem.error.message });
+      await recordPayment(db, row, payment.attempt, token, outcome, 'refused', {
+        errorCode: outcome.problem.error.code,
+        errorMessage: outcome.problem.error.message,
+      });
     }
-    const { session } = await presentRow(db, ctx, seller, { ...row, status: 'ready_for_payment' }, { extraMessages: notices, ...(status ? { status } : {}) });
-    const shown = status ? { ...session, authentication_metadata: authenticationMetadata(seller, outcome) } : session;
+    const { session } = await presentRow(
+      db,
+      ctx,
+      seller,
+      { ...row, status: 'ready_for_payment' },
+      { extraMessages: notices, ...(status ? { status } : {}) },
+    );
+    const shown = status
+      ? { ...session, authentication_metadata: authenticationMetadata(seller, outcome) }
+      : session;
     await saveSession(db, row.id, {
       status: shown.status,
       stockState: 'released',

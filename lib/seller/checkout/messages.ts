@@ -55,7 +55,8 @@ const TEXT = {
   },
   payment_declined: {
     en: (v) => `The card was declined${v.reason ? ` (${v.reason})` : ''}. Try another payment method.`,
-    ja: (v) => `カードが承認されませんでした${v.reason ? `（${v.reason}）` : ''}。別のお支払い方法をお試しください。`,
+    ja: (v) =>
+      `カードが承認されませんでした${v.reason ? `（${v.reason}）` : ''}。別のお支払い方法をお試しください。`,
   },
   requires_3ds: {
     en: () => 'The card issuer asks the buyer to confirm this payment (3-D Secure).',
@@ -63,7 +64,8 @@ const TEXT = {
   },
   authentication_failed: {
     en: () => 'The buyer did not confirm the payment with the card issuer. Try again or use another card.',
-    ja: () => 'カード発行会社での本人認証が完了しませんでした。もう一度お試しいただくか、別のカードをお使いください。',
+    ja: () =>
+      'カード発行会社での本人認証が完了しませんでした。もう一度お試しいただくか、別のカードをお使いください。',
   },
   price_change: {
     en: (v) => `The total changed to ${v.total} since it was shown. Review it and pay again.`,
@@ -76,14 +78,22 @@ const TEXT = {
 } satisfies Record<string, Text>;
 export type MessageText = keyof typeof TEXT;
 
-export function text(key: MessageText, locale: MessageLocale, values: Record<string, string | number> = {}): string {
+export function text(
+  key: MessageText,
+  locale: MessageLocale,
+  values: Record<string, string | number> = {},
+): string {
   return TEXT[key][locale](values);
 }
 
 export function errorMessage(
   code: MessageErrorCode,
   content: string,
-  options: { param?: string; resolution?: 'recoverable' | 'requires_buyer_input' | 'requires_buyer_review'; severity?: 'low' | 'medium' | 'high' } = {},
+  options: {
+    param?: string;
+    resolution?: 'recoverable' | 'requires_buyer_input' | 'requires_buyer_review';
+    severity?: 'low' | 'medium' | 'high';
+  } = {},
 ): Message {
   return {
     type: 'error',
@@ -97,5 +107,13 @@ export function errorMessage(
 }
 
 export function warningMessage(code: MessageWarningCode, content: string, param?: string): Message {
-  return { type: 'warning', code, severity: 'low', resolution: 'requires_buyer_review', ...(param ? { param } : {}), content_type: 'plain', content };
+  return {
+    type: 'warning',
+    code,
+    severity: 'low',
+    resolution: 'requires_buyer_review',
+    ...(param ? { param } : {}),
+    content_type: 'plain',
+    content,
+  };
 }

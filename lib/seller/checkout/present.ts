@@ -1,4 +1,12 @@
-import type { Capabilities, CheckoutSession, CheckoutStatus, Link, Message, Order, PaymentHandler } from '@/lib/acp/types';
+import type {
+  Capabilities,
+  CheckoutSession,
+  CheckoutStatus,
+  Link,
+  Message,
+  Order,
+  PaymentHandler,
+} from '@/lib/acp/types';
 import { ACP_API_VERSION, TOKENIZED_CARD_HANDLER } from '@/lib/acp/version';
 import type { Seller, SellerContext } from '@/lib/seller/context';
 import { absoluteUrl } from '@/lib/seller/products';
@@ -68,7 +76,11 @@ export function sellerLinks(seller: Seller): Link[] {
 
 /** What a quote's readiness makes the status when no payment step has set one. */
 export function derivedStatus(quote: Quote): CheckoutStatus {
-  return quote.readiness === 'ready' ? 'ready_for_payment' : quote.readiness === 'incomplete' ? 'incomplete' : 'not_ready_for_payment';
+  return quote.readiness === 'ready'
+    ? 'ready_for_payment'
+    : quote.readiness === 'incomplete'
+      ? 'incomplete'
+      : 'not_ready_for_payment';
 }
 
 export interface PresentOptions {

@@ -2,7 +2,14 @@ import type { FulfillmentOption, LineItem, Message, SelectedFulfillmentOption, T
 import { formatMoney } from '@/lib/money';
 import { addressProblems, normalizeAddress } from '@/lib/seller/pricing/address';
 import { deliveryWindow } from '@/lib/seller/pricing/delivery';
-import { isTaxExempt, itemTaxRate, shippingTaxRate, taxOn, type Destination, type TaxRate } from '@/lib/seller/pricing/tax';
+import {
+  isTaxExempt,
+  itemTaxRate,
+  shippingTaxRate,
+  taxOn,
+  type Destination,
+  type TaxRate,
+} from '@/lib/seller/pricing/tax';
 import { ratesTo, type SellerPolicy, type ShippingRate } from '@/lib/seller/policies';
 import { findCatalogItem, itemTitle, productImageUrl, type CatalogItem } from '@/lib/seller/products';
 import type { SessionInput } from './input';
@@ -36,13 +43,37 @@ export interface Quote {
 export const LOW_STOCK_THRESHOLD = 3;
 export const DIGITAL_OPTION_ID = 'email_delivery';
 
-const LABELS: Record<MessageLocale, Record<'base' | 'subtotal' | 'shipping' | 'tax' | 'total' | 'digital', string>> = {
-  en: { base: 'Item(s) total', subtotal: 'Subtotal', shipping: 'Shipping', tax: 'Tax', total: 'Total', digital: 'Email delivery' },
-  ja: { base: '商品合計', subtotal: '小計', shipping: '送料', tax: '消費税', total: '合計', digital: 'メールでお届け' },
+const LABELS: Record<
+  MessageLocale,
+  Record<'base' | 'subtotal' | 'shipping' | 'tax' | 'total' | 'digital', string>
+> = {
+  en: {
+    base: 'Item(s) total',
+    subtotal: 'Subtotal',
+    shipping: 'Shipping',
+    tax: 'Tax',
+    total: 'Total',
+    digital: 'Email delivery',
+  },
+  ja: {
+    base: '商品合計',
+    subtotal: '小計',
+    shipping: '送料',
+    tax: '消費税',
+    total: '合計',
+    digital: 'メールでお届け',
+  },
 };
 
-function total(type: Total['type'], display_text: string, amount: number, breakdown?: Total['breakdown']): Total {
-  return breakdown && breakdown.length > 0 ? { type, display_text, amount, breakdown } : { type, display_text, amount };
+function total(
+  type: Total['type'],
+  display_text: string,
+  amount: number,
+  breakdown?: Total['breakdown'],
+): Total {
+  return breakdown && breakdown.length > 0
+    ? { type, display_text, amount, breakdown }
+    : { type, display_text, amount };
 }
 
 export function lineItemId(itemId: string): string {
@@ -50,7 +81,13 @@ export function lineItemId(itemId: string): string {
 }
 
 /** Prices, taxes, shipping and problems of a session, from its input and the current stock. Pure. */
-export function quoteSession(policy: SellerPolicy, sellerName: string, input: SessionInput, stock: Map<string, StockLevel>, now: Date): Quote {
+export function quoteSession(
+  policy: SellerPolicy,
+  sellerName: string,
+  input: SessionInput,
+  stock: Map<string, StockLevel>,
+  now: Date,
+): Quote {
   const locale = messageLocale(input.locale);
   const labels = LABELS[locale];
   const currency = policy.currency;
@@ -67,9 +104,17 @@ export function quoteSession(policy: SellerPolicy, sellerName: string, input: Se
     for (const problem of problems) {
       const key = problem.reason === 'blank' ? 'blank' : problem.reason;
       messages.push(
-        errorMessage('invalid', text(key, locale, { value: String(address[problem.field] ?? ''), field: problem.field, country: address.country }), {
-          param: `$.fulfillment_details.address.${problem.field}`,
-        }),
+        errorMessage(
+          'invalid',
+          text(key, locale, {
+            value: String(address[problem.field] ?? ''),
+            field: problem.field,
+            country: address.country,
+          }),
+          {
+            param: `$.fulfillment_details.address.${problem.field}`,
+          },
+        ),
       );
     }
     addressValid = problems.length === 0;
@@ -96,13 +141,27 @@ export function quoteSession(policy: SellerPolicy, sellerName: string, input: Se
       messages.push(errorMessage('out_of_stock', text('out_of_stock', locale, { title }), { param }));
       blocked = true;
     } else if (requested.quantity > level.available) {
-      messages.push(errorMessage('quantity_exceeded', text('quantity_exceeded', locale, { title, available: level.available }), { param }));
+      messages.push(
+        errorMessage(
+          'quantity_exceeded',
+          text('quantity_exceeded', locale, { title, available: level.available }),
+          { param },
+        ),
+      );
       blocked = true;
     } else if (requested.quantity > policy.maxQuantityPerLine) {
-      messages.push(errorMessage('maximum_exceeded', text('maximum_exceeded', locale, { title, max: policy.maxQuantityPerLine }), { param }));
+      messages.push(
+        errorMessage(
+          'maximum_exceeded',
+          text('maximum_exceeded', locale, { title, max: policy.maxQuantityPerLine }),
+          { param },
+        ),
+      );
       blocked = true;
     } else if (level.available <= LOW_STOCK_THRESHOLD) {
-      messages.push(warningMessage('low_stock', text('low_stock', locale, { title, available: level.available }), param));
+      messages.push(
+        warningMessage('low_stock', text('low_stock', locale, { title, available: level.available }), param),
+      );
     }
     const subtotal = level.price * requested.quantity;
     const rate = itemTaxRate(policy, item.product, destination);
@@ -122,13 +181,25 @@ export function quoteSession(policy: SellerPolicy, sellerName: string, input: Se
       variant_id: item.variant.id,
       sku: item.variant.id,
       category: item.product.category,
-      availability_status: level.available === 0 ? 'out_of_stock' : level.available <= LOW_STOCK_THRESHOLD ? 'low_stock' : 'in_stock',
+      availability_status:
+        level.available === 0
+          ? 'out_of_stock'
+          : level.available <= LOW_STOCK_THRESHOLD
+            ? 'low_stock'
+            : 'in_stock',
       available_quantity: level.available,
       max_quantity_per_order: policy.maxQuantityPerLine,
       ...(Object.keys(item.variant.options).length > 0
-        ? { variant_options: Object.entries(item.variant.options).map(([name, value]) => ({ name: name[0].toUpperCase() + name.slice(1), value })) }
+        ? {
+            variant_options: Object.entries(item.variant.options).map(([name, value]) => ({
+              name: name[0].toUpperCase() + name.slice(1),
+              value,
+            })),
+          }
         : {}),
-      ...(isTaxExempt(item.product) ? { tax_exempt: true, tax_exemption_reason: 'Gift cards are not a taxable sale.' } : {}),
+      ...(isTaxExempt(item.product)
+        ? { tax_exempt: true, tax_exemption_reason: 'Gift cards are not a taxable sale.' }
+        : {}),
       totals: [
         total('items_base_amount', labels.base, subtotal),
         total('subtotal', labels.subtotal, subtotal),
@@ -149,9 +220,13 @@ export function quoteSession(policy: SellerPolicy, sellerName: string, input: Se
     const rates = ratesTo(policy, addressValid ? destination.country : undefined);
     if (addressValid && rates.length === 0) {
       messages.push(
-        errorMessage('region_restricted', text('region_restricted', locale, { seller: sellerName, country: destination.country ?? '' }), {
-          param: '$.fulfillment_details.address.country',
-        }),
+        errorMessage(
+          'region_restricted',
+          text('region_restricted', locale, { seller: sellerName, country: destination.country ?? '' }),
+          {
+            param: '$.fulfillment_details.address.country',
+          },
+        ),
       );
       blocked = true;
     }
@@ -159,34 +234,68 @@ export function quoteSession(policy: SellerPolicy, sellerName: string, input: Se
     const shipTax = shippingTaxRate(policy, destination);
     const choices = rates.map((rate): ShippingChoice => {
       const amount = rate.freeOver !== undefined && physicalSubtotal >= rate.freeOver ? 0 : rate.price;
-      return { rate, amount, tax: taxOn(amount, shipTax, currency), window: deliveryWindow(now, rate.minDays, rate.maxDays) };
+      return {
+        rate,
+        amount,
+        tax: taxOn(amount, shipTax, currency),
+        window: deliveryWindow(now, rate.minDays, rate.maxDays),
+      };
     });
     for (const choice of choices) {
-      const days = choice.rate.minDays === choice.rate.maxDays ? `${choice.rate.minDays}` : `${choice.rate.minDays}–${choice.rate.maxDays}`;
+      const days =
+        choice.rate.minDays === choice.rate.maxDays
+          ? `${choice.rate.minDays}`
+          : `${choice.rate.minDays}–${choice.rate.maxDays}`;
       fulfillmentOptions.push({
         type: 'shipping',
         id: choice.rate.id,
         title: locale === 'ja' ? choice.rate.titleJa : choice.rate.title,
-        description: locale === 'ja' ? `${days}営業日でお届け` : `Arrives in ${days} business day${choice.rate.maxDays === 1 ? '' : 's'}`,
+        description:
+          locale === 'ja'
+            ? `${days}営業日でお届け`
+            : `Arrives in ${days} business day${choice.rate.maxDays === 1 ? '' : 's'}`,
         carrier: choice.rate.carrier,
         earliest_delivery_time: choice.window.earliest,
         latest_delivery_time: choice.window.latest,
         totals:
           choice.tax > 0
-            ? [total('subtotal', labels.shipping, choice.amount), total('tax', labels.tax, choice.tax), total('total', labels.total, choice.amount + choice.tax)]
+            ? [
+                total('subtotal', labels.shipping, choice.amount),
+                total('tax', labels.tax, choice.tax),
+                total('total', labels.total, choice.amount + choice.tax),
+              ]
             : [total('total', labels.shipping, choice.amount)],
       });
     }
     shipping = choices.find((c) => c.rate.id === input.shippingOptionId) ?? choices[0];
     if (shipping) {
-      selectedFulfillmentOptions.push({ type: 'shipping', option_id: shipping.rate.id, item_ids: physical.map((l) => l.item.variant.id) });
+      selectedFulfillmentOptions.push({
+        type: 'shipping',
+        option_id: shipping.rate.id,
+        item_ids: physical.map((l) => l.item.variant.id),
+      });
       addTax(shipTax, shipping.tax);
     }
-    if (!rawAddress) messages.push(errorMessage('missing', text('missing_address', locale), { param: '$.fulfillment_details.address', severity: 'low' }));
+    if (!rawAddress)
+      messages.push(
+        errorMessage('missing', text('missing_address', locale), {
+          param: '$.fulfillment_details.address',
+          severity: 'low',
+        }),
+      );
   }
   if (digital.length > 0) {
-    fulfillmentOptions.push({ type: 'digital', id: DIGITAL_OPTION_ID, title: labels.digital, totals: [total('total', labels.shipping, 0)] });
-    selectedFulfillmentOptions.push({ type: 'digital', option_id: DIGITAL_OPTION_ID, item_ids: digital.map((l) => l.item.variant.id) });
+    fulfillmentOptions.push({
+      type: 'digital',
+      id: DIGITAL_OPTION_ID,
+      title: labels.digital,
+      totals: [total('total', labels.shipping, 0)],
+    });
+    selectedFulfillmentOptions.push({
+      type: 'digital',
+      option_id: DIGITAL_OPTION_ID,
+      item_ids: digital.map((l) => l.item.variant.id),
+    });
   }
 
   const itemsTotal = lines.reduce((sum, l) => sum + l.subtotal, 0);
@@ -201,13 +310,26 @@ export function quoteSession(policy: SellerPolicy, sellerName: string, input: Se
       'tax',
       labels.tax,
       taxTotal,
-      [...taxes.values()].map((t) => ({ jurisdiction: t.rate.jurisdiction, rate: t.rate.rate, amount: t.amount })),
+      [...taxes.values()].map((t) => ({
+        jurisdiction: t.rate.jurisdiction,
+        rate: t.rate.rate,
+        amount: t.amount,
+      })),
     ),
     total('total', labels.total, grandTotal),
   ];
 
   const readiness = blocked ? 'blocked' : physical.length > 0 && !rawAddress ? 'incomplete' : 'ready';
-  return { lineItems, fulfillmentOptions, selectedFulfillmentOptions, totals, total: grandTotal, messages, readiness, shipping };
+  return {
+    lineItems,
+    fulfillmentOptions,
+    selectedFulfillmentOptions,
+    totals,
+    total: grandTotal,
+    messages,
+    readiness,
+    shipping,
+  };
 }
 
 export function formatTotal(amount: number, currency: string, locale: MessageLocale): string {

@@ -14,13 +14,26 @@ import { paymentOf } from './store';
 export function checkItemIds(seller: Seller, items: { id: string }[]): void {
   items.forEach((item, index) => {
     if (!findCatalogItem(seller.id, item.id)) {
-      throw invalidRequest('invalid_item_id', `The item ID '${item.id.slice(0, 100)}' does not exist.`, `$.line_items[${index}].id`);
+      throw invalidRequest(
+        'invalid_item_id',
+        `The item ID '${item.id.slice(0, 100)}' does not exist.`,
+        `$.line_items[${index}].id`,
+      );
     }
   });
 }
 
-export async function quoteFor(db: Db, ctx: SellerContext, seller: Seller, input: SessionInput): Promise<Quote> {
-  const stock = await loadStock(db, seller.id, input.items.map((i) => i.id));
+export async function quoteFor(
+  db: Db,
+  ctx: SellerContext,
+  seller: Seller,
+  input: SessionInput,
+): Promise<Quote> {
+  const stock = await loadStock(
+    db,
+    seller.id,
+    input.items.map((i) => i.id),
+  );
   return quoteSession(seller.policy, seller.profile.name, input, stock, ctx.now());
 }
 

@@ -1,4 +1,9 @@
-import type { CancelSessionRequest, CheckoutSession, CheckoutSessionCreateRequest, CheckoutSessionUpdateRequest } from '@/lib/acp/types';
+import type {
+  CancelSessionRequest,
+  CheckoutSession,
+  CheckoutSessionCreateRequest,
+  CheckoutSessionUpdateRequest,
+} from '@/lib/acp/types';
 import { AcpProblem, invalidRequest } from '@/lib/acp/server';
 import type { Db } from '@/lib/db/client';
 import { sellerCheckoutSessions } from '@/lib/db/schema';
@@ -12,7 +17,17 @@ import { mergeItems, type SessionInput } from './input';
 import { errorMessage, messageLocale, text } from './messages';
 import { derivedStatus, presentSession, sessionCapabilities } from './present';
 import { checkItemIds, presentRow, quoteFor } from './quoting';
-import { COMPLETION_STALE_MS, findSession, lockSession, newId, paymentOf, saveSession, SESSION_TTL_MS, TERMINAL_STATUSES, type SessionRow } from './store';
+import {
+  COMPLETION_STALE_MS,
+  findSession,
+  lockSession,
+  newId,
+  paymentOf,
+  saveSession,
+  SESSION_TTL_MS,
+  TERMINAL_STATUSES,
+  type SessionRow,
+} from './store';
 import { DIGITAL_OPTION_ID } from './quote';
 
 export interface SessionAnswer {
@@ -23,22 +38,40 @@ export interface SessionAnswer {
 const tx = <T>(db: Db, run: (tx: Db) => Promise<T>) => db.transaction((t) => run(t as unknown as Db));
 
 export function notFound(id: string): AcpProblem {
-  return new AcpProblem(404, { type: 'invalid_request', code: 'session_not_found', message: `No checkout session ${id.slice(0, 80)}.`, param: '$.id' });
+  return new AcpProblem(404, {
+    type: 'invalid_request',
+    code: 'session_not_found',
+    message: `No checkout session ${id.slice(0, 80)}.`,
+    param: '$.id',
+  });
 }
 
-function withAddressNormalized(details: SessionInput['fulfillmentDetails']): SessionInput['fulfillmentDetails'] {
+function withAddressNormalized(
+  details: SessionInput['fulfillmentDetails'],
+): SessionInput['fulfillmentDetails'] {
   return details?.address ? { ...details, address: normalizeAddress(details.address) } : details;
 }
 
-export async function createSession(ctx: SellerContext, seller: Seller, agent: AgentIdentity, body: CheckoutSessionCreateRequest): Promise<SessionAnswer> {
+export async function createSession(
+  ctx: SellerContext,
+  seller: Seller,
+  agent: AgentIdentity,
+  body: CheckoutSessionCreateRequest,
+): Promise<SessionAnswer> {
   if (body.currency.toLowerCase() !== seller.policy.currency) {
-    throw invalidRequest('unsupported_currency', `${seller.profile.name} sells in ${seller.policy.currency} only.`, '$.currency');
+    throw invalidRequest(
+      'unsupported_currency',
+      `${seller.profile.name} sells in ${seller.policy.currency} only.`,
+      '$.currency',
+    );
   }
   checkItemIds(seller, body.line_items);
   const input: SessionInput = {
     items: mergeItems(body.line_items),
     ...(body.buyer ? { buyer: body.buyer } : {}),
-    ...(body.fulfillment_details ? { fulfillmentDetails: withAddressNormalized(body.fulfillment_details) } : {}),
+    ...(body.fulfillment_details
+      ? { fulfillmentDetails: withAddressNormalized(body.fulfillment_details) }
+      : {}),
     ...(body.locale ? { locale: body.locale } : {}),
     ...(body.order_notes ? { orderNotes: body.order_notes } : {}),
     ...(body.metadata ? { metadata: body.metadata } : {}),
@@ -98,7 +131,12 @@ async function expire(ctx: SellerContext, seller: Seller, row: SessionRow): Prom
   return session;
 }
 
-export async function getSession(ctx: SellerContext, seller: Seller, agent: AgentIdentity, id: string): Promise<SessionAnswer> {
+export async function getSession(
+  ctx: SellerContext,
+  seller: Seller,
+  agent: AgentIdentity,
+  id: string,
+): Promise<SessionAnswer> {
   const row = await findSession(ctx.db, seller.id, agent.id, id);
   if (!row) throw notFound(id);
   if (TERMINAL_STATUSES.has(row.status)) return { status: 200, session: await terminalAnswer(ctx.db, row) };
@@ -112,8 +150,20 @@ export async function getSession(ctx: SellerContext, seller: Seller, agent: Agen
 }
 
 function refuseState(row: SessionRow, action: string, now = new Date()): never {
-  if (row.status === 'complete_in_progress' && row.completingSince && now.getTime() - row.completingSince.getTime() < COMPLETION_STALE_MS) {
-    throw new AcpProblem(409, { type: 'invalid_request', code: 'complete_in_progress', message: 'A payment for this session is under way; try again in a moment.' }, { 'Retry-After': '1' });
+  if (
+    row.status === 'complete_in_progress' &&
+    row.completingSince &&
+    now.getTime() - row.completingSince.getTime() < COMPLETION_STALE_MS
+  ) {
+    throw new AcpProblem(
+      409,
+      {
+        type: 'invalid_request',
+        code: 'complete_in_progress',
+        message: 'A payment for this session is under way; try again in a moment.',
+      },
+      { 'Retry-After': '1' },
+    );
   }
   throw invalidRequest('invalid_session_state', `A ${row.status} checkout session cannot be ${action}.`);
 }
@@ -126,7 +176,8 @@ export async function updateSession(
   body: CheckoutSessionUpdateRequest,
 ): Promise<SessionAnswer> {
   if (body.line_items) {
-    if (body.line_items.length === 0) throw invalidRequest('invalid_request', 'A checkout needs at least one item.', '$.line_items');
+    if (body.line_items.length === 0)
+      throw invalidRequest('invalid_request', 'A checkout needs at least one item.', '$.line_items');
     checkItemIds(seller, body.line_items);
   }
   return tx(ctx.db, async (db) => {
@@ -134,13 +185,16 @@ export async function updateSession(
     if (!row) throw notFound(id);
     if (TERMINAL_STATUSES.has(row.status)) refuseState(row, 'updated');
     if (isExpired(ctx, row)) refuseState({ ...row, status: 'expired' }, 'updated');
-    if (row.status === 'complete_in_progress' || row.stockState === 'held') refuseState(row, 'updated', ctx.now());
+    if (row.status === 'complete_in_progress' || row.stockState === 'held')
+      refuseState(row, 'updated', ctx.now());
     const before = row.input as SessionInput;
     const input: SessionInput = {
       ...before,
       ...(body.line_items ? { items: mergeItems(body.line_items) } : {}),
       ...(body.buyer ? { buyer: body.buyer } : {}),
-      ...(body.fulfillment_details ? { fulfillmentDetails: withAddressNormalized(body.fulfillment_details) } : {}),
+      ...(body.fulfillment_details
+        ? { fulfillmentDetails: withAddressNormalized(body.fulfillment_details) }
+        : {}),
       ...(body.order_notes !== undefined ? { orderNotes: body.order_notes } : {}),
     };
     // The options offered do not depend on which one is chosen: quote once with the choice applied.
@@ -148,7 +202,9 @@ export async function updateSession(
     if (shipping) input.shippingOptionId = shipping.option_id;
     const quote = await quoteFor(db, ctx, seller, input);
     for (const [index, selected] of (body.selected_fulfillment_options ?? []).entries()) {
-      const offered = quote.fulfillmentOptions.some((o) => o.id === selected.option_id && o.type === selected.type);
+      const offered = quote.fulfillmentOptions.some(
+        (o) => o.id === selected.option_id && o.type === selected.type,
+      );
       if (!offered || (selected.type === 'digital' && selected.option_id !== DIGITAL_OPTION_ID)) {
         throw invalidRequest(
           'invalid_fulfillment_option',
@@ -157,7 +213,12 @@ export async function updateSession(
         );
       }
     }
-    const { session } = await presentRow(db, ctx, seller, row, { input, quote, status: derivedStatus(quote), extraMessages: [] });
+    const { session } = await presentRow(db, ctx, seller, row, {
+      input,
+      quote,
+      status: derivedStatus(quote),
+      extraMessages: [],
+    });
     await saveSession(db, row.id, {
       input,
       status: session.status,
@@ -192,13 +253,37 @@ export async function cancelSession(
     const row = await lockSession(db, seller.id, agent.id, id);
     if (!row) throw notFound(id);
     if (TERMINAL_STATUSES.has(row.status)) {
-      throw new AcpProblem(405, { type: 'invalid_request', code: 'session_not_cancelable', message: `The checkout session is already ${row.status}.` });
+      throw new AcpProblem(405, {
+        type: 'invalid_request',
+        code: 'session_not_cancelable',
+        message: `The checkout session is already ${row.status}.`,
+      });
     }
     if (row.status === 'complete_in_progress') refuseState(row, 'canceled', ctx.now());
-    if (row.stockState === 'held') await releaseStock(db, seller.id, stockLines(seller.id, (row.input as SessionInput).items));
-    const input: SessionInput = { ...(row.input as SessionInput), ...(body.intent_trace ? { metadata: { ...(row.input as SessionInput).metadata, cancel_reason: body.intent_trace.reason_code } } : {}) };
-    const { session } = await presentRow(db, ctx, seller, row, { input, status: 'canceled', extraMessages: [] });
-    await saveSession(db, row.id, { status: 'canceled', snapshot: session, stockState: row.stockState === 'held' ? 'released' : row.stockState, input });
+    if (row.stockState === 'held')
+      await releaseStock(db, seller.id, stockLines(seller.id, (row.input as SessionInput).items));
+    const input: SessionInput = {
+      ...(row.input as SessionInput),
+      ...(body.intent_trace
+        ? {
+            metadata: {
+              ...(row.input as SessionInput).metadata,
+              cancel_reason: body.intent_trace.reason_code,
+            },
+          }
+        : {}),
+    };
+    const { session } = await presentRow(db, ctx, seller, row, {
+      input,
+      status: 'canceled',
+      extraMessages: [],
+    });
+    await saveSession(db, row.id, {
+      status: 'canceled',
+      snapshot: session,
+      stockState: row.stockState === 'held' ? 'released' : row.stockState,
+      input,
+    });
     return { status: 200, session };
   });
 }

@@ -38,20 +38,44 @@ export function paymentOf(row: SessionRow): PaymentState {
 }
 
 const scope = (sellerId: string, agentId: string, id: string) =>
-  and(eq(sellerCheckoutSessions.id, id), eq(sellerCheckoutSessions.sellerId, sellerId), eq(sellerCheckoutSessions.agentId, agentId));
+  and(
+    eq(sellerCheckoutSessions.id, id),
+    eq(sellerCheckoutSessions.sellerId, sellerId),
+    eq(sellerCheckoutSessions.agentId, agentId),
+  );
 
 /** A session of this seller opened by this agent; another agent's session does not exist for it. */
-export async function findSession(db: Db, sellerId: string, agentId: string, id: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(sellerCheckoutSessions).where(scope(sellerId, agentId, id));
+export async function findSession(
+  db: Db,
+  sellerId: string,
+  agentId: string,
+  id: string,
+): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(sellerCheckoutSessions)
+    .where(scope(sellerId, agentId, id));
   return row;
 }
 
 /** The same, locked until the transaction ends: every state change of a session goes through this. */
-export async function lockSession(tx: Db, sellerId: string, agentId: string, id: string): Promise<SessionRow | undefined> {
-  const [row] = await tx.select().from(sellerCheckoutSessions).where(scope(sellerId, agentId, id)).for('update');
+export async function lockSession(
+  tx: Db,
+  sellerId: string,
+  agentId: string,
+  id: string,
+): Promise<SessionRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(sellerCheckoutSessions)
+    .where(scope(sellerId, agentId, id))
+    .for('update');
   return row;
 }
 
 export async function saveSession(tx: Db, id: string, patch: Partial<Omit<SessionRow, 'id'>>): Promise<void> {
-  await tx.update(sellerCheckoutSessions).set({ ...patch, updatedAt: patch.updatedAt ?? new Date() }).where(eq(sellerCheckoutSessions.id, id));
+  await tx
+    .update(sellerCheckoutSessions)
+    .set({ ...patch, updatedAt: patch.updatedAt ?? new Date() })
+    .where(eq(sellerCheckoutSessions.id, id));
 }

@@ -3,7 +3,13 @@ import type { Db } from '@/lib/db/client';
 import { sellerPayments } from '@/lib/db/schema';
 import { eq } from 'drizzle-orm';
 import { agentById } from '@/lib/seller/agents';
-import { findSeller, sellerContext, type Seller, type SellerContext, type SellerDeps } from '@/lib/seller/context';
+import {
+  findSeller,
+  sellerContext,
+  type Seller,
+  type SellerContext,
+  type SellerDeps,
+} from '@/lib/seller/context';
 import { enqueueFeedUpsert, feedTokenFor } from '@/lib/seller/feed';
 import { refundPayment } from '@/lib/seller/checkout/payment';
 import { productIdsOf, releaseStock, type StockLine } from '@/lib/seller/stock';
@@ -19,7 +25,11 @@ import { findOrder, lockOrder, saveOrder, type OrderRow } from './store';
  */
 export type OrderActionResult =
   | { ok: true; order: Order }
-  | { ok: false; code: 'seller_not_found' | 'order_not_found' | 'invalid_order_state' | 'refund_failed'; message: string };
+  | {
+      ok: false;
+      code: 'seller_not_found' | 'order_not_found' | 'invalid_order_state' | 'refund_failed';
+      message: string;
+    };
 
 const tx = <T>(db: Db, run: (tx: Db) => Promise<T>) => db.transaction((t) => run(t as unknown as Db));
 
@@ -32,10 +42,16 @@ interface Scope {
 
 async function scoped(deps: SellerDeps, sellerId: string, orderId: string, agentId?: string) {
   const seller = findSeller(sellerId);
-  if (!seller) return { error: { ok: false, code: 'seller_not_found', message: `No seller ${sellerId}.` } as OrderActionResult };
+  if (!seller)
+    return {
+      error: { ok: false, code: 'seller_not_found', message: `No seller ${sellerId}.` } as OrderActionResult,
+    };
   const ctx = sellerContext(deps);
   const row = await findOrder(ctx.db, seller.id, orderId);
-  if (!row || (agentId && row.agentId !== agentId)) return { error: { ok: false, code: 'order_not_found', message: `No order ${orderId}.` } as OrderActionResult };
+  if (!row || (agentId && row.agentId !== agentId))
+    return {
+      error: { ok: false, code: 'order_not_found', message: `No order ${orderId}.` } as OrderActionResult,
+    };
   const agent = await agentById(ctx.db, seller.id, row.agentId);
   return { scope: { ctx, seller, agentId } as Scope, agent };
 }
@@ -61,12 +77,17 @@ export async function markOrderShipped(
     if (row.status !== 'confirmed') return wrongState(row, 'shipped');
     const document = shippedDocument(row.document as Order, { at: ctx.now(), ...options });
     const saved = await saveOrder(db, row, { status: 'shipped', document });
-    if (found.agent) await enqueueOrderEvent(db, seller.id, found.agent, 'order_update', saved.document as Order);
+    if (found.agent)
+      await enqueueOrderEvent(db, seller.id, found.agent, 'order_update', saved.document as Order);
     return { ok: true, order: document };
   });
 }
 
-export async function markOrderDelivered(deps: SellerDeps, sellerId: string, orderId: string): Promise<OrderActionResult> {
+export async function markOrderDelivered(
+  deps: SellerDeps,
+  sellerId: string,
+  orderId: string,
+): Promise<OrderActionResult> {
   const found = await scoped(deps, sellerId, orderId);
   if ('error' in found) return found.error!;
   const { ctx, seller } = found.scope;
@@ -83,7 +104,10 @@ export async function markOrderDelivered(deps: SellerDeps, sellerId: string, ord
 
 function orderLines(seller: Seller, order: Order): StockLine[] {
   return (order.line_items ?? [])
-    .map((li) => ({ variantId: findCatalogItem(seller.id, li.id.replace(/^li_/, ''))?.variant.id ?? '', quantity: li.quantity.current }))
+    .map((li) => ({
+      variantId: findCatalogItem(seller.id, li.id.replace(/^li_/, ''))?.variant.id ?? '',
+      quantity: li.quantity.current,
+    }))
     .filter((l) => l.variantId && l.quantity > 0);
 }
 
@@ -91,7 +115,12 @@ function orderLines(seller: Seller, order: Order): StockLine[] {
  * A full refund through Stripe, then `order_update`. An order that has not shipped is canceled
  * instead (see `cancelOrder`): nothing will ship once its money is back.
  */
-export async function refundOrder(deps: SellerDeps, sellerId: string, orderId: string, options: { reason?: string } = {}): Promise<OrderActionResult> {
+export async function refundOrder(
+  deps: SellerDeps,
+  sellerId: string,
+  orderId: string,
+  options: { reason?: string } = {},
+): Promise<OrderActionResult> {
   const found = await scoped(deps, sellerId, orderId);
   if ('error' in found) return found.error!;
   const status = (await findOrder(found.scope.ctx.db, sellerId, orderId))?.status;
@@ -123,8 +152,10 @@ async function settleRefund(
   // Mark first, so the order cannot ship while its money is on the way back.
   const start = await tx(ctx.db, async (db) => {
     const row = await lockOrder(db, seller.id, orderId);
-    if (!row) return { ok: false, code: 'order_not_found', message: `No order ${orderId}.` } as OrderActionResult;
-    if (!allowed.includes(row.status) || row.refunded >= row.total) return wrongState(row, cancel ? 'canceled' : 'refunded');
+    if (!row)
+      return { ok: false, code: 'order_not_found', message: `No order ${orderId}.` } as OrderActionResult;
+    if (!allowed.includes(row.status) || row.refunded >= row.total)
+      return wrongState(row, cancel ? 'canceled' : 'refunded');
     if (cancel) await saveOrder(db, row, { status: 'canceling', document: row.document as Order });
     return row;
   });
@@ -134,20 +165,37 @@ async function settleRefund(
   try {
     refund = await refundPayment(ctx, seller, start.paymentIntentId, orderId, reason);
   } catch (error) {
-    if (cancel) await tx(ctx.db, async (db) => {
-      const row = await lockOrder(db, seller.id, orderId);
-      if (row?.status === 'canceling') await saveOrder(db, row, { status: 'confirmed', document: row.document as Order });
-    });
-    return { ok: false, code: 'refund_failed', message: `Stripe did not refund: ${error instanceof Error ? error.message : String(error)}` };
+    if (cancel)
+      await tx(ctx.db, async (db) => {
+        const row = await lockOrder(db, seller.id, orderId);
+        if (row?.status === 'canceling')
+          await saveOrder(db, row, { status: 'confirmed', document: row.document as Order });
+      });
+    return {
+      ok: false,
+      code: 'refund_failed',
+      message: `Stripe did not refund: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   return tx(ctx.db, async (db) => {
     const row = await lockOrder(db, seller.id, orderId);
     if (!row) return { ok: false, code: 'order_not_found', message: `No order ${orderId}.` };
     // A second click that lost the race: the refund (the same one, by idempotency) is already recorded.
     if (row.refunded >= row.total) return { ok: true, order: row.document as Order };
-    const document = refundedDocument(row.document as Order, { refundId: refund.id, amount: refund.amount, currency: refund.currency, at: ctx.now(), reason, cancel });
+    const document = refundedDocument(row.document as Order, {
+      refundId: refund.id,
+      amount: refund.amount,
+      currency: refund.currency,
+      at: ctx.now(),
+      reason,
+      cancel,
+    });
     const lines = cancel ? orderLines(seller, row.document as Order) : [];
-    await saveOrder(db, row, { status: cancel ? 'canceled' : row.status, document, refunded: row.refunded + refund.amount });
+    await saveOrder(db, row, {
+      status: cancel ? 'canceled' : row.status,
+      document,
+      refunded: row.refunded + refund.amount,
+    });
     await db
       .update(sellerPayments)
       .set({ status: 'refunded', refundId: refund.id, refunded: refund.amount, updatedAt: new Date() })

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Adjustment, CheckoutSession, Order, OrderFulfillment, OrderLineItem, Total } from '@/lib/acp/types';
+import type {
+  Adjustment,
+  CheckoutSession,
+  Order,
+  OrderFulfillment,
+  OrderLineItem,
+  Total,
+} from '@/lib/acp/types';
 import type { Seller } from '@/lib/seller/context';
 import { absoluteUrl, findCatalogItem } from '@/lib/seller/products';
 
@@ -18,9 +25,16 @@ function code(seed: string, length: number): string {
   return createHash('sha256').update(seed).digest('hex').slice(0, length).toUpperCase();
 }
 
-export function buildOrderDocument(seller: Seller, o: { orderId: string; orderNumber: string; session: CheckoutSession; createdAt: Date }): Order {
+export function buildOrderDocument(
+  seller: Seller,
+  o: { orderId: string; orderNumber: string; session: CheckoutSession; createdAt: Date },
+): Order {
   const at = o.createdAt.toISOString();
-  const digitalIds = new Set(o.session.line_items.filter((li) => findCatalogItem(seller.id, li.item.id)?.product.digital).map((li) => li.id));
+  const digitalIds = new Set(
+    o.session.line_items
+      .filter((li) => findCatalogItem(seller.id, li.item.id)?.product.digital)
+      .map((li) => li.id),
+  );
   const lineItems: OrderLineItem[] = o.session.line_items.map((li) => {
     const digital = digitalIds.has(li.id);
     return {
@@ -29,7 +43,9 @@ export function buildOrderDocument(seller: Seller, o: { orderId: string; orderNu
       ...(li.product_id ? { product_id: li.product_id } : {}),
       ...(li.images?.[0] ? { image_url: li.images[0] } : {}),
       quantity: { ordered: li.quantity, current: li.quantity, fulfilled: digital ? li.quantity : 0 },
-      ...(li.unit_amount !== undefined ? { unit_price: li.unit_amount, subtotal: li.unit_amount * li.quantity } : {}),
+      ...(li.unit_amount !== undefined
+        ? { unit_price: li.unit_amount, subtotal: li.unit_amount * li.quantity }
+        : {}),
       totals: li.totals,
       status: digital ? 'fulfilled' : 'pending',
     };
@@ -37,7 +53,9 @@ export function buildOrderDocument(seller: Seller, o: { orderId: string; orderNu
   const fulfillments: OrderFulfillment[] = [];
   const physical = lineItems.filter((li) => !digitalIds.has(li.id));
   const selected = o.session.selected_fulfillment_options?.find((s) => s.type === 'shipping');
-  const option = o.session.fulfillment_options.find((f) => f.type === 'shipping' && f.id === selected?.option_id);
+  const option = o.session.fulfillment_options.find(
+    (f) => f.type === 'shipping' && f.id === selected?.option_id,
+  );
   const estimated =
     option?.type === 'shipping' && option.earliest_delivery_time && option.latest_delivery_time
       ? { earliest: option.earliest_delivery_time, latest: option.latest_delivery_time }
@@ -49,14 +67,26 @@ export function buildOrderDocument(seller: Seller, o: { orderId: string; orderNu
       status: 'pending',
       line_items: physical.map((li) => ({ id: li.id, quantity: li.quantity.ordered })),
       ...(option?.type === 'shipping' && option.carrier ? { carrier: option.carrier } : {}),
-      ...(o.session.fulfillment_details?.address ? { destination: o.session.fulfillment_details.address } : {}),
+      ...(o.session.fulfillment_details?.address
+        ? { destination: o.session.fulfillment_details.address }
+        : {}),
       ...(estimated ? { estimated_delivery: estimated } : {}),
-      events: [{ id: `evt_${o.orderId}_1`, type: 'processing', occurred_at: at, description: 'Order received and being packed' }],
+      events: [
+        {
+          id: `evt_${o.orderId}_1`,
+          type: 'processing',
+          occurred_at: at,
+          description: 'Order received and being packed',
+        },
+      ],
     });
   }
   const digital = lineItems.filter((li) => digitalIds.has(li.id));
   if (digital.length > 0) {
-    const giftCard = o.session.line_items.some((li) => digitalIds.has(li.id) && findCatalogItem(seller.id, li.item.id)?.product.category === 'gift cards');
+    const giftCard = o.session.line_items.some(
+      (li) =>
+        digitalIds.has(li.id) && findCatalogItem(seller.id, li.item.id)?.product.category === 'gift cards',
+    );
     fulfillments.push({
       id: `ful_${o.orderId}_digital`,
       type: 'digital',
@@ -64,7 +94,11 @@ export function buildOrderDocument(seller: Seller, o: { orderId: string; orderNu
       line_items: digital.map((li) => ({ id: li.id, quantity: li.quantity.ordered })),
       digital_delivery: {
         access_url: orderPermalink(seller.id, o.orderId),
-        ...(giftCard ? { license_key: `GC-${code(o.orderId, 4)}-${code(`${o.orderId}:2`, 4)}-${code(`${o.orderId}:3`, 4)}` } : {}),
+        ...(giftCard
+          ? {
+              license_key: `GC-${code(o.orderId, 4)}-${code(`${o.orderId}:2`, 4)}-${code(`${o.orderId}:3`, 4)}`,
+            }
+          : {}),
       },
       description: 'Delivered by email and on the order page',
       events: [{ id: `evt_${o.orderId}_d1`, type: 'delivered', occurred_at: at }],
@@ -96,17 +130,25 @@ export function buildOrderDocument(seller: Seller, o: { orderId: string; orderNu
 }
 
 function trackingNumber(orderId: string): string {
-  const digits = BigInt(`0x${createHash('sha256').update(orderId).digest('hex').slice(0, 15)}`).toString().padStart(18, '0').slice(0, 18);
+  const digits = BigInt(`0x${createHash('sha256').update(orderId).digest('hex').slice(0, 15)}`)
+    .toString()
+    .padStart(18, '0')
+    .slice(0, 18);
   return `9400${digits}`;
 }
 
-export function shippedDocument(order: Order, o: { at: Date; carrier?: string; trackingNumber?: string }): Order {
+export function shippedDocument(
+  order: Order,
+  o: { at: Date; carrier?: string; trackingNumber?: string },
+): Order {
   const at = o.at.toISOString();
   return {
     ...order,
     status: 'shipped',
     line_items: order.line_items?.map((li) =>
-      li.status === 'pending' ? { ...li, status: 'fulfilled', quantity: { ...li.quantity, fulfilled: li.quantity.current } } : li,
+      li.status === 'pending'
+        ? { ...li, status: 'fulfilled', quantity: { ...li.quantity, fulfilled: li.quantity.current } }
+        : li,
     ),
     fulfillments: order.fulfillments?.map((f) =>
       f.type === 'shipping'
@@ -115,7 +157,15 @@ export function shippedDocument(order: Order, o: { at: Date; carrier?: string; t
             status: 'shipped',
             carrier: o.carrier ?? f.carrier,
             tracking_number: o.trackingNumber ?? trackingNumber(order.id),
-            events: [...(f.events ?? []), { id: `evt_${order.id}_shipped`, type: 'shipped', occurred_at: at, description: 'Picked up by the carrier' }],
+            events: [
+              ...(f.events ?? []),
+              {
+                id: `evt_${order.id}_shipped`,
+                type: 'shipped',
+                occurred_at: at,
+                description: 'Picked up by the carrier',
+              },
+            ],
           }
         : f,
     ),
@@ -128,7 +178,14 @@ export function deliveredDocument(order: Order, at: Date): Order {
     status: 'completed',
     fulfillments: order.fulfillments?.map((f) =>
       f.type === 'shipping'
-        ? { ...f, status: 'delivered', events: [...(f.events ?? []), { id: `evt_${order.id}_delivered`, type: 'delivered', occurred_at: at.toISOString() }] }
+        ? {
+            ...f,
+            status: 'delivered',
+            events: [
+              ...(f.events ?? []),
+              { id: `evt_${order.id}_delivered`, type: 'delivered', occurred_at: at.toISOString() },
+            ],
+          }
         : f,
     ),
   };
@@ -150,17 +207,30 @@ export function refundedDocument(
     description: o.cancel ? 'Order canceled before shipping: full refund' : 'Full refund',
     reason: o.reason,
   };
-  const refundedSoFar = (order.adjustments ?? []).filter((a) => a.type === 'refund').reduce((sum, a) => sum + (a.amount ?? 0), 0) + o.amount;
-  const totals: Total[] = [...(order.totals ?? []).filter((t) => t.type !== 'amount_refunded'), { type: 'amount_refunded', display_text: 'Refunded', amount: refundedSoFar }];
+  const refundedSoFar =
+    (order.adjustments ?? [])
+      .filter((a) => a.type === 'refund')
+      .reduce((sum, a) => sum + (a.amount ?? 0), 0) + o.amount;
+  const totals: Total[] = [
+    ...(order.totals ?? []).filter((t) => t.type !== 'amount_refunded'),
+    { type: 'amount_refunded', display_text: 'Refunded', amount: refundedSoFar },
+  ];
   if (!o.cancel) return { ...order, adjustments: [...(order.adjustments ?? []), adjustment], totals };
   return {
     ...order,
     status: 'canceled',
-    line_items: order.line_items?.map((li) => ({ ...li, status: 'canceled', quantity: { ...li.quantity, current: 0 } })),
+    line_items: order.line_items?.map((li) => ({
+      ...li,
+      status: 'canceled',
+      quantity: { ...li.quantity, current: 0 },
+    })),
     fulfillments: order.fulfillments?.map((f) => ({
       ...f,
       status: 'canceled',
-      events: [...(f.events ?? []), { id: `evt_${order.id}_canceled`, type: 'canceled', occurred_at: o.at.toISOString() }],
+      events: [
+        ...(f.events ?? []),
+        { id: `evt_${order.id}_canceled`, type: 'canceled', occurred_at: o.at.toISOString() },
+      ],
     })),
     adjustments: [...(order.adjustments ?? []), adjustment],
     totals,

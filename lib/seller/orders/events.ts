@@ -8,7 +8,13 @@ import type { AgentIdentity } from '@/lib/seller/agents';
  * each delivery attempt. Call it with the transaction that made the change, so the event is sent if
  * and only if the change commits (and a restart loses nothing).
  */
-export async function enqueueOrderEvent(tx: Db, sellerId: string, agent: AgentIdentity, type: OrderEventType, order: Order): Promise<void> {
+export async function enqueueOrderEvent(
+  tx: Db,
+  sellerId: string,
+  agent: AgentIdentity,
+  type: OrderEventType,
+  order: Order,
+): Promise<void> {
   if (!agent.webhookUrl || !agent.webhookSecret) return;
   await enqueueOutbox(tx, {
     owner: `seller:${sellerId}`,

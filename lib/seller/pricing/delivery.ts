@@ -10,6 +10,13 @@ export function addBusinessDays(from: Date, days: number): Date {
   return date;
 }
 
-export function deliveryWindow(from: Date, minDays: number, maxDays: number): { earliest: string; latest: string } {
-  return { earliest: addBusinessDays(from, minDays).toISOString(), latest: addBusinessDays(from, maxDays).toISOString() };
+export function deliveryWindow(
+  from: Date,
+  minDays: number,
+  maxDays: number,
+): { earliest: string; latest: string } {
+  return {
+    earliest: addBusinessDays(from, minDays).toISOString(),
+    latest: addBusinessDays(from, maxDays).toISOString(),
+  };
 }

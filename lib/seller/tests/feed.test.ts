@@ -16,11 +16,18 @@ beforeAll(async () => {
 afterAll(() => bed.close());
 
 /** Aisle's `dev.aisle.feed` extension fields, which the core ACP schema does not know. */
-const EXTENSION_FIELDS = { product: ['brand', 'rating', 'keywords', 'attributes', 'translations'], variant: ['inventory_quantity'] };
+const EXTENSION_FIELDS = {
+  product: ['brand', 'rating', 'keywords', 'attributes', 'translations'],
+  variant: ['inventory_quantity'],
+};
 
 function withoutExtension(product: Record<string, unknown>) {
-  const core = Object.fromEntries(Object.entries(product).filter(([k]) => !EXTENSION_FIELDS.product.includes(k)));
-  core.variants = (product.variants as Record<string, unknown>[]).map((v) => Object.fromEntries(Object.entries(v).filter(([k]) => !EXTENSION_FIELDS.variant.includes(k))));
+  const core = Object.fromEntries(
+    Object.entries(product).filter(([k]) => !EXTENSION_FIELDS.product.includes(k)),
+  );
+  core.variants = (product.variants as Record<string, unknown>[]).map((v) =>
+    Object.fromEntries(Object.entries(v).filter(([k]) => !EXTENSION_FIELDS.variant.includes(k))),
+  );
   return core;
 }
 
@@ -30,7 +37,9 @@ async function feedPushes() {
 
 describe('catalog feed', () => {
   it('the spec’s feed example is what the validator expects', () => {
-    expect(validateAcp('FeedUpsertProductsRequest', feedExamples.upsert_products_request_single_product)).toEqual({ ok: true });
+    expect(
+      validateAcp('FeedUpsertProductsRequest', feedExamples.upsert_products_request_single_product),
+    ).toEqual({ ok: true });
   });
 
   it('queues a full upsert of every seller’s catalog at boot, in ACP feed format', async () => {
@@ -45,14 +54,27 @@ describe('catalog feed', () => {
       const body = JSON.parse(push.body);
       const catalog = SELLER_CATALOGS[index];
       expect(body.products).toHaveLength(catalog.products.length);
-      expect(validateAcp('FeedUpsertProductsRequest', { products: body.products.map(withoutExtension) })).toEqual({ ok: true });
-      expect(push.headers).toMatchObject({ Authorization: expect.stringMatching(/^Bearer feed_/), 'API-Version': '2026-04-17' });
+      expect(
+        validateAcp('FeedUpsertProductsRequest', { products: body.products.map(withoutExtension) }),
+      ).toEqual({ ok: true });
+      expect(push.headers).toMatchObject({
+        Authorization: expect.stringMatching(/^Bearer feed_/),
+        'API-Version': '2026-04-17',
+      });
     }
     const kissa = JSON.parse(pushes[2].body).products.find((p: { id: string }) => p.id === 'brazil-cerrado');
-    expect(kissa).toMatchObject({ translations: { ja: { title: 'ブラジル セラード', seller_name: '喫茶東京' } } });
-    expect(kissa.variants[0]).toMatchObject({ price: { amount: expect.any(Number), currency: 'JPY' }, availability: { available: true } });
+    expect(kissa).toMatchObject({
+      translations: { ja: { title: 'ブラジル セラード', seller_name: '喫茶東京' } },
+    });
+    expect(kissa.variants[0]).toMatchObject({
+      price: { amount: expect.any(Number), currency: 'JPY' },
+      availability: { available: true },
+    });
     const summit = JSON.parse(pushes[0].body).products.find((p: { id: string }) => p.id === 'drift-hammock');
-    expect(summit.variants[0]).toMatchObject({ availability: { available: false, status: 'out_of_stock' }, inventory_quantity: 0 });
+    expect(summit.variants[0]).toMatchObject({
+      availability: { available: false, status: 'out_of_stock' },
+      inventory_quantity: 0,
+    });
   });
 
   it('boots again without resetting stock that was sold, and pushes the full feed again', async () => {
@@ -68,13 +90,22 @@ describe('catalog feed', () => {
   it('pushes the product again when its price or stock changes', async () => {
     const deps = { db: bed.database.db, stripe: bed.stripe };
     const before = (await feedPushes()).length;
-    expect(await setVariantPrice(deps, 'kissa-tokyo', 'brazil-cerrado-200g', 1700)).toMatchObject({ price: 1700 });
-    expect(await restockVariant(deps, 'kissa-tokyo', 'brazil-cerrado-200g', -1_000_000)).toMatchObject({ available: 0 });
+    expect(await setVariantPrice(deps, 'kissa-tokyo', 'brazil-cerrado-200g', 1700)).toMatchObject({
+      price: 1700,
+    });
+    expect(await restockVariant(deps, 'kissa-tokyo', 'brazil-cerrado-200g', -1_000_000)).toMatchObject({
+      available: 0,
+    });
     const pushes = (await feedPushes()).slice(before);
     expect(pushes).toHaveLength(2);
-    const [priced, emptied] = pushes.map((p) => JSON.parse(p.body).products[0].variants.find((v: { id: string }) => v.id === 'brazil-cerrado-200g'));
+    const [priced, emptied] = pushes.map((p) =>
+      JSON.parse(p.body).products[0].variants.find((v: { id: string }) => v.id === 'brazil-cerrado-200g'),
+    );
     expect(priced.price).toEqual({ amount: 1700, currency: 'JPY' });
-    expect(emptied).toMatchObject({ availability: { available: false, status: 'out_of_stock' }, inventory_quantity: 0 });
+    expect(emptied).toMatchObject({
+      availability: { available: false, status: 'out_of_stock' },
+      inventory_quantity: 0,
+    });
     expect(await setVariantPrice(deps, 'kissa-tokyo', 'no-such-variant', 100)).toBeNull();
   });
 });

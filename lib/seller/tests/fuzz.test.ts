@@ -17,11 +17,21 @@ beforeAll(async () => {
   bed = await openSellerTestbed();
   apiKey = await bed.apiKey('summit-outfitters');
   const h = harness(bed);
-  const created = await h.post('/checkout_sessions', { currency: 'usd', capabilities: {}, line_items: [{ id: 'trail-runner-blue-8' }], fulfillment_details: { address: CA_ADDRESS } });
+  const created = await h.post('/checkout_sessions', {
+    currency: 'usd',
+    capabilities: {},
+    line_items: [{ id: 'trail-runner-blue-8' }],
+    fulfillment_details: { address: CA_ADDRESS },
+  });
   sessionId = created.json.id;
-  const other = await h.post('/checkout_sessions', { currency: 'usd', capabilities: {}, line_items: [{ id: 'gift-card-25' }] });
+  const other = await h.post('/checkout_sessions', {
+    currency: 'usd',
+    capabilities: {},
+    line_items: [{ id: 'gift-card-25' }],
+  });
   const token = await bed.mintSpt('summit-outfitters', { maxAmount: 2500 });
-  orderId = (await h.post(`/checkout_sessions/${other.json.id}/complete`, completeBody(token))).json.order!.id;
+  orderId = (await h.post(`/checkout_sessions/${other.json.id}/complete`, completeBody(token))).json.order!
+    .id;
 });
 afterAll(() => bed.close());
 
@@ -37,87 +47,165 @@ function prng(seed: number) {
 }
 
 const WEIRD_VALUES: unknown[] = [
-  null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER, '', ' ', 'x'.repeat(6000), '\u0000', '💥', '<script>', "' or 1=1 --",
-  [], [null], {}, { $ref: '#' }, { __proto__: { admin: true } }, ['a', 1, null], 'spt_' + 'z'.repeat(300), '../../etc/passwd', 'NaN',
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER,
+  '',
+  ' ',
+  'x'.repeat(6000),
+  '\u0000',
+  '💥',
+  '<script>',
+  "' or 1=1 --",
+  [],
+  [null],
+  {},
+  { $ref: '#' },
+  { __proto__: { admin: true } },
+  ['a', 1, null],
+  'spt_' + 'z'.repeat(300),
+  '../../etc/passwd',
+  'NaN',
 ];
 
 describe('fuzzing the ACP endpoints', () => {
-  it('answers 1,200 malformed requests without a single 5xx, always with a flat error', { timeout: 600_000 }, async () => {
-    const random = prng(20260417);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-    const weird = () => pick(WEIRD_VALUES);
+  it(
+    'answers 1,200 malformed requests without a single 5xx, always with a flat error',
+    { timeout: 600_000 },
+    async () => {
+      const random = prng(20260417);
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+      const weird = () => pick(WEIRD_VALUES);
 
-    function mutate(value: unknown, depth = 0): unknown {
-      if (depth > 4 || random() < 0.15) return weird();
-      if (Array.isArray(value)) return random() < 0.2 ? [] : value.map((v) => mutate(v, depth + 1));
-      if (value && typeof value === 'object') {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) {
-          const roll = random();
-          if (roll < 0.1) continue;
-          out[roll < 0.15 ? `${k}_x` : k] = roll < 0.6 ? mutate(v, depth + 1) : v;
+      function mutate(value: unknown, depth = 0): unknown {
+        if (depth > 4 || random() < 0.15) return weird();
+        if (Array.isArray(value)) return random() < 0.2 ? [] : value.map((v) => mutate(v, depth + 1));
+        if (value && typeof value === 'object') {
+          const out: Record<string, unknown> = {};
+          for (const [k, v] of Object.entries(value)) {
+            const roll = random();
+            if (roll < 0.1) continue;
+            out[roll < 0.15 ? `${k}_x` : k] = roll < 0.6 ? mutate(v, depth + 1) : v;
+          }
+          if (random() < 0.1) out[pick(['extra', 'quantity', 'id', 'payment_data'])] = weird();
+          return out;
         }
-        if (random() < 0.1) out[pick(['extra', 'quantity', 'id', 'payment_data'])] = weird();
-        return out;
+        return random() < 0.5 ? weird() : value;
       }
-      return random() < 0.5 ? weird() : value;
-    }
 
-    const templates = () => {
-      const create = { currency: 'usd', capabilities: {}, line_items: [{ id: 'trail-runner-blue-8', quantity: 2 }], fulfillment_details: { name: 'A', address: CA_ADDRESS }, locale: 'en-US' };
-      const update = { line_items: [{ id: 'gift-card-25' }], selected_fulfillment_options: [{ type: 'shipping', option_id: 'express', item_ids: ['x'] }], buyer: { email: 'a@b.co' } };
-      const complete = { ...completeBody('spt_' + Math.floor(random() * 1e9)), buyer: { email: 'a@b.co' } };
-      return [
-        { path: '/checkout_sessions', body: create },
-        { path: `/checkout_sessions/${sessionId}`, body: update },
-        { path: `/checkout_sessions/${sessionId}/complete`, body: complete },
-        { path: `/checkout_sessions/${sessionId}/cancel`, body: { intent_trace: { reason_code: 'other' } } },
-        { path: `/orders/${orderId}/cancel`, body: { reason: 'x' } },
-      ];
-    };
-    const oddPaths = ['/checkout_sessions/', '/checkout_sessions/%00', '/checkout_sessions/' + 'a'.repeat(500), '/checkout_sessions/cs_nope/complete', '/checkout_sessions/../orders', '/orders/', '/orders/ord_nope', '/orders/ord_nope/cancel', '/.well-known/acp.json/x', '/checkout_sessions/%E2%98%83', '/checkout_sessions/cs_1/refund', '//checkout_sessions'];
-
-    let count = 0;
-    const failures: string[] = [];
-    for (let i = 0; i < 1200; i++) {
-      const template = pick(templates());
-      let path = template.path;
-      let method = 'POST';
-      let body: string | undefined;
-      const headers: Record<string, string> = {
-        Authorization: `Bearer ${apiKey}`,
-        'API-Version': '2026-04-17',
-        'Idempotency-Key': `fuzz-${i}`,
-        'Content-Type': 'application/json',
+      const templates = () => {
+        const create = {
+          currency: 'usd',
+          capabilities: {},
+          line_items: [{ id: 'trail-runner-blue-8', quantity: 2 }],
+          fulfillment_details: { name: 'A', address: CA_ADDRESS },
+          locale: 'en-US',
+        };
+        const update = {
+          line_items: [{ id: 'gift-card-25' }],
+          selected_fulfillment_options: [{ type: 'shipping', option_id: 'express', item_ids: ['x'] }],
+          buyer: { email: 'a@b.co' },
+        };
+        const complete = { ...completeBody('spt_' + Math.floor(random() * 1e9)), buyer: { email: 'a@b.co' } };
+        return [
+          { path: '/checkout_sessions', body: create },
+          { path: `/checkout_sessions/${sessionId}`, body: update },
+          { path: `/checkout_sessions/${sessionId}/complete`, body: complete },
+          {
+            path: `/checkout_sessions/${sessionId}/cancel`,
+            body: { intent_trace: { reason_code: 'other' } },
+          },
+          { path: `/orders/${orderId}/cancel`, body: { reason: 'x' } },
+        ];
       };
-      const kind = i % 8;
-      if (kind === 0) body = JSON.stringify(template.body).slice(0, Math.floor(random() * 40)) + pick(['', '}', ']]', '\u0000', '\\']);
-      else if (kind === 1 || kind === 2) body = JSON.stringify(mutate(template.body));
-      else if (kind === 3) body = JSON.stringify(pick([null, [], 'text', 42, [template.body], { ...template.body, nested: JSON.parse('['.repeat(200) + ']'.repeat(200)) }]));
-      else if (kind === 4) body = random() < 0.5 ? JSON.stringify({ ...template.body, padding: 'x'.repeat(70_000) }) : '{"a":'.repeat(3000) + '1' + '}'.repeat(3000);
-      else if (kind === 5) {
-        body = JSON.stringify(template.body);
-        const drop = pick(['Authorization', 'API-Version', 'Idempotency-Key', 'Content-Type']);
-        if (random() < 0.5) delete headers[drop];
-        else headers[drop] = pick(['', 'Bearer', 'Basic abc', '1999-01-01', 'text/html', 'x'.repeat(300)]);
-      } else if (kind === 6) {
-        path = pick(oddPaths);
-        method = pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
-        body = method === 'GET' ? undefined : JSON.stringify(mutate(template.body));
-      } else {
-        body = JSON.stringify(mutate(template.body));
-        headers['Idempotency-Key'] = `fuzz-shared-${i % 5}`;
+      const oddPaths = [
+        '/checkout_sessions/',
+        '/checkout_sessions/%00',
+        '/checkout_sessions/' + 'a'.repeat(500),
+        '/checkout_sessions/cs_nope/complete',
+        '/checkout_sessions/../orders',
+        '/orders/',
+        '/orders/ord_nope',
+        '/orders/ord_nope/cancel',
+        '/.well-known/acp.json/x',
+        '/checkout_sessions/%E2%98%83',
+        '/checkout_sessions/cs_1/refund',
+        '//checkout_sessions',
+      ];
+
+      let count = 0;
+      const failures: string[] = [];
+      for (let i = 0; i < 1200; i++) {
+        const template = pick(templates());
+        let path = template.path;
+        let method = 'POST';
+        let body: string | undefined;
+        const headers: Record<string, string> = {
+          Authorization: `Bearer ${apiKey}`,
+          'API-Version': '2026-04-17',
+          'Idempotency-Key': `fuzz-${i}`,
+          'Content-Type': 'application/json',
+        };
+        const kind = i % 8;
+        if (kind === 0)
+          body =
+            JSON.stringify(template.body).slice(0, Math.floor(random() * 40)) +
+            pick(['', '}', ']]', '\u0000', '\\']);
+        else if (kind === 1 || kind === 2) body = JSON.stringify(mutate(template.body));
+        else if (kind === 3)
+          body = JSON.stringify(
+            pick([
+              null,
+              [],
+              'text',
+              42,
+              [template.body],
+              { ...template.body, nested: JSON.parse('['.repeat(200) + ']'.repeat(200)) },
+            ]),
+          );
+        else if (kind === 4)
+          body =
+            random() < 0.5
+              ? JSON.stringify({ ...template.body, padding: 'x'.repeat(70_000) })
+              : '{"a":'.repeat(3000) + '1' + '}'.repeat(3000);
+        else if (kind === 5) {
+          body = JSON.stringify(template.body);
+          const drop = pick(['Authorization', 'API-Version', 'Idempotency-Key', 'Content-Type']);
+          if (random() < 0.5) delete headers[drop];
+          else headers[drop] = pick(['', 'Bearer', 'Basic abc', '1999-01-01', 'text/html', 'x'.repeat(300)]);
+        } else if (kind === 6) {
+          path = pick(oddPaths);
+          method = pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
+          body = method === 'GET' ? undefined : JSON.stringify(mutate(template.body));
+        } else {
+          body = JSON.stringify(mutate(template.body));
+          headers['Idempotency-Key'] = `fuzz-shared-${i % 5}`;
+        }
+        const response = await bed.fetch(`${sellerBaseUrl('summit-outfitters')}${path}`, {
+          method,
+          headers,
+          body,
+        });
+        count++;
+        const text = await response.text();
+        if (response.status >= 500)
+          failures.push(
+            `${method} ${path} ${body?.slice(0, 120)} → ${response.status} ${text.slice(0, 200)}`,
+          );
+        else if (response.status >= 400) {
+          const parsed = JSON.parse(text);
+          if (!validateAcp('Error', parsed).ok)
+            failures.push(`${method} ${path} → ${response.status} not a flat error: ${text.slice(0, 200)}`);
+        }
       }
-      const response = await bed.fetch(`${sellerBaseUrl('summit-outfitters')}${path}`, { method, headers, body });
-      count++;
-      const text = await response.text();
-      if (response.status >= 500) failures.push(`${method} ${path} ${body?.slice(0, 120)} → ${response.status} ${text.slice(0, 200)}`);
-      else if (response.status >= 400) {
-        const parsed = JSON.parse(text);
-        if (!validateAcp('Error', parsed).ok) failures.push(`${method} ${path} → ${response.status} not a flat error: ${text.slice(0, 200)}`);
-      }
-    }
-    expect(failures).toEqual([]);
-    expect(count).toBeGreaterThanOrEqual(1000);
-  });
+      expect(failures).toEqual([]);
+      expect(count).toBeGreaterThanOrEqual(1000);
+    },
+  );
 });

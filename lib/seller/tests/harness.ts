@@ -35,11 +35,16 @@ function requestSchema(method: string, path: string): AcpSchemaName | undefined 
   return undefined;
 }
 
-export function responseSchema(path: string, status: number, json: Record<string, unknown>): AcpSchemaName | undefined {
+export function responseSchema(
+  path: string,
+  status: number,
+  json: Record<string, unknown>,
+): AcpSchemaName | undefined {
   if (status >= 400) return 'Error';
   if (path.endsWith('/.well-known/acp.json')) return 'DiscoveryResponse';
   if (path.startsWith('/orders/')) return 'Order';
-  if (path.startsWith('/checkout_sessions')) return json.status === 'completed' ? 'CheckoutSessionWithOrder' : 'CheckoutSession';
+  if (path.startsWith('/checkout_sessions'))
+    return json.status === 'completed' ? 'CheckoutSessionWithOrder' : 'CheckoutSession';
   return undefined;
 }
 
@@ -49,7 +54,11 @@ export function expectValid(schema: AcpSchemaName, value: unknown) {
 }
 
 export function harness(bed: SellerTestbed, defaultSeller: DemoSellerId = 'summit-outfitters') {
-  async function call<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', path: string, o: CallOptions = {}): Promise<CallResult<T>> {
+  async function call<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH',
+    path: string,
+    o: CallOptions = {},
+  ): Promise<CallResult<T>> {
     const seller = o.seller ?? defaultSeller;
     const headers: Record<string, string> = {
       Authorization: `Bearer ${await bed.apiKey(seller)}`,
@@ -76,22 +85,43 @@ export function harness(bed: SellerTestbed, defaultSeller: DemoSellerId = 'summi
     const json = text ? JSON.parse(text) : {};
     const schema = responseSchema(path, response.status, json);
     if (schema) expectValid(schema, json);
-    if (!o.allowServerError) expect(response.status, `${method} ${path}: ${text.slice(0, 300)}`).toBeLessThan(500);
+    if (!o.allowServerError)
+      expect(response.status, `${method} ${path}: ${text.slice(0, 300)}`).toBeLessThan(500);
     if (headers['Request-Id']) expect(response.headers.get('request-id')).toBe(headers['Request-Id']);
     return { status: response.status, headers: response.headers, json: json as T };
   }
   return {
     call,
     get: (path: string, o?: CallOptions) => call<CheckoutSession>('GET', path, o),
-    post: (path: string, body?: unknown, o?: CallOptions) => call<CheckoutSession>('POST', path, { ...o, body }),
+    post: (path: string, body?: unknown, o?: CallOptions) =>
+      call<CheckoutSession>('POST', path, { ...o, body }),
   };
 }
 
-export const CA_ADDRESS = { name: 'Ada Lovelace', line_one: '1 Market St', city: 'San Francisco', state: 'CA', country: 'US', postal_code: '94105' };
-export const TOKYO_ADDRESS = { name: 'Hanako Yamada', line_one: '1-2-3 Jingumae', city: 'Shibuya-ku', state: 'Tokyo', country: 'JP', postal_code: '150-0001' };
+export const CA_ADDRESS = {
+  name: 'Ada Lovelace',
+  line_one: '1 Market St',
+  city: 'San Francisco',
+  state: 'CA',
+  country: 'US',
+  postal_code: '94105',
+};
+export const TOKYO_ADDRESS = {
+  name: 'Hanako Yamada',
+  line_one: '1-2-3 Jingumae',
+  city: 'Shibuya-ku',
+  state: 'Tokyo',
+  country: 'JP',
+  postal_code: '150-0001',
+};
 
 export function completeBody(token: string) {
-  return { payment_data: { handler_id: 'stripe_spt', instrument: { type: 'card', credential: { type: 'spt', token } } } };
+  return {
+    payment_data: {
+      handler_id: 'stripe_spt',
+      instrument: { type: 'card', credential: { type: 'spt', token } },
+    },
+  };
 }
 
 export function totalOf(session: CheckoutSession): number {

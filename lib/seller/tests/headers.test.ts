@@ -21,27 +21,40 @@ describe('ACP headers', () => {
     expect(none.status).toBe(401);
     expect(none.json).toMatchObject({ type: 'invalid_request', code: 'unauthorized' });
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    const wrong = await h.call('GET', '/checkout_sessions/cs_x', { headers: { Authorization: 'Bearer acp_key_not_ours' } });
+    const wrong = await h.call('GET', '/checkout_sessions/cs_x', {
+      headers: { Authorization: 'Bearer acp_key_not_ours' },
+    });
     expect(wrong.status).toBe(401);
   });
 
   it('refuses the key of another seller', async () => {
     const otherKey = await bed.apiKey('volt-audio');
-    const result = await h.call('POST', '/checkout_sessions', { body: cart, headers: { Authorization: `Bearer ${otherKey}` } });
+    const result = await h.call('POST', '/checkout_sessions', {
+      body: cart,
+      headers: { Authorization: `Bearer ${otherKey}` },
+    });
     expect(result.status).toBe(401);
   });
 
   it('accepts a key issued to another agent, which cannot see Aisle’s sessions', async () => {
     const issued = await issueAgentKey(bed.database.db, 'summit-outfitters', { label: 'Other agent' });
     const mine = await h.post('/checkout_sessions', cart);
-    const theirs = await h.call('POST', '/checkout_sessions', { body: cart, headers: { Authorization: `Bearer ${issued.apiKey}` } });
+    const theirs = await h.call('POST', '/checkout_sessions', {
+      body: cart,
+      headers: { Authorization: `Bearer ${issued.apiKey}` },
+    });
     expect(theirs.status).toBe(201);
-    const peek = await h.call('GET', `/checkout_sessions/${mine.json.id}`, { headers: { Authorization: `Bearer ${issued.apiKey}` } });
+    const peek = await h.call('GET', `/checkout_sessions/${mine.json.id}`, {
+      headers: { Authorization: `Bearer ${issued.apiKey}` },
+    });
     expect(peek.status).toBe(404);
   });
 
   it('answers 400 with supported_versions when API-Version is missing or unknown', async () => {
-    const missing = await h.call('POST', '/checkout_sessions', { body: cart, headers: { 'API-Version': null } });
+    const missing = await h.call('POST', '/checkout_sessions', {
+      body: cart,
+      headers: { 'API-Version': null },
+    });
     expect(missing.status).toBe(400);
     expect(missing.json).toMatchObject({ code: 'api_version_required', supported_versions: ['2026-04-17'] });
     const old = await h.call('GET', '/checkout_sessions/cs_x', { headers: { 'API-Version': '2025-09-29' } });
@@ -51,7 +64,12 @@ describe('ACP headers', () => {
 
   it('requires an Idempotency-Key on every POST, with the spec’s error', async () => {
     const created = await h.post('/checkout_sessions', cart);
-    for (const path of ['/checkout_sessions', `/checkout_sessions/${created.json.id}`, `/checkout_sessions/${created.json.id}/complete`, `/checkout_sessions/${created.json.id}/cancel`]) {
+    for (const path of [
+      '/checkout_sessions',
+      `/checkout_sessions/${created.json.id}`,
+      `/checkout_sessions/${created.json.id}/complete`,
+      `/checkout_sessions/${created.json.id}/cancel`,
+    ]) {
       const result = await h.call('POST', path, { rawBody: '{}', headers: { 'Idempotency-Key': null } });
       expect(result.status, path).toBe(400);
       expect(result.json).toEqual(examples.error_400_idempotency_key_required);
@@ -81,7 +99,10 @@ describe('ACP headers', () => {
   it('answers 422 for the same key with another body', async () => {
     const key = randomUUID();
     await h.call('POST', '/checkout_sessions', { body: cart, key });
-    const other = await h.call('POST', '/checkout_sessions', { body: { ...cart, line_items: [{ id: 'trail-runner-blue-9' }] }, key });
+    const other = await h.call('POST', '/checkout_sessions', {
+      body: { ...cart, line_items: [{ id: 'trail-runner-blue-9' }] },
+      key,
+    });
     expect(other.status).toBe(422);
     expect(other.json).toEqual(examples.error_422_idempotency_conflict);
   });
@@ -89,7 +110,10 @@ describe('ACP headers', () => {
   it('scopes keys to the endpoint: the same key on another endpoint is another request', async () => {
     const key = randomUUID();
     const created = await h.call('POST', '/checkout_sessions', { body: cart, key });
-    const updated = await h.call('POST', `/checkout_sessions/${created.json.id}`, { body: { buyer: { email: 'ada@example.com' } }, key });
+    const updated = await h.call('POST', `/checkout_sessions/${created.json.id}`, {
+      body: { buyer: { email: 'ada@example.com' } },
+      key,
+    });
     expect(updated.status).toBe(200);
   });
 
@@ -111,7 +135,10 @@ describe('ACP headers', () => {
 
   it('does not keep 4xx validation failures under the key: the corrected request goes through', async () => {
     const key = randomUUID();
-    const bad = await h.call('POST', '/checkout_sessions', { rawBody: JSON.stringify({ ...cart, currency: 7 }), key });
+    const bad = await h.call('POST', '/checkout_sessions', {
+      rawBody: JSON.stringify({ ...cart, currency: 7 }),
+      key,
+    });
     expect(bad.status).toBe(400);
     expect(bad.json).toMatchObject({ type: 'invalid_request', param: '$.currency' });
     const good = await h.call('POST', '/checkout_sessions', { body: cart, key });
@@ -119,14 +146,19 @@ describe('ACP headers', () => {
   });
 
   it('echoes Request-Id, and makes one up when the caller sent none', async () => {
-    const given = await h.call('GET', '/.well-known/acp.json', { headers: { 'Request-Id': 'req_given_123' } });
+    const given = await h.call('GET', '/.well-known/acp.json', {
+      headers: { 'Request-Id': 'req_given_123' },
+    });
     expect(given.headers.get('request-id')).toBe('req_given_123');
     const response = await bed.fetch(`${sellerBaseUrl('summit-outfitters')}/.well-known/acp.json`);
     expect(response.headers.get('request-id')).toMatch(/^req_/);
   });
 
   it('refuses a body that is not JSON with 415', async () => {
-    const result = await h.call('POST', '/checkout_sessions', { rawBody: JSON.stringify(cart), headers: { 'Content-Type': 'text/plain' } });
+    const result = await h.call('POST', '/checkout_sessions', {
+      rawBody: JSON.stringify(cart),
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(result.status).toBe(415);
   });
 
@@ -135,7 +167,9 @@ describe('ACP headers', () => {
     const method = await h.call('DELETE', '/checkout_sessions');
     expect(method.status).toBe(405);
     expect(method.headers.get('allow')).toBe('POST');
-    const response = await bed.fetch('http://localhost:3000/sellers/acme/checkout_sessions', { method: 'GET' });
+    const response = await bed.fetch('http://localhost:3000/sellers/acme/checkout_sessions', {
+      method: 'GET',
+    });
     expect(response.status).toBe(404);
     expectValid('Error', await response.json());
   });
@@ -161,7 +195,10 @@ describe('discovery', () => {
   it('is what the ACP client finds', async () => {
     const client = await bed.client('summit-outfitters');
     const found = await client.getDiscovery();
-    expect(found).toMatchObject({ ok: true, discovery: { api_base_url: sellerBaseUrl('summit-outfitters') } });
+    expect(found).toMatchObject({
+      ok: true,
+      discovery: { api_base_url: sellerBaseUrl('summit-outfitters') },
+    });
   });
 });
 
@@ -176,13 +213,20 @@ describe('the spec’s own create request', () => {
   });
 
   it('refuses an unknown item id with the spec’s invalid_item_id error', async () => {
-    const result = await h.post('/checkout_sessions', { ...examples.create_checkout_session_request, line_items: [{ id: 'invalid_item' }] });
+    const result = await h.post('/checkout_sessions', {
+      ...examples.create_checkout_session_request,
+      line_items: [{ id: 'invalid_item' }],
+    });
     expect(result.status).toBe(400);
     expect(result.json).toEqual({ ...examples.error_400_invalid_item, param: '$.line_items[0].id' });
   });
 
   it('refuses another currency than the seller’s', async () => {
-    const result = await h.post('/checkout_sessions', { ...cart, currency: 'jpy', fulfillment_details: { address: CA_ADDRESS } });
+    const result = await h.post('/checkout_sessions', {
+      ...cart,
+      currency: 'jpy',
+      fulfillment_details: { address: CA_ADDRESS },
+    });
     expect(result.status).toBe(400);
     expect(result.json).toMatchObject({ code: 'unsupported_currency', param: '$.currency' });
   });

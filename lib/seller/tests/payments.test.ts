@@ -40,7 +40,8 @@ async function chargesFor(sessionId: string) {
   return list.data.filter((pi) => pi.metadata.checkout_session_id === sessionId);
 }
 
-const complete = (session: CheckoutSession, token: string, key?: string) => h.post(`/checkout_sessions/${session.id}/complete`, completeBody(token), { key });
+const complete = (session: CheckoutSession, token: string, key?: string) =>
+  h.post(`/checkout_sessions/${session.id}/complete`, completeBody(token), { key });
 
 describe('completing with a Shared Payment Token', () => {
   it('charges the total, takes the stock and returns the session with its order', async () => {
@@ -50,11 +51,21 @@ describe('completing with a Shared Payment Token', () => {
     const done = await complete(session, token);
     expect(done.status).toBe(200);
     expect(done.json.status).toBe('completed');
-    expect(done.json.order).toMatchObject({ type: 'order', checkout_session_id: session.id, status: 'confirmed', order_number: expect.stringMatching(/^SUM-\d+$/) });
-    expect(done.json.order?.line_items?.[0]).toMatchObject({ quantity: { ordered: 2, current: 2, fulfilled: 0 }, unit_price: 12900 });
+    expect(done.json.order).toMatchObject({
+      type: 'order',
+      checkout_session_id: session.id,
+      status: 'confirmed',
+      order_number: expect.stringMatching(/^SUM-\d+$/),
+    });
+    expect(done.json.order?.line_items?.[0]).toMatchObject({
+      quantity: { ordered: 2, current: 2, fulfilled: 0 },
+      unit_price: 12900,
+    });
     expect(await available('trail-runner-black-9')).toBe(before - 2);
     const charges = await chargesFor(session.id);
-    expect(charges.map((c) => [c.status, c.amount, c.currency])).toEqual([['succeeded', totalOf(session), 'usd']]);
+    expect(charges.map((c) => [c.status, c.amount, c.currency])).toEqual([
+      ['succeeded', totalOf(session), 'usd'],
+    ]);
     const read = await h.get(`/checkout_sessions/${session.id}`);
     expect(read.json.order?.id).toBe(done.json.order?.id);
   });
@@ -76,34 +87,55 @@ describe('completing with a Shared Payment Token', () => {
   it('turns a decline (4000 0000 0000 0002) into payment_declined, keeps the stock, and succeeds with another card', async () => {
     const session = await readySession();
     const before = await available('trail-runner-black-9');
-    const declinedToken = await bed.mintSpt('summit-outfitters', { card: 'pm_card_chargeDeclined', maxAmount: totalOf(session) });
+    const declinedToken = await bed.mintSpt('summit-outfitters', {
+      card: 'pm_card_chargeDeclined',
+      maxAmount: totalOf(session),
+    });
     const declined = await complete(session, declinedToken);
     expect(declined.status).toBe(200);
     expect(declined.json.status).toBe('ready_for_payment');
     expect(declined.json.messages).toEqual([
-      expect.objectContaining({ type: 'error', code: 'payment_declined', resolution: 'requires_buyer_input', content: expect.stringContaining('generic decline') }),
+      expect.objectContaining({
+        type: 'error',
+        code: 'payment_declined',
+        resolution: 'requires_buyer_input',
+        content: expect.stringContaining('generic decline'),
+      }),
     ]);
     expect(await available('trail-runner-black-9')).toBe(before);
     const good = await bed.mintSpt('summit-outfitters', { maxAmount: totalOf(session) });
     const paid = await complete(session, good);
     expect(paid.json.status).toBe('completed');
     expect(paid.json.messages).toEqual([]);
-    const payments = await bed.database.db.select().from(sellerPayments).where(eq(sellerPayments.sessionId, session.id));
+    const payments = await bed.database.db
+      .select()
+      .from(sellerPayments)
+      .where(eq(sellerPayments.sessionId, session.id));
     expect(payments.map((p) => p.status).sort()).toEqual(['declined', 'succeeded']);
-    expect(payments.find((p) => p.status === 'declined')).toMatchObject({ errorCode: 'generic_decline', token: declinedToken });
+    expect(payments.find((p) => p.status === 'declined')).toMatchObject({
+      errorCode: 'generic_decline',
+      token: declinedToken,
+    });
   });
 
   it('asks for 3DS (4000 0025 0000 3155) with authentication_required, then completes once the buyer passed it', async () => {
     const session = await readySession();
-    const token = await bed.mintSpt('summit-outfitters', { card: 'pm_card_authenticationRequiredOnSetup', maxAmount: totalOf(session) });
+    const token = await bed.mintSpt('summit-outfitters', {
+      card: 'pm_card_authenticationRequiredOnSetup',
+      maxAmount: totalOf(session),
+    });
     const waiting = await complete(session, token);
     expect(waiting.status).toBe(200);
     expect(waiting.json.status).toBe('authentication_required');
-    expect(waiting.json.messages).toEqual([expect.objectContaining({ type: 'error', code: 'requires_3ds', resolution: 'requires_buyer_input' })]);
+    expect(waiting.json.messages).toEqual([
+      expect.objectContaining({ type: 'error', code: 'requires_3ds', resolution: 'requires_buyer_input' }),
+    ]);
     expect(waiting.json.authentication_metadata).toMatchObject({ directory_server: 'visa' });
     // The agent has the buyer answer the token's challenge (Stripe.js in the browser; here its endpoint).
     const agent = await bed.stripe.stripeFor('agent');
-    await agent.rawRequest('POST', `/v1/shared_payment/issued_tokens/${token}/verify_challenge`, { result: 'succeeded' });
+    await agent.rawRequest('POST', `/v1/shared_payment/issued_tokens/${token}/verify_challenge`, {
+      result: 'succeeded',
+    });
     const body = { ...completeBody(token), authentication_result: examples.authentication_result_example };
     const done = await h.post(`/checkout_sessions/${session.id}/complete`, body);
     expect(done.json.status).toBe('completed');
@@ -116,20 +148,29 @@ describe('completing with a Shared Payment Token', () => {
     const foreign = await bed.mintSpt('volt-audio', { maxAmount: totalOf(session) });
     const refused = await complete(session, foreign);
     expect(refused.status).toBe(400);
-    expect(refused.json).toMatchObject({ type: 'invalid_request', code: 'payment_token_not_found', param: '$.payment_data.instrument.credential.token' });
+    expect(refused.json).toMatchObject({
+      type: 'invalid_request',
+      code: 'payment_token_not_found',
+      param: '$.payment_data.instrument.credential.token',
+    });
     expect(await available('trail-runner-black-9')).toBe(before);
     expect((await h.get(`/checkout_sessions/${session.id}`)).json.status).toBe('ready_for_payment');
   });
 
   it('refuses an expired token', async () => {
     const session = await readySession();
-    const token = await bed.mintSpt('summit-outfitters', { maxAmount: totalOf(session), expiresInSeconds: 60 });
+    const token = await bed.mintSpt('summit-outfitters', {
+      maxAmount: totalOf(session),
+      expiresInSeconds: 60,
+    });
     const saved = bed.clock.now;
     bed.clock.now = new Date(saved.getTime() + 120_000);
     try {
       const refused = await complete(session, token);
       expect(refused.status).toBe(400);
-      expect(refused.json).toMatchObject({ code: expect.stringMatching(/^payment_token_(expired|inactive)$/) });
+      expect(refused.json).toMatchObject({
+        code: expect.stringMatching(/^payment_token_(expired|inactive)$/),
+      });
     } finally {
       bed.clock.now = saved;
     }
@@ -155,12 +196,29 @@ describe('completing with a Shared Payment Token', () => {
 
   it('refuses payment data that is not an SPT for its handler', async () => {
     const session = await readySession();
-    const wrongHandler = { payment_data: { handler_id: 'card_tokenized', instrument: { type: 'card', credential: { type: 'spt', token: 'spt_1' } } } };
-    expect((await h.post(`/checkout_sessions/${session.id}/complete`, wrongHandler)).json).toMatchObject({ code: 'invalid_payment_handler', param: '$.payment_data.handler_id' });
-    const vault = { payment_data: { handler_id: 'stripe_spt', instrument: { type: 'card', credential: { type: 'vault_token', token: 'vt_1' } } } };
-    expect((await h.post(`/checkout_sessions/${session.id}/complete`, vault)).json).toMatchObject({ code: 'unsupported_credential' });
+    const wrongHandler = {
+      payment_data: {
+        handler_id: 'card_tokenized',
+        instrument: { type: 'card', credential: { type: 'spt', token: 'spt_1' } },
+      },
+    };
+    expect((await h.post(`/checkout_sessions/${session.id}/complete`, wrongHandler)).json).toMatchObject({
+      code: 'invalid_payment_handler',
+      param: '$.payment_data.handler_id',
+    });
+    const vault = {
+      payment_data: {
+        handler_id: 'stripe_spt',
+        instrument: { type: 'card', credential: { type: 'vault_token', token: 'vt_1' } },
+      },
+    };
+    expect((await h.post(`/checkout_sessions/${session.id}/complete`, vault)).json).toMatchObject({
+      code: 'unsupported_credential',
+    });
     const invoice = { payment_data: { purchase_order_number: 'PO-1' } };
-    expect((await h.post(`/checkout_sessions/${session.id}/complete`, invoice)).json).toMatchObject({ code: 'unsupported_payment_method' });
+    expect((await h.post(`/checkout_sessions/${session.id}/complete`, invoice)).json).toMatchObject({
+      code: 'unsupported_payment_method',
+    });
   });
 
   it('does not charge a total the agent has not seen: a price change comes back as a warning', async () => {
@@ -168,12 +226,16 @@ describe('completing with a Shared Payment Token', () => {
     await bed.database.db
       .update(sellerStock)
       .set({ price: 13900 })
-      .where(and(eq(sellerStock.sellerId, 'summit-outfitters'), eq(sellerStock.variantId, 'trail-runner-blue-11')));
+      .where(
+        and(eq(sellerStock.sellerId, 'summit-outfitters'), eq(sellerStock.variantId, 'trail-runner-blue-11')),
+      );
     const token = await bed.mintSpt('summit-outfitters', { maxAmount: 100_000 });
     const changed = await complete(session, token);
     expect(changed.status).toBe(200);
     expect(changed.json.status).toBe('ready_for_payment');
-    expect(changed.json.messages).toEqual([expect.objectContaining({ type: 'warning', code: 'price_change' })]);
+    expect(changed.json.messages).toEqual([
+      expect.objectContaining({ type: 'warning', code: 'price_change' }),
+    ]);
     expect(totalOf(changed.json)).toBeGreaterThan(totalOf(session));
     expect(await chargesFor(session.id)).toHaveLength(0);
     const paid = await complete(changed.json, token);
@@ -186,7 +248,9 @@ describe('completing with a Shared Payment Token', () => {
     await bed.database.db
       .update(sellerStock)
       .set({ available: 0 })
-      .where(and(eq(sellerStock.sellerId, 'summit-outfitters'), eq(sellerStock.variantId, 'featherline-1p-tent')));
+      .where(
+        and(eq(sellerStock.sellerId, 'summit-outfitters'), eq(sellerStock.variantId, 'featherline-1p-tent')),
+      );
     const token = await bed.mintSpt('summit-outfitters', { maxAmount: totalOf(session) });
     const result = await complete(session, token);
     expect(result.json.status).toBe('not_ready_for_payment');

@@ -12,43 +12,57 @@ afterAll(async () => {
 });
 
 describe.each(testEngines())('the last units (%s)', (engine) => {
-  it('20 concurrent completes for 5 units: exactly 5 orders and 5 charges, 15 out of stock, no refunds', { timeout: 180_000 }, async () => {
-    const bed = await openSellerTestbed(engine);
-    beds.push(bed);
-    const h = harness(bed);
-    const variant = 'basecamp-2p-tent';
-    const where = and(eq(sellerStock.sellerId, 'summit-outfitters'), eq(sellerStock.variantId, variant));
-    await bed.database.db.update(sellerStock).set({ available: 5 }).where(where);
+  it(
+    '20 concurrent completes for 5 units: exactly 5 orders and 5 charges, 15 out of stock, no refunds',
+    { timeout: 180_000 },
+    async () => {
+      const bed = await openSellerTestbed(engine);
+      beds.push(bed);
+      const h = harness(bed);
+      const variant = 'basecamp-2p-tent';
+      const where = and(eq(sellerStock.sellerId, 'summit-outfitters'), eq(sellerStock.variantId, variant));
+      await bed.database.db.update(sellerStock).set({ available: 5 }).where(where);
 
-    const sessions: CheckoutSession[] = [];
-    for (let i = 0; i < 20; i++) {
-      const created = await h.post('/checkout_sessions', {
-        currency: 'usd',
-        capabilities: {},
-        line_items: [{ id: variant }],
-        fulfillment_details: { name: `Buyer ${i}`, address: CA_ADDRESS },
-      });
-      sessions.push(created.json);
-    }
-    const tokens = await Promise.all(sessions.map((s) => bed.mintSpt('summit-outfitters', { maxAmount: totalOf(s) })));
+      const sessions: CheckoutSession[] = [];
+      for (let i = 0; i < 20; i++) {
+        const created = await h.post('/checkout_sessions', {
+          currency: 'usd',
+          capabilities: {},
+          line_items: [{ id: variant }],
+          fulfillment_details: { name: `Buyer ${i}`, address: CA_ADDRESS },
+        });
+        sessions.push(created.json);
+      }
+      const tokens = await Promise.all(
+        sessions.map((s) => bed.mintSpt('summit-outfitters', { maxAmount: totalOf(s) })),
+      );
 
-    const results = await Promise.all(sessions.map((s, i) => h.post(`/checkout_sessions/${s.id}/complete`, completeBody(tokens[i]))));
+      const results = await Promise.all(
+        sessions.map((s, i) => h.post(`/checkout_sessions/${s.id}/complete`, completeBody(tokens[i]))),
+      );
 
-    const completed = results.filter((r) => r.json.status === 'completed');
-    const outOfStock = results.filter((r) => r.json.messages?.some((m) => 'code' in m && (m.code === 'out_of_stock' || m.code === 'quantity_exceeded')));
-    expect(results.every((r) => r.status === 200)).toBe(true);
-    expect(completed).toHaveLength(5);
-    expect(outOfStock).toHaveLength(15);
-    expect(outOfStock.every((r) => r.json.status === 'not_ready_for_payment')).toBe(true);
+      const completed = results.filter((r) => r.json.status === 'completed');
+      const outOfStock = results.filter((r) =>
+        r.json.messages?.some(
+          (m) => 'code' in m && (m.code === 'out_of_stock' || m.code === 'quantity_exceeded'),
+        ),
+      );
+      expect(results.every((r) => r.status === 200)).toBe(true);
+      expect(completed).toHaveLength(5);
+      expect(outOfStock).toHaveLength(15);
+      expect(outOfStock.every((r) => r.json.status === 'not_ready_for_payment')).toBe(true);
 
-    const [stock] = await bed.database.db.select().from(sellerStock).where(where);
-    expect(stock.available).toBe(0);
-    const ids = new Set(sessions.map((s) => s.id));
-    const orders = (await bed.database.db.select().from(sellerOrders)).filter((o) => ids.has(o.sessionId));
-    expect(orders).toHaveLength(5);
-    const stripe = await bed.sellerStripe('summit-outfitters');
-    const intents = (await stripe.paymentIntents.list({ limit: 100 })).data.filter((pi) => ids.has(pi.metadata.checkout_session_id));
-    expect(intents.map((pi) => pi.status)).toEqual(Array(5).fill('succeeded'));
-    expect((await stripe.refunds.list({ limit: 100 })).data).toHaveLength(0);
-  });
+      const [stock] = await bed.database.db.select().from(sellerStock).where(where);
+      expect(stock.available).toBe(0);
+      const ids = new Set(sessions.map((s) => s.id));
+      const orders = (await bed.database.db.select().from(sellerOrders)).filter((o) => ids.has(o.sessionId));
+      expect(orders).toHaveLength(5);
+      const stripe = await bed.sellerStripe('summit-outfitters');
+      const intents = (await stripe.paymentIntents.list({ limit: 100 })).data.filter((pi) =>
+        ids.has(pi.metadata.checkout_session_id),
+      );
+      expect(intents.map((pi) => pi.status)).toEqual(Array(5).fill('succeeded'));
+      expect((await stripe.refunds.list({ limit: 100 })).data).toHaveLength(0);
+    },
+  );
 });

@@ -82,11 +82,18 @@ export async function accountById(db: Db, id: string): Promise<EmulatorAccount |
 }
 
 /** `cacheOwner`: the long-lived handle to cache under when `db` is a request's transaction. */
-export async function accountByProfile(db: Db, profile: string, cacheOwner: Db = db): Promise<EmulatorAccount | undefined> {
+export async function accountByProfile(
+  db: Db,
+  profile: string,
+  cacheOwner: Db = db,
+): Promise<EmulatorAccount | undefined> {
   const cache = cacheFor(cacheOwner);
   const hit = cache.get(profile);
   if (hit) return hit;
-  const [row] = await db.select().from(stripeAccounts).where(eq(stripeAccounts.networkBusinessProfile, profile));
+  const [row] = await db
+    .select()
+    .from(stripeAccounts)
+    .where(eq(stripeAccounts.networkBusinessProfile, profile));
   if (row) cache.set(profile, row);
   return row;
 }
@@ -110,7 +117,12 @@ export function accountObject(account: EmulatorAccount) {
     email: null,
     metadata: {},
     payouts_enabled: true,
-    settings: { dashboard: { display_name: account.name, timezone: account.country === 'JP' ? 'Asia/Tokyo' : 'America/New_York' } },
+    settings: {
+      dashboard: {
+        display_name: account.name,
+        timezone: account.country === 'JP' ? 'Asia/Tokyo' : 'America/New_York',
+      },
+    },
     type: 'standard',
   };
 }

@@ -100,7 +100,11 @@ export function luhnValid(digits: string): boolean {
 /** The `card` hash of a PaymentMethod, as Stripe returns it. */
 export interface CardDetails {
   brand: string;
-  checks: { address_line1_check: string | null; address_postal_code_check: string | null; cvc_check: string | null };
+  checks: {
+    address_line1_check: string | null;
+    address_postal_code_check: string | null;
+    cvc_check: string | null;
+  };
   country: string;
   display_brand: string;
   exp_month: number;
@@ -131,7 +135,11 @@ export interface RawCard {
 
 /** Same number → same fingerprint, as Stripe's lets a merchant spot a card seen before. */
 function fingerprint(digits: string): string {
-  return createHash('sha256').update(`aisle-card:${digits}`).digest('base64url').replace(/[-_]/g, '').slice(0, 16);
+  return createHash('sha256')
+    .update(`aisle-card:${digits}`)
+    .digest('base64url')
+    .replace(/[-_]/g, '')
+    .slice(0, 16);
 }
 
 /**
@@ -141,13 +149,16 @@ function fingerprint(digits: string): string {
  */
 export function tokeniseCard(raw: RawCard, now: Date): TokenisedCard {
   const digits = raw.number.replace(/[\s-]/g, '');
-  if (!/^\d{12,19}$/.test(digits)) throw cardError('Your card number is invalid.', 'invalid_number', { param: 'number' });
+  if (!/^\d{12,19}$/.test(digits))
+    throw cardError('Your card number is invalid.', 'invalid_number', { param: 'number' });
   const rule = BRANDS.find((b) => b.test.test(digits));
   if (!luhnValid(digits) || (rule && !rule.lengths.includes(digits.length))) {
     throw cardError('Your card number is incorrect.', 'incorrect_number', { param: 'number' });
   }
   if (!Number.isInteger(raw.exp_month) || raw.exp_month < 1 || raw.exp_month > 12) {
-    throw cardError("Your card's expiration month is invalid.", 'invalid_expiry_month', { param: 'exp_month' });
+    throw cardError("Your card's expiration month is invalid.", 'invalid_expiry_month', {
+      param: 'exp_month',
+    });
   }
   const year = raw.exp_year < 100 ? 2000 + raw.exp_year : raw.exp_year;
   const thisYear = now.getUTCFullYear();
@@ -155,7 +166,9 @@ export function tokeniseCard(raw: RawCard, now: Date): TokenisedCard {
     throw cardError("Your card's expiration year is invalid.", 'invalid_expiry_year', { param: 'exp_year' });
   }
   if (year === thisYear && raw.exp_month < now.getUTCMonth() + 1) {
-    throw cardError("Your card's expiration date is in the past.", 'invalid_expiry_month', { param: 'exp_month' });
+    throw cardError("Your card's expiration date is in the past.", 'invalid_expiry_month', {
+      param: 'exp_month',
+    });
   }
   if (raw.cvc !== undefined && !new RegExp(`^\\d{${rule?.cvc ?? 3}}$`).test(raw.cvc)) {
     throw cardError("Your card's security code is invalid.", 'invalid_cvc', { param: 'cvc' });
@@ -211,13 +224,25 @@ export function chargeOutcome(behaviour: CardBehaviour): Decline | null {
     case 'decline_after_attach':
       return { code: 'card_declined', declineCode: 'generic_decline', message: 'Your card was declined.' };
     case 'decline_insufficient_funds':
-      return { code: 'card_declined', declineCode: 'insufficient_funds', message: 'Your card has insufficient funds.' };
+      return {
+        code: 'card_declined',
+        declineCode: 'insufficient_funds',
+        message: 'Your card has insufficient funds.',
+      };
     case 'decline_expired_card':
       return { code: 'expired_card', declineCode: 'expired_card', message: 'Your card has expired.' };
     case 'decline_incorrect_cvc':
-      return { code: 'incorrect_cvc', declineCode: 'incorrect_cvc', message: "Your card's security code is incorrect." };
+      return {
+        code: 'incorrect_cvc',
+        declineCode: 'incorrect_cvc',
+        message: "Your card's security code is incorrect.",
+      };
     case 'decline_processing_error':
-      return { code: 'processing_error', declineCode: 'processing_error', message: 'An error occurred while processing your card. Try again in a little bit.' };
+      return {
+        code: 'processing_error',
+        declineCode: 'processing_error',
+        message: 'An error occurred while processing your card. Try again in a little bit.',
+      };
     default:
       return null;
   }

@@ -42,7 +42,12 @@ export class Reply {
 export type RouteResult = ApiObject | ListObject<ApiObject> | Reply;
 
 /** Raises an event for an account (the request's own unless told otherwise), snapshotting the object now. */
-export function emit(ctx: RequestContext, type: string, object: ApiObject, options: { accountId?: string; previous?: Record<string, unknown> } = {}) {
+export function emit(
+  ctx: RequestContext,
+  type: string,
+  object: ApiObject,
+  options: { accountId?: string; previous?: Record<string, unknown> } = {},
+) {
   ctx.events.push({
     accountId: options.accountId ?? ctx.account.id,
     type,
@@ -55,15 +60,25 @@ export function emit(ctx: RequestContext, type: string, object: ApiObject, optio
  * Browser calls (publishable key) may act on one intent only, and only with its client secret, as
  * Stripe.js does. Secret-key calls need no client secret.
  */
-export function requireClientSecret(ctx: RequestContext, object: { client_secret?: unknown }, objectName: string) {
+export function requireClientSecret(
+  ctx: RequestContext,
+  object: { client_secret?: unknown },
+  objectName: string,
+) {
   if (ctx.keyType === 'secret') return;
   const given = ctx.params.client_secret;
   if (typeof given !== 'string' || given === '') {
-    throw invalidRequest(`Missing required param: client_secret.`, { code: 'parameter_missing', param: 'client_secret' });
-  }
-  if (given !== object.client_secret) {
-    throw invalidRequest(`The client_secret provided does not match the client_secret associated with the ${objectName}.`, {
+    throw invalidRequest(`Missing required param: client_secret.`, {
+      code: 'parameter_missing',
       param: 'client_secret',
     });
+  }
+  if (given !== object.client_secret) {
+    throw invalidRequest(
+      `The client_secret provided does not match the client_secret associated with the ${objectName}.`,
+      {
+        param: 'client_secret',
+      },
+    );
   }
 }

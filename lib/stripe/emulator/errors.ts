@@ -3,11 +3,7 @@
  * HTTP status Stripe uses for it. Thrown inside a request, it rolls the request's transaction back.
  */
 export type StripeErrorType =
-  | 'api_error'
-  | 'card_error'
-  | 'idempotency_error'
-  | 'invalid_request_error'
-  | 'rate_limit_error';
+  'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error' | 'rate_limit_error';
 
 export interface StripeErrorBody {
   type: StripeErrorType;
@@ -46,7 +42,10 @@ export function withDocUrl(body: StripeErrorBody): StripeErrorBody {
   return { ...body, doc_url: `https://stripe.com/docs/error-codes/${body.code.replace(/_/g, '-')}` };
 }
 
-export function invalidRequest(message: string, options: { code?: string; param?: string; status?: number } = {}) {
+export function invalidRequest(
+  message: string,
+  options: { code?: string; param?: string; status?: number } = {},
+) {
   return new StripeApiError(options.status ?? 400, {
     type: 'invalid_request_error',
     message,
@@ -57,7 +56,11 @@ export function invalidRequest(message: string, options: { code?: string; param?
 
 /** 404 for the object named in the URL; 400 for one named in a parameter (Stripe's convention). */
 export function noSuch(object: string, id: string, param?: string) {
-  return invalidRequest(`No such ${object}: '${id}'`, { code: 'resource_missing', param, status: param ? 400 : 404 });
+  return invalidRequest(`No such ${object}: '${id}'`, {
+    code: 'resource_missing',
+    param,
+    status: param ? 400 : 404,
+  });
 }
 
 export function unexpectedState(message: string, code = 'payment_intent_unexpected_state') {
@@ -68,7 +71,11 @@ export function authenticationError(message: string) {
   return new StripeApiError(401, { type: 'invalid_request_error', message });
 }
 
-export function cardError(message: string, code: string, options: { declineCode?: string; param?: string } = {}) {
+export function cardError(
+  message: string,
+  code: string,
+  options: { declineCode?: string; param?: string } = {},
+) {
   return new StripeApiError(402, {
     type: 'card_error',
     message,
@@ -84,7 +91,8 @@ export function lockTimeout() {
     {
       type: 'invalid_request_error',
       code: 'lock_timeout',
-      message: 'This object cannot be accessed right now because another API request or Stripe process is currently accessing it. Please retry your request.',
+      message:
+        'This object cannot be accessed right now because another API request or Stripe process is currently accessing it. Please retry your request.',
     },
     { 'Stripe-Should-Retry': 'true' },
   );
@@ -93,7 +101,10 @@ export function lockTimeout() {
 export function apiError(requestId: string) {
   return new StripeApiError(
     500,
-    { type: 'api_error', message: `An unknown error occurred while processing request ${requestId}. This is a bug in the Stripe emulator.` },
+    {
+      type: 'api_error',
+      message: `An unknown error occurred while processing request ${requestId}. This is a bug in the Stripe emulator.`,
+    },
     { 'Stripe-Should-Retry': 'false' },
   );
 }

@@ -31,7 +31,11 @@ async function webhookEndpoints(db: Db, root: Db | undefined): Promise<Endpoint[
   const cached = root ? endpointCache.get(root) : undefined;
   if (cached && Date.now() - cached.at < ENDPOINT_CACHE_MS) return cached.endpoints;
   const endpoints = await db
-    .select({ accountId: stripeObjects.accountId, data: stripeObjects.data, internal: stripeObjects.internal })
+    .select({
+      accountId: stripeObjects.accountId,
+      data: stripeObjects.data,
+      internal: stripeObjects.internal,
+    })
     .from(stripeObjects)
     .where(eq(stripeObjects.object, 'webhook_endpoint'));
   if (root) endpointCache.set(root, { at: Date.now(), endpoints });
@@ -58,7 +62,14 @@ export async function flushEvents(
   const endpoints = await webhookEndpoints(ctx.db, ctx.root);
 
   const rows = [];
-  const deliveries: Array<{ eventId: string; endpointId: string; url: string; secret: string; type: string; body: string }> = [];
+  const deliveries: Array<{
+    eventId: string;
+    endpointId: string;
+    url: string;
+    secret: string;
+    type: string;
+    body: string;
+  }> = [];
   for (const pending of ctx.events) {
     const targets = endpoints.filter((endpoint) => {
       const data = endpoint.data as unknown as EndpointData;
@@ -95,7 +106,14 @@ export async function flushEvents(
     const body = targets.length > 0 ? stripeJson(event) : '';
     for (const target of targets) {
       const data = target.data as unknown as EndpointData;
-      deliveries.push({ eventId: event.id, endpointId: data.id, url: data.url, secret: String(target.internal.secret), type: event.type, body });
+      deliveries.push({
+        eventId: event.id,
+        endpointId: data.id,
+        url: data.url,
+        secret: String(target.internal.secret),
+        type: event.type,
+        body,
+      });
     }
   }
   await flushStaged(ctx.db, rows);

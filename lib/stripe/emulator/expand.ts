@@ -18,9 +18,15 @@ function typeOf(id: string): ObjectType | undefined {
   return BY_PREFIX.find(([prefix]) => id.startsWith(prefix))?.[1];
 }
 
-async function expandPath(ctx: RequestContext, target: Record<string, unknown>, path: string[], full: string): Promise<void> {
+async function expandPath(
+  ctx: RequestContext,
+  target: Record<string, unknown>,
+  path: string[],
+  full: string,
+): Promise<void> {
   const [field, ...rest] = path;
-  if (!(field in target)) throw invalidRequest(`This property cannot be expanded (${full}).`, { param: 'expand' });
+  if (!(field in target))
+    throw invalidRequest(`This property cannot be expanded (${full}).`, { param: 'expand' });
   let value = target[field];
   if (typeof value === 'string') {
     const type = typeOf(value);
@@ -31,7 +37,8 @@ async function expandPath(ctx: RequestContext, target: Record<string, unknown>, 
     target[field] = value;
   }
   if (rest.length === 0 || value === null || value === undefined) return;
-  if (typeof value !== 'object') throw invalidRequest(`This property cannot be expanded (${full}).`, { param: 'expand' });
+  if (typeof value !== 'object')
+    throw invalidRequest(`This property cannot be expanded (${full}).`, { param: 'expand' });
   await expandPath(ctx, value as Record<string, unknown>, rest, full);
 }
 
@@ -40,12 +47,17 @@ export async function applyExpand(ctx: RequestContext, result: RouteResult): Pro
   if (result instanceof Reply) return result;
   const raw = ctx.params.expand;
   if (raw === undefined || raw === '') return result;
-  const paths = (Array.isArray(raw) ? raw : [raw]).filter((p): p is string => typeof p === 'string' && p !== '');
+  const paths = (Array.isArray(raw) ? raw : [raw]).filter(
+    (p): p is string => typeof p === 'string' && p !== '',
+  );
   if (paths.length === 0) return result;
   const copy = structuredClone(result) as ApiObject;
   for (const path of paths) {
     const segments = path.split('.');
-    if (segments.length > MAX_DEPTH) throw invalidRequest(`You cannot expand more than ${MAX_DEPTH} levels of a property (${path}).`, { param: 'expand' });
+    if (segments.length > MAX_DEPTH)
+      throw invalidRequest(`You cannot expand more than ${MAX_DEPTH} levels of a property (${path}).`, {
+        param: 'expand',
+      });
     if (copy.object === 'list' && segments[0] === 'data') {
       for (const item of copy.data as ApiObject[]) await expandPath(ctx, item, segments.slice(1), path);
     } else {

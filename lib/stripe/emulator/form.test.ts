@@ -4,8 +4,12 @@ import { parseBody, parseForm } from './form';
 
 describe('Stripe form decoding', () => {
   it('reads indexed arrays as stripe-node sends them and bracket arrays as curl users write them', () => {
-    expect(parseForm('expand[0]=latest_charge&expand[1]=customer')).toEqual({ expand: ['latest_charge', 'customer'] });
-    expect(parseForm('expand[]=latest_charge&expand[]=customer')).toEqual({ expand: ['latest_charge', 'customer'] });
+    expect(parseForm('expand[0]=latest_charge&expand[1]=customer')).toEqual({
+      expand: ['latest_charge', 'customer'],
+    });
+    expect(parseForm('expand[]=latest_charge&expand[]=customer')).toEqual({
+      expand: ['latest_charge', 'customer'],
+    });
   });
 
   it('nests hashes to any depth Stripe uses', () => {
@@ -13,18 +17,25 @@ describe('Stripe form decoding', () => {
       'payment_method_data[card][number]=4242424242424242&payment_method_data[card][exp_month]=12&payment_method_data[billing_details][address][postal_code]=94107&usage_limits[max_amount]=5000',
     );
     expect(params).toEqual({
-      payment_method_data: { card: { number: '4242424242424242', exp_month: '12' }, billing_details: { address: { postal_code: '94107' } } },
+      payment_method_data: {
+        card: { number: '4242424242424242', exp_month: '12' },
+        billing_details: { address: { postal_code: '94107' } },
+      },
       usage_limits: { max_amount: '5000' },
     });
   });
 
   it('keeps metadata keys as keys even when they look like indexes', () => {
-    expect(parseForm('metadata[order_id]=42&metadata[0]=first')).toEqual({ metadata: { order_id: '42', '0': 'first' } });
+    expect(parseForm('metadata[order_id]=42&metadata[0]=first')).toEqual({
+      metadata: { order_id: '42', '0': 'first' },
+    });
     expect(parseForm('metadata[1]=a&metadata[2]=b').metadata).toEqual({ '1': 'a', '2': 'b' });
   });
 
   it('decodes percent-encoded brackets and values', () => {
-    expect(parseForm('metadata%5Bnote%5D=caf%C3%A9%20%26%20bar')).toEqual({ metadata: { note: 'café & bar' } });
+    expect(parseForm('metadata%5Bnote%5D=caf%C3%A9%20%26%20bar')).toEqual({
+      metadata: { note: 'café & bar' },
+    });
   });
 
   it('builds arrays of hashes', () => {

@@ -54,7 +54,8 @@ function assign(target: Params, segments: string[], value: string, fullKey: stri
     }
     if (segment === '') throw invalidRequest(`Invalid parameter name: ${fullKey}`);
     if (last) {
-      if (node[segment] !== undefined && typeof node[segment] !== 'string') throw invalidRequest(`Invalid value for ${fullKey}: it is also given as a hash.`);
+      if (node[segment] !== undefined && typeof node[segment] !== 'string')
+        throw invalidRequest(`Invalid value for ${fullKey}: it is also given as a hash.`);
       node[segment] = value;
       return;
     }
@@ -62,7 +63,9 @@ function assign(target: Params, segments: string[], value: string, fullKey: stri
     const existing: ParamValue | undefined = node[segment];
     if (existing === undefined || existing === '') node[segment] = wantsArray ? [] : {};
     else if (typeof existing === 'string' || Array.isArray(existing) !== wantsArray) {
-      throw invalidRequest(`Invalid value for ${fullKey}: ${segments.slice(0, i + 1).join('.')} is given twice in different shapes.`);
+      throw invalidRequest(
+        `Invalid value for ${fullKey}: ${segments.slice(0, i + 1).join('.')} is given twice in different shapes.`,
+      );
     }
     node = node[segment] as Params | ParamValue[];
   }

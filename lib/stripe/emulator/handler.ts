@@ -1,5 +1,12 @@
 import type { Db } from '@/lib/db/client';
-import { lookupIdempotent, recordIdempotent, requestFingerprint, type IdempotencyLookup, type IdempotencyRef, type StoredResponse } from '@/lib/db/idempotency';
+import {
+  lookupIdempotent,
+  recordIdempotent,
+  requestFingerprint,
+  type IdempotencyLookup,
+  type IdempotencyRef,
+  type StoredResponse,
+} from '@/lib/db/idempotency';
 import { accountByKey, type EmulatorAccount } from './accounts';
 import { Reply, type KeyType, type RequestContext } from './context';
 import { apiError, authenticationError, invalidRequest, StripeApiError, withDocUrl } from './errors';
@@ -49,13 +56,19 @@ function keyFrom(call: StripeCall, params: Params): string | undefined {
       const decoded = Buffer.from(value, 'base64').toString('utf8');
       return decoded.split(':')[0];
     }
-    throw authenticationError('Invalid authorization header. Use Bearer auth (Authorization: Bearer sk_test_…) or Basic auth with the key as the username.');
+    throw authenticationError(
+      'Invalid authorization header. Use Bearer auth (Authorization: Bearer sk_test_…) or Basic auth with the key as the username.',
+    );
   }
   // Stripe.js sends the publishable key as a `key` parameter instead of a header.
   return typeof params.key === 'string' ? params.key : undefined;
 }
 
-async function authenticate(db: Db, call: StripeCall, params: Params): Promise<{ account: EmulatorAccount; keyType: KeyType }> {
+async function authenticate(
+  db: Db,
+  call: StripeCall,
+  params: Params,
+): Promise<{ account: EmulatorAccount; keyType: KeyType }> {
   const key = keyFrom(call, params);
   if (!key) {
     throw authenticationError(
@@ -98,14 +111,31 @@ function savedForReplay(outcome: Outcome): boolean {
 }
 
 function stored(outcome: Outcome, requestId: string, key: string): StoredResponse {
-  return { status: outcome.status, body: JSON.stringify(outcome.body), headers: { 'original-request': requestId, 'idempotency-key': key } };
+  return {
+    status: outcome.status,
+    body: JSON.stringify(outcome.body),
+    headers: { 'original-request': requestId, 'idempotency-key': key },
+  };
 }
 
 /** The answer to a request whose key was used before: the saved response, or Stripe's refusal. */
-function answerEarlier(earlier: Exclude<IdempotencyLookup, { kind: 'new' }>, key: string, requestId: string, apiVersion: string): StripeReply {
+function answerEarlier(
+  earlier: Exclude<IdempotencyLookup, { kind: 'new' }>,
+  key: string,
+  requestId: string,
+  apiVersion: string,
+): StripeReply {
   if (earlier.kind === 'replay') {
     const { response } = earlier;
-    return respond({ status: response.status, body: JSON.parse(response.body), headers: { ...response.headers, 'idempotent-replayed': 'true' } }, requestId, apiVersion);
+    return respond(
+      {
+        status: response.status,
+        body: JSON.parse(response.body),
+        headers: { ...response.headers, 'idempotent-replayed': 'true' },
+      },
+      requestId,
+      apiVersion,
+    );
   }
   if (earlier.kind === 'mismatch') {
     throw new StripeApiError(400, {
@@ -143,7 +173,10 @@ export async function handleStripeRequest(request: Request, deps: EmulatorDeps):
   const url = new URL(request.url);
   const method = request.method.toUpperCase();
   const body = method === 'POST' ? await request.text().catch(() => null) : '';
-  const reply = await serveStripe({ method, path: url.pathname + url.search, header: (name) => request.headers.get(name), body }, deps);
+  const reply = await serveStripe(
+    { method, path: url.pathname + url.search, header: (name) => request.headers.get(name), body },
+    deps,
+  );
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
@@ -162,7 +195,10 @@ export async function serveStripe(call: StripeCall, deps: EmulatorDeps): Promise
     const search = queryAt < 0 ? '' : call.path.slice(queryAt);
     const match = matchRoute(method, pathname);
     if (!match) {
-      throw invalidRequest(`Unrecognized request URL (${method}: ${pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`, { status: 404 });
+      throw invalidRequest(
+        `Unrecognized request URL (${method}: ${pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+        { status: 404 },
+      );
     }
     if (call.body === null) throw invalidRequest('The request body could not be read.');
     const body = method === 'POST' ? call.body : '';
@@ -170,20 +206,36 @@ export async function serveStripe(call: StripeCall, deps: EmulatorDeps): Promise
     const { account, keyType } = await authenticate(deps.db, call, params);
     delete params.key;
     if (keyType === 'publishable' && !match.route.publishable) {
-      throw authenticationError('This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.');
+      throw authenticationError(
+        'This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.',
+      );
     }
 
     const idempotencyKey = method === 'POST' ? call.header('idempotency-key') : null;
     let ref: (IdempotencyRef & { requestHash: string }) | undefined;
     if (idempotencyKey) {
-      if (idempotencyKey.length > 255) throw invalidRequest('Idempotency-Key must be at most 255 characters long.');
+      if (idempotencyKey.length > 255)
+        throw invalidRequest('Idempotency-Key must be at most 255 characters long.');
       // The key is checked when the response is recorded, in the request's own transaction: a first use
       // (nearly every request) costs no extra query, and a reused key rolls the repeat's work back.
-      ref = { scope: `stripe:${account.id}`, key: idempotencyKey, requestHash: requestFingerprint(method, pathname, body) };
+      ref = {
+        scope: `stripe:${account.id}`,
+        key: idempotencyKey,
+        requestHash: requestFingerprint(method, pathname, body),
+      };
     }
 
     const now = deps.now?.() ?? new Date();
-    const base = { account, keyType, now, created: Math.floor(now.getTime() / 1000), requestId, idempotencyKey, params, path: match.path };
+    const base = {
+      account,
+      keyType,
+      now,
+      created: Math.floor(now.getTime() / 1000),
+      requestId,
+      idempotencyKey,
+      params,
+      path: match.path,
+    };
     let outcome: Outcome;
     try {
       if (match.route.prepare) await match.route.prepare({ ...base, db: deps.db });
@@ -193,9 +245,17 @@ export async function serveStripe(call: StripeCall, deps: EmulatorDeps): Promise
         beginStaging(ctx.db, { lockTimeout });
         const result = await applyExpand(ctx, await match.route.handle(ctx));
         await flushEvents(ctx);
-        const done: Outcome = result instanceof Reply ? { status: result.status, body: result.body } : { status: 200, body: result };
+        const done: Outcome =
+          result instanceof Reply
+            ? { status: result.status, body: result.body }
+            : { status: 200, body: result };
         // The saved response commits with the work it describes: a crash leaves neither behind.
-        if (ref && savedForReplay(done) && !(await recordIdempotent(ctx.db, ref, stored(done, requestId, ref.key)))) throw new RecordedMeanwhile();
+        if (
+          ref &&
+          savedForReplay(done) &&
+          !(await recordIdempotent(ctx.db, ref, stored(done, requestId, ref.key)))
+        )
+          throw new RecordedMeanwhile();
         return done;
       });
     } catch (error) {
@@ -204,11 +264,13 @@ export async function serveStripe(call: StripeCall, deps: EmulatorDeps): Promise
         // the answer is the first request's, whatever this one would have said.
         const earlier = await lookupIdempotent(deps.db, ref);
         if (earlier.kind !== 'new') return answerEarlier(earlier, ref.key, requestId, apiVersion);
-        if (error instanceof RecordedMeanwhile) return answerEarlier({ kind: 'in_flight' }, ref.key, requestId, apiVersion);
+        if (error instanceof RecordedMeanwhile)
+          return answerEarlier({ kind: 'in_flight' }, ref.key, requestId, apiVersion);
       }
       if (error instanceof StripeApiError && error.afterRollback) await error.afterRollback();
       outcome = failure(error, requestId);
-      if (ref && savedForReplay(outcome)) await recordIdempotent(deps.db, ref, stored(outcome, requestId, ref.key));
+      if (ref && savedForReplay(outcome))
+        await recordIdempotent(deps.db, ref, stored(outcome, requestId, ref.key));
     }
     if (ref) outcome.headers = { ...outcome.headers, 'idempotency-key': ref.key };
     return respond(outcome, requestId, apiVersion);

@@ -32,14 +32,21 @@ describe.each(testEngines())('idempotent requests (%s)', (engine) => {
 
   it('refuses the same key with other parameters', async () => {
     await stripe.customers.create({ email: 'a@example.com' }, { idempotencyKey: 'customer-key' });
-    await expect(stripe.customers.create({ email: 'b@example.com' }, { idempotencyKey: 'customer-key' })).rejects.toMatchObject({
+    await expect(
+      stripe.customers.create({ email: 'b@example.com' }, { idempotencyKey: 'customer-key' }),
+    ).rejects.toMatchObject({
       type: 'StripeIdempotencyError',
       statusCode: 400,
     });
   });
 
   it('replays a decline as the same 402 without charging twice', async () => {
-    const params = { amount: 3100, currency: 'usd', payment_method: 'pm_card_visa_chargeDeclined', confirm: true };
+    const params = {
+      amount: 3100,
+      currency: 'usd',
+      payment_method: 'pm_card_visa_chargeDeclined',
+      confirm: true,
+    };
     const decline = () =>
       stripe.paymentIntents.create(params, { idempotencyKey: 'declined-once' }).then(
         () => expect.unreachable('the card should decline'),
@@ -54,20 +61,32 @@ describe.each(testEngines())('idempotent requests (%s)', (engine) => {
   });
 
   it('does not save a request refused before it ran, so the key can be used once fixed', async () => {
-    await expect(stripe.paymentIntents.create({ amount: 10, currency: 'usd' }, { idempotencyKey: 'fix-me' })).rejects.toMatchObject({ code: 'amount_too_small' });
-    const fixed = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' }, { idempotencyKey: 'fix-me' });
+    await expect(
+      stripe.paymentIntents.create({ amount: 10, currency: 'usd' }, { idempotencyKey: 'fix-me' }),
+    ).rejects.toMatchObject({ code: 'amount_too_small' });
+    const fixed = await stripe.paymentIntents.create(
+      { amount: 1000, currency: 'usd' },
+      { idempotencyKey: 'fix-me' },
+    );
     expect(fixed.amount).toBe(1000);
   });
 
   it('scopes keys to the account', async () => {
     const a = await kit.agent.customers.create({ name: 'x' }, { idempotencyKey: 'shared-key' });
-    const b = await kit.sellers['volt-audio'].customers.create({ name: 'x' }, { idempotencyKey: 'shared-key' });
+    const b = await kit.sellers['volt-audio'].customers.create(
+      { name: 'x' },
+      { idempotencyKey: 'shared-key' },
+    );
     expect(a.id).not.toBe(b.id);
   });
 
   it('creates one object for many concurrent requests with the same key; the others replay it', async () => {
     const email = 'racing@example.com';
-    const results = await Promise.all(Array.from({ length: 6 }, () => kit.agent.customers.create({ email }, { idempotencyKey: 'racing-key' })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        kit.agent.customers.create({ email }, { idempotencyKey: 'racing-key' }),
+      ),
+    );
     expect(new Set(results.map((c) => c.id)).size).toBe(1);
     expect(results.filter((c) => replayed(c) === 'true')).toHaveLength(5);
     expect((await kit.agent.customers.list({ email })).data).toHaveLength(1);
@@ -80,13 +99,22 @@ describe.each(testEngines())('idempotent requests (%s)', (engine) => {
       key: 'in-flight',
       requestHash: requestFingerprint('POST', '/v1/customers', body),
     });
-    const response = await kit.call('POST', '/v1/customers', { key: kit.keys.agent.secretKey, body, headers: { 'idempotency-key': 'in-flight' } });
+    const response = await kit.call('POST', '/v1/customers', {
+      key: kit.keys.agent.secretKey,
+      body,
+      headers: { 'idempotency-key': 'in-flight' },
+    });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'idempotency_key_in_use' } });
   });
 
   it('replays over raw HTTP with the original request id', async () => {
-    const send = () => kit.call('POST', '/v1/customers', { key: kit.keys.agent.secretKey, body: 'email=raw@example.com', headers: { 'idempotency-key': 'raw-1' } });
+    const send = () =>
+      kit.call('POST', '/v1/customers', {
+        key: kit.keys.agent.secretKey,
+        body: 'email=raw@example.com',
+        headers: { 'idempotency-key': 'raw-1' },
+      });
     const first = await send();
     const second = await send();
     expect(second.headers.get('idempotent-replayed')).toBe('true');

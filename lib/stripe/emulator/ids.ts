@@ -27,18 +27,7 @@ export function base62(length: number): string {
 }
 
 export type IdPrefix =
-  | 'acct'
-  | 'ch'
-  | 'cus'
-  | 'evt'
-  | 'pi'
-  | 'pm'
-  | 'profile_test'
-  | 're'
-  | 'req'
-  | 'seti'
-  | 'spt'
-  | 'we';
+  'acct' | 'ch' | 'cus' | 'evt' | 'pi' | 'pm' | 'profile_test' | 're' | 'req' | 'seti' | 'spt' | 'we';
 
 /** `pi_3Ab…`: Stripe's prefix, then 24 base62 characters. */
 export function newId(prefix: IdPrefix): string {

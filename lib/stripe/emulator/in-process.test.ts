@@ -30,7 +30,9 @@ describe('the in-process client and the HTTP route answer alike', () => {
       const body = Buffer.concat(chunks);
       const request = new Request(`http://${req.headers.host}${req.url}`, {
         method: req.method,
-        headers: Object.entries(req.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as [string, string]] : [])),
+        headers: Object.entries(req.headers).flatMap(([name, value]) =>
+          typeof value === 'string' ? [[name, value] as [string, string]] : [],
+        ),
         body: req.method === 'POST' ? body : undefined,
       });
       const response = await handleStripeRequest(request, { db: database.db });
@@ -40,8 +42,18 @@ describe('the in-process client and the HTTP route answer alike', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const key = kit.keys['summit-outfitters'].secretKey;
-    overHttp = new Stripe(key, { apiVersion: STRIPE_API_VERSION, host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 });
-    inProcess = new Stripe(key, { apiVersion: STRIPE_API_VERSION, httpClient: new InProcessHttpClient({ db: database.db }), maxNetworkRetries: 0 });
+    overHttp = new Stripe(key, {
+      apiVersion: STRIPE_API_VERSION,
+      host: '127.0.0.1',
+      port,
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
+    inProcess = new Stripe(key, {
+      apiVersion: STRIPE_API_VERSION,
+      httpClient: new InProcessHttpClient({ db: database.db }),
+      maxNetworkRetries: 0,
+    });
   });
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
@@ -53,31 +65,59 @@ describe('the in-process client and the HTTP route answer alike', () => {
     const first = await inProcess.customers.create(params, { idempotencyKey: 'parity-1' });
     const again = await overHttp.customers.create(params, { idempotencyKey: 'parity-1' });
     expect(again).toEqual(first);
-    expect(first.lastResponse).toMatchObject({ statusCode: 200, requestId: expect.stringMatching(/^req_/), idempotencyKey: 'parity-1' });
+    expect(first.lastResponse).toMatchObject({
+      statusCode: 200,
+      requestId: expect.stringMatching(/^req_/),
+      idempotencyKey: 'parity-1',
+    });
     expect(first.lastResponse.headers['idempotent-replayed']).toBeUndefined();
     expect(again.lastResponse.headers['idempotent-replayed']).toBe('true');
     expect(again.lastResponse.headers['original-request']).toBe(first.lastResponse.requestId);
-    for (const result of [first, again]) expect(result.lastResponse.headers['stripe-version']).toBe(STRIPE_API_VERSION);
+    for (const result of [first, again])
+      expect(result.lastResponse.headers['stripe-version']).toBe(STRIPE_API_VERSION);
   });
 
   it('lists with a query string alike', async () => {
     for (let i = 0; i < 3; i++) await inProcess.customers.create({ email: `list${i}@example.com` });
-    const [a, b] = await Promise.all([inProcess, overHttp].map((stripe) => stripe.customers.list({ limit: 2, email: 'list1@example.com' })));
+    const [a, b] = await Promise.all(
+      [inProcess, overHttp].map((stripe) => stripe.customers.list({ limit: 2, email: 'list1@example.com' })),
+    );
     expect(a.data.map((c) => c.id)).toEqual(b.data.map((c) => c.id));
     expect(a.data).toHaveLength(1);
     expect(a.has_more).toBe(b.has_more);
   });
 
   it.each([
-    ['a missing object', (stripe: Stripe) => stripe.customers.retrieve('cus_missing'), { type: 'StripeInvalidRequestError', statusCode: 404, code: 'resource_missing' }],
+    [
+      'a missing object',
+      (stripe: Stripe) => stripe.customers.retrieve('cus_missing'),
+      { type: 'StripeInvalidRequestError', statusCode: 404, code: 'resource_missing' },
+    ],
     [
       'a declined card',
-      (stripe: Stripe) => stripe.paymentIntents.create({ amount: 900, currency: 'usd', confirm: true, payment_method: 'pm_card_visa_chargeDeclined' }),
+      (stripe: Stripe) =>
+        stripe.paymentIntents.create({
+          amount: 900,
+          currency: 'usd',
+          confirm: true,
+          payment_method: 'pm_card_visa_chargeDeclined',
+        }),
       { type: 'StripeCardError', statusCode: 402, code: 'card_declined', decline_code: 'generic_decline' },
     ],
-    ['a bad parameter', (stripe: Stripe) => stripe.paymentIntents.create({ amount: -1, currency: 'usd' }), { type: 'StripeInvalidRequestError', statusCode: 400, param: 'amount' }],
+    [
+      'a bad parameter',
+      (stripe: Stripe) => stripe.paymentIntents.create({ amount: -1, currency: 'usd' }),
+      { type: 'StripeInvalidRequestError', statusCode: 400, param: 'amount' },
+    ],
   ])('refuses %s with the same Stripe error', async (_name, call, expected) => {
-    const errors = await Promise.all([inProcess, overHttp].map((stripe) => (call(stripe) as Promise<unknown>).then(() => undefined, (e: unknown) => e)));
+    const errors = await Promise.all(
+      [inProcess, overHttp].map((stripe) =>
+        (call(stripe) as Promise<unknown>).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ),
+    );
     for (const error of errors) {
       expect(error).toMatchObject(expected);
       expect((error as Stripe.errors.StripeError).requestId).toMatch(/^req_/);
@@ -86,34 +126,55 @@ describe('the in-process client and the HTTP route answer alike', () => {
   });
 
   it('refuses a wrong key with a 401 on both', async () => {
-    const wrong = (stripe: Stripe) => stripe.customers.list({}, { apiKey: 'sk_test_not_a_key_of_any_account' });
+    const wrong = (stripe: Stripe) =>
+      stripe.customers.list({}, { apiKey: 'sk_test_not_a_key_of_any_account' });
     for (const stripe of [inProcess, overHttp]) {
-      await expect(wrong(stripe)).rejects.toMatchObject({ type: 'StripeAuthenticationError', statusCode: 401 });
+      await expect(wrong(stripe)).rejects.toMatchObject({
+        type: 'StripeAuthenticationError',
+        statusCode: 401,
+      });
     }
   });
 
   it('answers a request body that cannot be read with a Stripe error, not a crash', async () => {
-    const broken = new ReadableStream({ pull: (controller) => controller.error(new Error('the client went away')) });
+    const broken = new ReadableStream({
+      pull: (controller) => controller.error(new Error('the client went away')),
+    });
     const request = new Request('http://localhost/v1/customers', {
       method: 'POST',
-      headers: { authorization: `Bearer ${kit.keys['summit-outfitters'].secretKey}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Bearer ${kit.keys['summit-outfitters'].secretKey}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: broken,
       duplex: 'half',
     } as RequestInit);
     const response = await handleStripeRequest(request, { db: database.db });
     expect(response.status).toBe(400);
     expect(response.headers.get('request-id')).toMatch(/^req_/);
-    expect(await response.json()).toMatchObject({ error: { type: 'invalid_request_error', message: 'The request body could not be read.' } });
+    expect(await response.json()).toMatchObject({
+      error: { type: 'invalid_request_error', message: 'The request body could not be read.' },
+    });
   });
 
   it('gives the raw body as a stream when the SDK asks for one', async () => {
     const client = new InProcessHttpClient({ db: database.db });
     const headers = { Authorization: `Bearer ${kit.keys['summit-outfitters'].secretKey}` };
-    const response = await client.makeRequest('api.stripe.com', '443', '/v1/customers?limit=1', 'GET', headers, '');
+    const response = await client.makeRequest(
+      'api.stripe.com',
+      '443',
+      '/v1/customers?limit=1',
+      'GET',
+      headers,
+      '',
+    );
     let completed = false;
     const chunks: Buffer[] = [];
     for await (const chunk of response.toStream(() => (completed = true))) chunks.push(chunk as Buffer);
-    expect(JSON.parse(Buffer.concat(chunks).toString())).toMatchObject({ object: 'list', url: '/v1/customers' });
+    expect(JSON.parse(Buffer.concat(chunks).toString())).toMatchObject({
+      object: 'list',
+      url: '/v1/customers',
+    });
     expect(completed).toBe(true);
     expect(response.getStatusCode()).toBe(200);
   });

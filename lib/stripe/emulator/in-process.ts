@@ -54,8 +54,12 @@ export class InProcessHttpClient extends Stripe.HttpClient {
     requestData: string,
   ): Promise<InProcessResponse> {
     const lower = new Map<string, string>();
-    for (const [name, value] of Object.entries(headers)) lower.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : String(value));
-    const reply = await serveStripe({ method, path, header: (name) => lower.get(name) ?? null, body: requestData ?? '' }, this.deps);
+    for (const [name, value] of Object.entries(headers))
+      lower.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : String(value));
+    const reply = await serveStripe(
+      { method, path, header: (name) => lower.get(name) ?? null, body: requestData ?? '' },
+      this.deps,
+    );
     return new InProcessResponse(reply);
   }
 }

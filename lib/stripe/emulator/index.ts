@@ -1,5 +1,11 @@
 // The embedded Stripe API. Only lib/stripe/client.ts, the /v1 route and the /emulator page import it.
-export { handleStripeRequest, serveStripe, type EmulatorDeps, type StripeCall, type StripeReply } from './handler';
+export {
+  handleStripeRequest,
+  serveStripe,
+  type EmulatorDeps,
+  type StripeCall,
+  type StripeReply,
+} from './handler';
 export { InProcessHttpClient } from './in-process';
 export { bootStripeEmulator, emulatorAccountKeys, type EmulatorAccountKeys } from './boot';
 export { OUTBOX_OWNER as STRIPE_EMULATOR_OUTBOX_OWNER } from './events';

@@ -23,14 +23,34 @@ export const expandParam = z.array(z.string()).optional();
 export const metadataParam = z.preprocess(
   (v) => (v === '' ? {} : v),
   z
-    .record(z.string().max(40, 'metadata keys are at most 40 characters'), z.string().max(500, 'metadata values are at most 500 characters'))
+    .record(
+      z.string().max(40, 'metadata keys are at most 40 characters'),
+      z.string().max(500, 'metadata values are at most 500 characters'),
+    )
     .refine((m) => Object.keys(m).length <= 50, 'metadata has at most 50 keys'),
 );
 
 /** Currencies the emulator accepts, with the smallest charge Stripe allows in each (minor units). */
 const MINIMUM_CHARGE: Record<string, number> = {
-  usd: 50, eur: 50, gbp: 30, jpy: 50, cad: 50, aud: 50, chf: 50, sek: 300, nok: 300, dkk: 250,
-  nzd: 50, sgd: 50, hkd: 400, mxn: 1000, brl: 50, inr: 50, pln: 200, czk: 1500, krw: 500,
+  usd: 50,
+  eur: 50,
+  gbp: 30,
+  jpy: 50,
+  cad: 50,
+  aud: 50,
+  chf: 50,
+  sek: 300,
+  nok: 300,
+  dkk: 250,
+  nzd: 50,
+  sgd: 50,
+  hkd: 400,
+  mxn: 1000,
+  brl: 50,
+  inr: 50,
+  pln: 200,
+  czk: 1500,
+  krw: 500,
 };
 const ZERO_DECIMAL = new Set(['jpy', 'krw']);
 
@@ -75,13 +95,19 @@ export function parseParams<T extends z.ZodType>(schema: T, params: Params): z.o
     throw invalidRequest(`Missing required param: ${name}.`, { code: 'parameter_missing', param: name });
   }
   if (issue.message === 'integer') {
-    throw invalidRequest(`Invalid integer: ${String(raw)}`, { code: 'parameter_invalid_integer', param: name });
+    throw invalidRequest(`Invalid integer: ${String(raw)}`, {
+      code: 'parameter_invalid_integer',
+      param: name,
+    });
   }
   if (issue.message === 'boolean') {
     throw invalidRequest(`Invalid boolean: ${String(raw)}`, { param: name });
   }
   if (issue.message === 'currency') {
-    throw invalidRequest(`Invalid currency: ${String(raw)}. Stripe currently supports these currencies: ${Object.keys(MINIMUM_CHARGE).join(', ')}`, { param: name });
+    throw invalidRequest(
+      `Invalid currency: ${String(raw)}. Stripe currently supports these currencies: ${Object.keys(MINIMUM_CHARGE).join(', ')}`,
+      { param: name },
+    );
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const values = (issue.values as unknown[]).map(String);
@@ -98,4 +124,3 @@ export function parseParams<T extends z.ZodType>(schema: T, params: Params): z.o
   }
   throw invalidRequest(`Invalid ${name}: ${issue.message}`, { param: name });
 }
-

@@ -15,9 +15,18 @@ export interface ObjectRow<T = Record<string, unknown>> {
   data: T;
 }
 
-export async function recentObjects<T = Record<string, unknown>>(db: Db, type: ObjectType, limit = 25): Promise<ObjectRow<T>[]> {
+export async function recentObjects<T = Record<string, unknown>>(
+  db: Db,
+  type: ObjectType,
+  limit = 25,
+): Promise<ObjectRow<T>[]> {
   const rows = await db
-    .select({ id: stripeObjects.id, accountId: stripeObjects.accountId, created: stripeObjects.created, data: stripeObjects.data })
+    .select({
+      id: stripeObjects.id,
+      accountId: stripeObjects.accountId,
+      created: stripeObjects.created,
+      data: stripeObjects.data,
+    })
     .from(stripeObjects)
     .where(eq(stripeObjects.object, type))
     .orderBy(desc(stripeObjects.seq))
@@ -88,7 +97,10 @@ export async function recentWebhookDeliveries(db: Db, limit = 25): Promise<Deliv
     })
     .from(stripeWebhookDeliveries)
     .innerJoin(outbox, eq(outbox.id, stripeWebhookDeliveries.outboxId))
-    .innerJoin(stripeObjects, and(eq(stripeObjects.id, stripeWebhookDeliveries.eventId), eq(stripeObjects.object, 'event')))
+    .innerJoin(
+      stripeObjects,
+      and(eq(stripeObjects.id, stripeWebhookDeliveries.eventId), eq(stripeObjects.object, 'event')),
+    )
     .orderBy(desc(outbox.id))
     .limit(limit);
 }
@@ -117,7 +129,17 @@ export async function emulatorSnapshot(db: Db, limit = 25): Promise<EmulatorSnap
   const tokens = await recentSharedPaymentTokens(db, limit);
   const events = await recentObjects(db, 'event', limit * 2);
   const deliveries = await recentWebhookDeliveries(db, limit * 2);
-  return { accounts, customers, paymentMethods, setupIntents, paymentIntents, refunds, tokens, events, deliveries };
+  return {
+    accounts,
+    customers,
+    paymentMethods,
+    setupIntents,
+    paymentIntents,
+    refunds,
+    tokens,
+    events,
+    deliveries,
+  };
 }
 
 /** `sk_test_…` shown as `sk_test_…a1b2`: enough to tell keys apart, not enough to use one. */

@@ -28,8 +28,12 @@ describe('state across a restart (PGlite on disk)', () => {
       expect(await bootStripeEmulator(after.db)).toHaveLength(4);
       const again = await emulatorTestKit(after.db);
       expect(again.keys).toEqual(keysBefore);
-      expect((await again.agent.customers.retrieve(customer.id)) as { email: string }).toMatchObject({ email: 'kept@example.com' });
-      expect((await again.agent.customers.listPaymentMethods(customer.id)).data.map((p) => p.id)).toEqual([pm.id]);
+      expect((await again.agent.customers.retrieve(customer.id)) as { email: string }).toMatchObject({
+        email: 'kept@example.com',
+      });
+      expect((await again.agent.customers.listPaymentMethods(customer.id)).data.map((p) => p.id)).toEqual([
+        pm.id,
+      ]);
       const pi = await again.sellers['kissa-tokyo'].paymentIntents.create({
         amount: 4000,
         currency: 'jpy',

@@ -30,7 +30,10 @@ interface CompiledRoute {
   segments: string[];
 }
 
-const COMPILED: CompiledRoute[] = ROUTES.map((route) => ({ route, segments: route.pattern.split('/').filter(Boolean) }));
+const COMPILED: CompiledRoute[] = ROUTES.map((route) => ({
+  route,
+  segments: route.pattern.split('/').filter(Boolean),
+}));
 
 export interface RouteMatch {
   route: Route;

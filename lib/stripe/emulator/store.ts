@@ -29,7 +29,13 @@ export interface StoredObject<T extends ApiObject = ApiObject, I = Record<string
 }
 
 function toStored<T extends ApiObject, I>(row: StoredObjectRowLike): StoredObject<T, I> {
-  return { id: row.id, accountId: row.accountId, peerAccountId: row.peerAccountId, data: row.data as T, internal: row.internal as I };
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    peerAccountId: row.peerAccountId,
+    data: row.data as T,
+    internal: row.internal as I,
+  };
 }
 type StoredObjectRowLike = Pick<StripeObjectRow, 'id' | 'accountId' | 'peerAccountId' | 'data' | 'internal'>;
 
@@ -91,7 +97,9 @@ export async function flushStaged(tx: Db, extra: Row[] = []): Promise<void> {
   const upsert = staged.some((s) => s.existing)
     ? sql` on conflict (id) do update set data = excluded.data, internal = excluded.internal, customer = excluded.customer`
     : sql``;
-  await tx.execute(sql`insert into stripe_objects (id, account_id, object, customer, parent, peer_account_id, created, data, internal) values ${values}${upsert}`);
+  await tx.execute(
+    sql`insert into stripe_objects (id, account_id, object, customer, parent, peer_account_id, created, data, internal) values ${values}${upsert}`,
+  );
 }
 
 export async function insertObject<T extends ApiObject>(db: Db, object: NewObject<T>): Promise<T> {
@@ -243,13 +251,23 @@ export interface ListObject<T> {
 /** A Stripe list: newest first, `limit` 1–100 (default 10), cursors by object id. */
 export async function listObjects<T extends ApiObject>(
   db: Db,
-  scope: { accountId: string; type: ObjectType; url: string; customer?: string; parent?: string; filter?: SQL },
+  scope: {
+    accountId: string;
+    type: ObjectType;
+    url: string;
+    customer?: string;
+    parent?: string;
+    filter?: SQL;
+  },
   query: ListQuery,
 ): Promise<ListObject<T>> {
   const limit = query.limit ?? 10;
-  if (limit < 1 || limit > 100) throw invalidRequest('Invalid limit: must be between 1 and 100', { param: 'limit' });
+  if (limit < 1 || limit > 100)
+    throw invalidRequest('Invalid limit: must be between 1 and 100', { param: 'limit' });
   if (query.starting_after && query.ending_before) {
-    throw invalidRequest('You may only specify one of these parameters: ending_before, starting_after.', { code: 'parameters_exclusive' });
+    throw invalidRequest('You may only specify one of these parameters: ending_before, starting_after.', {
+      code: 'parameters_exclusive',
+    });
   }
   const conditions = [eq(stripeObjects.accountId, scope.accountId), eq(stripeObjects.object, scope.type)];
   if (scope.customer) conditions.push(eq(stripeObjects.customer, scope.customer));
@@ -263,7 +281,9 @@ export async function listObjects<T extends ApiObject>(
       .where(and(eq(stripeObjects.id, cursorId), eq(stripeObjects.accountId, scope.accountId)));
     const param = query.starting_after ? 'starting_after' : 'ending_before';
     if (!cursor) throw noSuch(NAMES[scope.type], cursorId, param);
-    conditions.push(query.starting_after ? lt(stripeObjects.seq, cursor.seq) : gt(stripeObjects.seq, cursor.seq));
+    conditions.push(
+      query.starting_after ? lt(stripeObjects.seq, cursor.seq) : gt(stripeObjects.seq, cursor.seq),
+    );
   }
   const ascending = Boolean(query.ending_before);
   const rows = await db

@@ -23,14 +23,19 @@ export interface EmulatorTestKit {
   sellers: Record<DemoSellerId, Stripe>;
   keys: Record<'agent' | DemoSellerId, EmulatorAccountKeys>;
   /** Raw HTTP to the emulator, for what the SDK cannot send (publishable key, odd bodies, headers). */
-  call(method: string, path: string, options?: { key?: string; body?: string | URLSearchParams; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    options?: { key?: string; body?: string | URLSearchParams; headers?: Record<string, string> },
+  ): Promise<Response>;
 }
 
 /** SDK clients wired to the emulator in-process, as the app's factory wires them. */
 export async function emulatorTestKit(db: Db, options: { now?: () => Date } = {}): Promise<EmulatorTestKit> {
   await bootStripeEmulator(db);
   const httpClient = new InProcessHttpClient({ db, now: options.now });
-  const client = (key: string) => new Stripe(key, { apiVersion: STRIPE_API_VERSION, maxNetworkRetries: 0, httpClient });
+  const client = (key: string) =>
+    new Stripe(key, { apiVersion: STRIPE_API_VERSION, maxNetworkRetries: 0, httpClient });
   const keys = { agent: await emulatorAccountKeys(db, 'agent') } as EmulatorTestKit['keys'];
   const sellers = {} as Record<DemoSellerId, Stripe>;
   for (const id of DEMO_SELLER_IDS) {
@@ -42,12 +47,18 @@ export async function emulatorTestKit(db: Db, options: { now?: () => Date } = {}
     sellers,
     keys,
     call(method, path, { key, body, headers } = {}) {
-      const init: RequestInit = { method, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } };
+      const init: RequestInit = {
+        method,
+        headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
+      };
       if (body !== undefined) {
         init.body = body.toString();
         (init.headers as Record<string, string>)['content-type'] = 'application/x-www-form-urlencoded';
       }
-      return handleStripeRequest(new Request(`https://api.stripe.com${path}`, init), { db, now: options.now });
+      return handleStripeRequest(new Request(`https://api.stripe.com${path}`, init), {
+        db,
+        now: options.now,
+      });
     },
   };
 }

@@ -6,7 +6,8 @@ import type { StripeError } from '@stripe/stripe-js';
  * emulator at `${origin}/v1/...` instead of api.stripe.com.
  */
 
-export type FormValue = string | number | boolean | null | undefined | FormValue[] | { [key: string]: FormValue };
+export type FormValue =
+  string | number | boolean | null | undefined | FormValue[] | { [key: string]: FormValue };
 
 function appendValue(pairs: string[], key: string, value: FormValue): void {
   if (value === undefined || value === null) return;
@@ -36,7 +37,9 @@ export interface ApiSettings {
   apiVersion?: string;
 }
 
-export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: StripeError & Record<string, unknown> };
+export type ApiResult<T> =
+  | { ok: true; status: number; body: T }
+  | { ok: false; status: number; error: StripeError & Record<string, unknown> };
 
 export function connectionError(message: string): StripeError & Record<string, unknown> {
   return { type: 'api_connection_error', message };
@@ -57,7 +60,12 @@ export async function callApi<T>(
   if (settings.apiVersion) headers['Stripe-Version'] = settings.apiVersion;
   let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: method === 'POST' ? body : undefined, credentials: 'omit' });
+    response = await fetch(url, {
+      method,
+      headers,
+      body: method === 'POST' ? body : undefined,
+      credentials: 'omit',
+    });
   } catch {
     return { ok: false, status: 0, error: connectionError(networkMessage) };
   }
@@ -65,14 +73,21 @@ export async function callApi<T>(
   try {
     json = await response.json();
   } catch {
-    return { ok: false, status: response.status, error: { type: 'api_error', message: `The payment service answered ${response.status} without JSON.` } };
+    return {
+      ok: false,
+      status: response.status,
+      error: { type: 'api_error', message: `The payment service answered ${response.status} without JSON.` },
+    };
   }
   if (response.ok) return { ok: true, status: response.status, body: json as T };
   const error = (json as { error?: StripeError & Record<string, unknown> })?.error;
   return {
     ok: false,
     status: response.status,
-    error: error && typeof error === 'object' ? error : { type: 'api_error', message: `The payment service answered ${response.status}.` },
+    error:
+      error && typeof error === 'object'
+        ? error
+        : { type: 'api_error', message: `The payment service answered ${response.status}.` },
   };
 }
 

@@ -1,4 +1,11 @@
-import { detectBrand, validateCvc, validateExpiry, validateNumber, validatePostalCode, type Country } from './card';
+import {
+  detectBrand,
+  validateCvc,
+  validateExpiry,
+  validateNumber,
+  validatePostalCode,
+  type Country,
+} from './card';
 import type { StandInMessageKey } from './messages';
 
 /** What the card form holds, and what is wrong with it field by field, in the form's order. */

@@ -41,7 +41,13 @@ describe('card brand detection', () => {
 
 describe('Luhn check', () => {
   it('accepts Stripe test numbers and refuses one changed digit', () => {
-    for (const number of ['4242424242424242', '4000000000000002', '4000000000009995', '4000002500003155', '378282246310005']) {
+    for (const number of [
+      '4242424242424242',
+      '4000000000000002',
+      '4000000000009995',
+      '4000002500003155',
+      '378282246310005',
+    ]) {
       expect(luhnValid(number)).toBe(true);
     }
     expect(luhnValid('4242424242424241')).toBe(false);

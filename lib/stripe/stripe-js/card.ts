@@ -3,7 +3,8 @@
  * they are unit-tested without a DOM; the codes are the ones Stripe.js reports for the same faults.
  */
 
-export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' | 'jcb' | 'unionpay' | 'unknown';
+export type CardBrand =
+  'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' | 'jcb' | 'unionpay' | 'unknown';
 
 interface BrandRule {
   brand: Exclude<CardBrand, 'unknown'>;
@@ -17,12 +18,59 @@ interface BrandRule {
 
 // Order matters: the narrower ranges (diners 36, jcb 3528) are tried before the broad ones.
 const RULES: BrandRule[] = [
-  { brand: 'amex', prefixes: [[34, 34], [37, 37]], lengths: [15], gaps: [4, 10], cvcLength: 4 },
-  { brand: 'diners', prefixes: [[300, 305], [36, 36], [38, 39]], lengths: [14, 16, 19], gaps: [4, 10], cvcLength: 3 },
+  {
+    brand: 'amex',
+    prefixes: [
+      [34, 34],
+      [37, 37],
+    ],
+    lengths: [15],
+    gaps: [4, 10],
+    cvcLength: 4,
+  },
+  {
+    brand: 'diners',
+    prefixes: [
+      [300, 305],
+      [36, 36],
+      [38, 39],
+    ],
+    lengths: [14, 16, 19],
+    gaps: [4, 10],
+    cvcLength: 3,
+  },
   { brand: 'jcb', prefixes: [[3528, 3589]], lengths: [16, 17, 18, 19], gaps: [4, 8, 12], cvcLength: 3 },
-  { brand: 'discover', prefixes: [[6011, 6011], [644, 649], [65, 65]], lengths: [16, 19], gaps: [4, 8, 12], cvcLength: 3 },
-  { brand: 'unionpay', prefixes: [[62, 62], [81, 81]], lengths: [16, 17, 18, 19], gaps: [4, 8, 12], cvcLength: 3 },
-  { brand: 'mastercard', prefixes: [[51, 55], [2221, 2720]], lengths: [16], gaps: [4, 8, 12], cvcLength: 3 },
+  {
+    brand: 'discover',
+    prefixes: [
+      [6011, 6011],
+      [644, 649],
+      [65, 65],
+    ],
+    lengths: [16, 19],
+    gaps: [4, 8, 12],
+    cvcLength: 3,
+  },
+  {
+    brand: 'unionpay',
+    prefixes: [
+      [62, 62],
+      [81, 81],
+    ],
+    lengths: [16, 17, 18, 19],
+    gaps: [4, 8, 12],
+    cvcLength: 3,
+  },
+  {
+    brand: 'mastercard',
+    prefixes: [
+      [51, 55],
+      [2221, 2720],
+    ],
+    lengths: [16],
+    gaps: [4, 8, 12],
+    cvcLength: 3,
+  },
   { brand: 'visa', prefixes: [[4, 4]], lengths: [16, 19], gaps: [4, 8, 12], cvcLength: 3 },
 ];
 
@@ -145,7 +193,8 @@ export function parseExpiry(value: string): Expiry | null {
 /** Stripe.js accepts cards up to 50 years ahead and refuses months already over. */
 export function validateExpiry(value: string, now: Date = new Date()): ExpiryProblem | null {
   const digits = digitsOnly(value);
-  if (digits.length >= 2 && (Number(digits.slice(0, 2)) < 1 || Number(digits.slice(0, 2)) > 12)) return 'invalid_expiry_month';
+  if (digits.length >= 2 && (Number(digits.slice(0, 2)) < 1 || Number(digits.slice(0, 2)) > 12))
+    return 'invalid_expiry_month';
   const expiry = parseExpiry(value);
   if (!expiry) return 'incomplete_expiry';
   const thisYear = now.getFullYear();

@@ -14,7 +14,10 @@ export interface ChallengeFacts {
  * The test 3D Secure page, as Stripe shows for its test cards: a modal dialog whose two buttons
  * decide how authentication ends. Escape or closing the dialog counts as a failure, like abandoning it.
  */
-export function showChallenge(messages: StandInMessages, facts: ChallengeFacts = {}): Promise<ChallengeOutcome> {
+export function showChallenge(
+  messages: StandInMessages,
+  facts: ChallengeFacts = {},
+): Promise<ChallengeOutcome> {
   injectStyles(document);
   const dialog = document.createElement('dialog');
   dialog.className = 'aisle-sjs aisle-sjs-dialog';

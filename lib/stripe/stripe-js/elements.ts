@@ -15,7 +15,9 @@ export interface ElementsGroupOptions {
   [other: string]: unknown;
 }
 
-export type SubmitResult = { error: StripeError; selectedPaymentMethod?: undefined } | { selectedPaymentMethod: string; error?: undefined };
+export type SubmitResult =
+  | { error: StripeError; selectedPaymentMethod?: undefined }
+  | { selectedPaymentMethod: string; error?: undefined };
 
 /**
  * The stand-in's Elements group. Like Stripe.js it holds one Payment Element at a time, and in
@@ -28,7 +30,10 @@ export class ElementsGroupStandIn {
   private readonly events = new Emitter();
   private submitted = false;
 
-  constructor(options: ElementsGroupOptions | undefined, private readonly defaultLocale: string | undefined) {
+  constructor(
+    options: ElementsGroupOptions | undefined,
+    private readonly defaultLocale: string | undefined,
+  ) {
     this.options = { ...(options ?? {}) };
     if (this.options.clientSecret && this.options.mode) {
       throw new IntegrationError('elements(): pass either `clientSecret` or `mode`, not both.');
@@ -49,7 +54,9 @@ export class ElementsGroupStandIn {
 
   create(type: string, options?: Record<string, unknown>): PaymentElementStandIn {
     if (type !== 'payment') {
-      throw new IntegrationError(`The Aisle Stripe.js stand-in renders only the Payment Element; "${type}" is not available on the emulator.`);
+      throw new IntegrationError(
+        `The Aisle Stripe.js stand-in renders only the Payment Element; "${type}" is not available on the emulator.`,
+      );
     }
     if (this.payment && !this.payment.isDestroyed) {
       throw new IntegrationError('Can only create one Element of type payment.');
@@ -75,7 +82,10 @@ export class ElementsGroupStandIn {
   }
 
   async update(options: ElementsGroupOptions): Promise<void> {
-    if ('clientSecret' in options) throw new IntegrationError('elements.update(): `clientSecret` cannot be changed; create a new Elements group.');
+    if ('clientSecret' in options)
+      throw new IntegrationError(
+        'elements.update(): `clientSecret` cannot be changed; create a new Elements group.',
+      );
     this.options = { ...this.options, ...options };
     this.payment?.relabel();
     this.events.emit('update-end', undefined);
@@ -92,7 +102,10 @@ export class ElementsGroupStandIn {
   /** Validates the form, shows each field's error inline, and reports the first one. */
   async submit(): Promise<SubmitResult> {
     const element = this.mountedPayment();
-    if (!element) throw new IntegrationError('elements.submit(): no mounted Payment Element was found in this Elements group.');
+    if (!element)
+      throw new IntegrationError(
+        'elements.submit(): no mounted Payment Element was found in this Elements group.',
+      );
     const problem = element.validate(true);
     if (problem) {
       this.submitted = false;

@@ -24,7 +24,12 @@ export interface CardForm {
   badge: HTMLParagraphElement;
 }
 
-function field<T extends HTMLInputElement | HTMLSelectElement>(doc: Document, control: T, name: string, wide: boolean): Field<T> {
+function field<T extends HTMLInputElement | HTMLSelectElement>(
+  doc: Document,
+  control: T,
+  name: string,
+  wide: boolean,
+): Field<T> {
   const id = `aisle-sjs-${++nextId}-${name}`;
   const wrapper = doc.createElement('div');
   wrapper.className = `aisle-sjs-field${wide ? ' aisle-sjs-wide' : ''}`;
@@ -129,7 +134,9 @@ export function labelCardForm(form: CardForm, messages: StandInMessages, country
   form.postal.label.textContent = country === 'US' ? messages.zip : messages.postal;
   form.postal.control.placeholder = country === 'US' ? '12345' : country === 'JP' ? '123-4567' : '';
   const names = messages.countryNames.split('|');
-  Array.from(form.country.control.options).forEach((option, index) => (option.textContent = names[index] ?? option.value));
+  Array.from(form.country.control.options).forEach(
+    (option, index) => (option.textContent = names[index] ?? option.value),
+  );
   form.badge.textContent = messages.testBadge;
 }
 

@@ -23,7 +23,8 @@ export interface IntentObject {
   [key: string]: unknown;
 }
 
-export type IntentResult = { intent: IntentObject; error?: undefined } | { intent?: undefined; error: StripeError };
+export type IntentResult =
+  { intent: IntentObject; error?: undefined } | { intent?: undefined; error: StripeError };
 
 const PATHS: Record<IntentKind, string> = { setup: '/setup_intents', payment: '/payment_intents' };
 
@@ -34,13 +35,28 @@ export function kindOfClientSecret(clientSecret: string): IntentKind | null {
 }
 
 function invalidClientSecret(clientSecret: string): StripeError {
-  return { type: 'invalid_request_error', code: 'resource_missing', message: `Invalid value for clientSecret: "${clientSecret.slice(0, 12)}…" is not a client secret.` };
+  return {
+    type: 'invalid_request_error',
+    code: 'resource_missing',
+    message: `Invalid value for clientSecret: "${clientSecret.slice(0, 12)}…" is not a client secret.`,
+  };
 }
 
-export async function retrieveIntent(settings: ApiSettings, kind: IntentKind, clientSecret: string, messages: StandInMessages): Promise<IntentResult> {
+export async function retrieveIntent(
+  settings: ApiSettings,
+  kind: IntentKind,
+  clientSecret: string,
+  messages: StandInMessages,
+): Promise<IntentResult> {
   const id = intentIdFromClientSecret(clientSecret);
   if (!id) return { error: invalidClientSecret(clientSecret) };
-  const result = await callApi<IntentObject>(settings, 'GET', `${PATHS[kind]}/${id}`, { client_secret: clientSecret }, messages.network);
+  const result = await callApi<IntentObject>(
+    settings,
+    'GET',
+    `${PATHS[kind]}/${id}`,
+    { client_secret: clientSecret },
+    messages.network,
+  );
   return result.ok ? { intent: result.body } : { error: result.error };
 }
 
@@ -54,7 +70,13 @@ export async function confirmIntent(
 ): Promise<IntentResult> {
   const id = intentIdFromClientSecret(clientSecret);
   if (!id || kindOfClientSecret(clientSecret) !== kind) return { error: invalidClientSecret(clientSecret) };
-  const result = await callApi<IntentObject>(settings, 'POST', `${PATHS[kind]}/${id}/confirm`, { ...params, client_secret: clientSecret }, messages.network);
+  const result = await callApi<IntentObject>(
+    settings,
+    'POST',
+    `${PATHS[kind]}/${id}/confirm`,
+    { ...params, client_secret: clientSecret },
+    messages.network,
+  );
   if (!result.ok) return { error: result.error };
   return finishNextAction(settings, result.body, messages, facts);
 }
@@ -63,7 +85,12 @@ export async function confirmIntent(
  * When the intent needs the buyer (3D Secure), shows the test challenge, reports the outcome to
  * the emulator, and reads the intent back — what Stripe.js does with its 3DS iframe.
  */
-export async function finishNextAction(settings: ApiSettings, intent: IntentObject, messages: StandInMessages, facts: ChallengeFacts): Promise<IntentResult> {
+export async function finishNextAction(
+  settings: ApiSettings,
+  intent: IntentObject,
+  messages: StandInMessages,
+  facts: ChallengeFacts,
+): Promise<IntentResult> {
   if (intent.status !== 'requires_action') return settle(intent, messages);
   const outcome = await showChallenge(messages, { ...facts, amount: facts.amount ?? formatAmount(intent) });
   const kind: IntentKind = intent.object === 'setup_intent' ? 'setup' : 'payment';
@@ -91,12 +118,28 @@ function settle(intent: IntentObject, messages: StandInMessages): IntentResult {
   return { intent };
 }
 
-async function answerChallenge(settings: ApiSettings, intent: IntentObject, outcome: 'approve' | 'fail', messages: StandInMessages): Promise<{ error?: StripeError }> {
+async function answerChallenge(
+  settings: ApiSettings,
+  intent: IntentObject,
+  outcome: 'approve' | 'fail',
+  messages: StandInMessages,
+): Promise<{ error?: StripeError }> {
   const path = challengePath(intent);
   if (!path) {
-    return { error: { type: 'invalid_request_error', message: `The Stripe emulator gave no way to authenticate ${intent.id} (next_action ${intent.next_action?.type ?? 'missing'}).` } };
+    return {
+      error: {
+        type: 'invalid_request_error',
+        message: `The Stripe emulator gave no way to authenticate ${intent.id} (next_action ${intent.next_action?.type ?? 'missing'}).`,
+      },
+    };
   }
-  const result = await callApi(settings, 'POST', path, { client_secret: intent.client_secret, result: outcome === 'approve' ? 'succeeded' : 'failed' }, messages.network);
+  const result = await callApi(
+    settings,
+    'POST',
+    path,
+    { client_secret: intent.client_secret, result: outcome === 'approve' ? 'succeeded' : 'failed' },
+    messages.network,
+  );
   return result.ok ? {} : { error: result.error };
 }
 
@@ -105,7 +148,8 @@ async function answerChallenge(settings: ApiSettings, intent: IntentObject, outc
  * names its test endpoint (`verify_challenge_url`, see lib/stripe/emulator/resources/challenge.ts).
  */
 function challengePath(intent: IntentObject): string | null {
-  const sdk = intent.next_action?.use_stripe_sdk as { type?: string; verify_challenge_url?: unknown } | undefined;
+  const sdk = intent.next_action?.use_stripe_sdk as
+    { type?: string; verify_challenge_url?: unknown } | undefined;
   const url = sdk?.verify_challenge_url;
   if (typeof url !== 'string' || !url.startsWith('/v1/')) return null;
   return url.slice(3);
@@ -132,7 +176,12 @@ interface TokenChallenge {
 function decodeHashedValue(hashedValue: string): TokenChallenge | null {
   try {
     const parsed = JSON.parse(atob(hashedValue)) as Partial<TokenChallenge>;
-    if (parsed.type !== 'emulator_three_d_secure' || typeof parsed.verify_challenge_url !== 'string' || typeof parsed.client_secret !== 'string') return null;
+    if (
+      parsed.type !== 'emulator_three_d_secure' ||
+      typeof parsed.verify_challenge_url !== 'string' ||
+      typeof parsed.client_secret !== 'string'
+    )
+      return null;
     if (!parsed.verify_challenge_url.startsWith('/v1/')) return null;
     return parsed as TokenChallenge;
   } catch {
@@ -145,9 +194,20 @@ function decodeHashedValue(hashedValue: string): TokenChallenge | null {
  * emulator's `next_action.use_stripe_sdk.value` carries its challenge endpoint and client secret.
  * Resolves to `{}` once the buyer approves, or to Stripe.js's authentication error.
  */
-export async function finishTokenAction(settings: ApiSettings, hashedValue: string, messages: StandInMessages): Promise<{ error?: StripeError }> {
+export async function finishTokenAction(
+  settings: ApiSettings,
+  hashedValue: string,
+  messages: StandInMessages,
+): Promise<{ error?: StripeError }> {
   const challenge = decodeHashedValue(hashedValue);
-  if (!challenge) return { error: { type: 'invalid_request_error', code: 'parameter_invalid', message: 'hashedValue is not a next action of the Stripe emulator.' } };
+  if (!challenge)
+    return {
+      error: {
+        type: 'invalid_request_error',
+        code: 'parameter_invalid',
+        message: 'hashedValue is not a next action of the Stripe emulator.',
+      },
+    };
   const outcome = await showChallenge(messages);
   const result = await callApi<{ status: string }>(
     settings,
@@ -158,7 +218,13 @@ export async function finishTokenAction(settings: ApiSettings, hashedValue: stri
   );
   if (!result.ok) return { error: result.error };
   if (outcome === 'fail' || result.body.status === 'requires_action') {
-    return { error: { type: 'invalid_request_error', code: 'authentication_failure', message: messages.authenticationFailed } };
+    return {
+      error: {
+        type: 'invalid_request_error',
+        code: 'authentication_failure',
+        message: messages.authenticationFailed,
+      },
+    };
   }
   return {};
 }

@@ -31,7 +31,8 @@ const en = {
     'Your bank asks you to confirm this card. This is the Stripe emulator’s test page: choose how the authentication should end.',
   challengeApprove: 'Complete authentication',
   challengeFail: 'Fail authentication',
-  authenticationFailed: 'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+  authenticationFailed:
+    'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
   network: 'We could not reach the payment service. Check your connection and try again.',
   countryNames: 'United States|Japan|United Kingdom|Canada|Germany|France|Australia',
 };
@@ -58,10 +59,12 @@ const ja: typeof en = {
   incomplete_zip: '郵便番号が不完全です。',
   invalid_postal_code: '郵便番号が無効です。',
   challengeTitle: 'テスト用 3D セキュア認証',
-  challengeBody: 'カード会社がこのカードの確認を求めています。これは Stripe エミュレーターのテスト画面です。認証の結果を選んでください。',
+  challengeBody:
+    'カード会社がこのカードの確認を求めています。これは Stripe エミュレーターのテスト画面です。認証の結果を選んでください。',
   challengeApprove: '認証を完了する',
   challengeFail: '認証を失敗させる',
-  authenticationFailed: 'お支払い方法を認証できませんでした。別のお支払い方法を選んで、もう一度お試しください。',
+  authenticationFailed:
+    'お支払い方法を認証できませんでした。別のお支払い方法を選んで、もう一度お試しください。',
   network: '決済サービスに接続できませんでした。接続を確認して、もう一度お試しください。',
   countryNames: 'アメリカ合衆国|日本|イギリス|カナダ|ドイツ|フランス|オーストラリア',
 };
@@ -75,7 +78,10 @@ export function standInMessages(locale: StandInLocale): StandInMessages {
 
 /** Elements' `locale` option: "auto" follows the page, as Stripe.js follows the browser. */
 export function resolveLocale(option: string | undefined): StandInLocale {
-  const tag = !option || option === 'auto' ? (typeof document !== 'undefined' ? document.documentElement.lang : '') || navigatorLanguage() : option;
+  const tag =
+    !option || option === 'auto'
+      ? (typeof document !== 'undefined' ? document.documentElement.lang : '') || navigatorLanguage()
+      : option;
   return tag.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 

@@ -1,12 +1,30 @@
 import type { Appearance, StripeError, StripePaymentElementOptions } from '@stripe/stripe-js';
-import { COUNTRIES, cvcLength, detectBrand, digitsOnly, formatCardNumber, formatExpiry, parseExpiry, usualNumberLength, validateExpiry, validateNumber, type Country } from './card';
+import {
+  COUNTRIES,
+  cvcLength,
+  detectBrand,
+  digitsOnly,
+  formatCardNumber,
+  formatExpiry,
+  parseExpiry,
+  usualNumberLength,
+  validateExpiry,
+  validateNumber,
+  type Country,
+} from './card';
 import { cardProblems, fieldProblem, type CardValues, type FieldName, type FieldProblem } from './card-state';
 import { Emitter, type Handler } from './emitter';
 import { IntegrationError } from './errors';
-import { brandName, buildCardForm, labelCardForm, setValueKeepingCaret, type CardForm, type Field } from './form';
+import {
+  brandName,
+  buildCardForm,
+  labelCardForm,
+  setValueKeepingCaret,
+  type CardForm,
+  type Field,
+} from './form';
 import { standInMessages, type StandInLocale, type StandInMessageKey } from './messages';
 import { applyAppearance, injectStyles } from './styles';
-
 
 /** What an element needs from the Elements group that created it. */
 export interface ElementHost {
@@ -49,10 +67,17 @@ export class PaymentElementStandIn {
   }
 
   mount(target: string | HTMLElement): void {
-    if (this.destroyedFlag) throw new IntegrationError('This Element has already been destroyed. Create a new one.');
-    if (this.container) throw new IntegrationError('This Element is already mounted. Use `unmount` to unmount the Element before re-mounting.');
+    if (this.destroyedFlag)
+      throw new IntegrationError('This Element has already been destroyed. Create a new one.');
+    if (this.container)
+      throw new IntegrationError(
+        'This Element is already mounted. Use `unmount` to unmount the Element before re-mounting.',
+      );
     const node = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target;
-    if (!node) throw new IntegrationError(`The selector you specified (${String(target)}) applies to no DOM elements.`);
+    if (!node)
+      throw new IntegrationError(
+        `The selector you specified (${String(target)}) applies to no DOM elements.`,
+      );
     injectStyles(node.ownerDocument);
     this.form ??= this.build();
     node.appendChild(this.form.root);
@@ -100,7 +125,8 @@ export class PaymentElementStandIn {
   }
   clear(): void {
     if (!this.form) return;
-    for (const f of [this.form.number, this.form.expiry, this.form.cvc, this.form.postal]) f.control.value = '';
+    for (const f of [this.form.number, this.form.expiry, this.form.cvc, this.form.postal])
+      f.control.value = '';
     this.shown.clear();
     this.refreshErrors();
     this.updateBrand();
@@ -122,7 +148,8 @@ export class PaymentElementStandIn {
     labelCardForm(this.form, standInMessages(this.host.locale()), this.country());
     applyAppearance(this.form.root, this.host.appearance());
     const readOnly = Boolean(this.options.readOnly);
-    for (const f of [this.form.number, this.form.expiry, this.form.cvc, this.form.postal]) f.control.readOnly = readOnly;
+    for (const f of [this.form.number, this.form.expiry, this.form.cvc, this.form.postal])
+      f.control.readOnly = readOnly;
     this.form.country.control.disabled = readOnly;
     this.form.country.wrapper.hidden = !this.collects('country');
     this.form.postal.wrapper.hidden = !this.collects('postalCode');
@@ -141,7 +168,12 @@ export class PaymentElementStandIn {
   }
 
   validationError(problem: FieldProblem): StripeError {
-    return { type: 'validation_error', code: problem.code, message: standInMessages(this.host.locale())[problem.code], param: problem.field };
+    return {
+      type: 'validation_error',
+      code: problem.code,
+      message: standInMessages(this.host.locale())[problem.code],
+      param: problem.field,
+    };
   }
 
   collected(): CollectedCard {
@@ -151,7 +183,12 @@ export class PaymentElementStandIn {
     if (this.collects('country')) address.country = this.country();
     if (this.collects('postalCode')) address.postal_code = form.postal.control.value.trim();
     return {
-      card: { number: digitsOnly(form.number.control.value), exp_month: expiry.month, exp_year: expiry.year, cvc: digitsOnly(form.cvc.control.value) },
+      card: {
+        number: digitsOnly(form.number.control.value),
+        exp_month: expiry.month,
+        exp_year: expiry.year,
+        cvc: digitsOnly(form.cvc.control.value),
+      },
       billing_details: { address },
     };
   }
@@ -178,7 +215,9 @@ export class PaymentElementStandIn {
     const form = buildCardForm(document);
     const address = this.options.defaultValues?.billingDetails?.address;
     const initialCountry = (address?.country ?? (this.host.locale() === 'ja' ? 'JP' : 'US')).toUpperCase();
-    form.country.control.value = (COUNTRIES as readonly string[]).includes(initialCountry) ? initialCountry : 'US';
+    form.country.control.value = (COUNTRIES as readonly string[]).includes(initialCountry)
+      ? initialCountry
+      : 'US';
     if (address?.postal_code) form.postal.control.value = address.postal_code;
 
     form.number.control.addEventListener('input', (event) => this.onNumberInput(event as InputEvent));
@@ -189,7 +228,8 @@ export class PaymentElementStandIn {
       this.relabel();
       this.emitChange();
     });
-    for (const [name, f] of this.fields(form)) f.control.addEventListener('blur', () => this.onFieldBlur(name));
+    for (const [name, f] of this.fields(form))
+      f.control.addEventListener('blur', () => this.onFieldBlur(name));
     form.root.addEventListener('focusin', () => {
       if (this.focused) return;
       this.focused = true;
@@ -229,7 +269,8 @@ export class PaymentElementStandIn {
     const digits = digitsOnly(input.value);
     const complete = digits.length >= usualNumberLength(digits);
     this.afterInput('number', complete);
-    if (complete && !validateNumber(digits) && !event.inputType?.startsWith('delete')) this.requireForm().expiry.control.focus();
+    if (complete && !validateNumber(digits) && !event.inputType?.startsWith('delete'))
+      this.requireForm().expiry.control.focus();
   }
 
   private onExpiryInput(event: InputEvent): void {
@@ -243,7 +284,10 @@ export class PaymentElementStandIn {
 
   private onCvcInput(): void {
     const input = this.requireForm().cvc.control;
-    input.value = digitsOnly(input.value).slice(0, Math.max(cvcLength(detectBrand(this.requireForm().number.control.value)), 3));
+    input.value = digitsOnly(input.value).slice(
+      0,
+      Math.max(cvcLength(detectBrand(this.requireForm().number.control.value)), 3),
+    );
     this.afterInput('cvc', false);
   }
 

@@ -18,7 +18,10 @@ export async function feedCall(
     body = JSON.stringify(options.body);
     headers['content-type'] = 'application/json';
   }
-  const response = await handleFeedRequest(new Request(`http://localhost:3000${path}`, { method, headers, body }), { db });
+  const response = await handleFeedRequest(
+    new Request(`http://localhost:3000${path}`, { method, headers, body }),
+    { db },
+  );
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
@@ -26,7 +29,11 @@ export async function feedCall(
 /** Pushes a demo seller's products through PATCH /feeds/{id}/products with its pairing token. */
 export async function pushFeed(db: Db, sellerId: string, products: FeedProduct[]) {
   const { feedToken } = await demoPairing(sellerId);
-  const result = await feedCall(db, 'PATCH', `/feeds/${feedIdFor(sellerId)}/products`, { token: feedToken, body: { products } });
-  if (result.status !== 200) throw new Error(`push for ${sellerId} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  const result = await feedCall(db, 'PATCH', `/feeds/${feedIdFor(sellerId)}/products`, {
+    token: feedToken,
+    body: { products },
+  });
+  if (result.status !== 200)
+    throw new Error(`push for ${sellerId} failed: ${result.status} ${JSON.stringify(result.body)}`);
   return result;
 }

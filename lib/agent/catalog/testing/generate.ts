@@ -32,16 +32,62 @@ const APPAREL = ['S', 'M', 'L', 'XL'];
 
 export const GENERATED_SELLERS: SellerSpec[] = [
   {
-    sellerId: 'summit-outfitters', name: 'Summit Outfitters', currency: 'USD',
-    brands: ['Ridgeline', 'Alpenwerk', 'Northfold', 'Cairn & Co.', 'Halden', 'Lumen Peak', 'Tarn', 'Embercraft'],
-    adjectives: ['Ultralight', 'Waterproof', 'Insulated', 'Packable', 'Rugged', 'Breathable', 'Alpine', 'Trail', 'Expedition', 'Summit'],
-    materials: ['ripstop nylon', 'merino wool', 'Gore-Tex', 'recycled polyester', 'full-grain leather', 'aluminium', 'titanium', 'down'],
+    sellerId: 'summit-outfitters',
+    name: 'Summit Outfitters',
+    currency: 'USD',
+    brands: [
+      'Ridgeline',
+      'Alpenwerk',
+      'Northfold',
+      'Cairn & Co.',
+      'Halden',
+      'Lumen Peak',
+      'Tarn',
+      'Embercraft',
+    ],
+    adjectives: [
+      'Ultralight',
+      'Waterproof',
+      'Insulated',
+      'Packable',
+      'Rugged',
+      'Breathable',
+      'Alpine',
+      'Trail',
+      'Expedition',
+      'Summit',
+    ],
+    materials: [
+      'ripstop nylon',
+      'merino wool',
+      'Gore-Tex',
+      'recycled polyester',
+      'full-grain leather',
+      'aluminium',
+      'titanium',
+      'down',
+    ],
     categories: [
       { noun: 'Hiking Boot', category: 'hiking boots', axes: { size: SHOE }, price: [8900, 26900] },
-      { noun: 'Trail Shoe', category: 'trail running shoes', axes: { color: COLORS, size: SHOE }, price: [9900, 17900] },
+      {
+        noun: 'Trail Shoe',
+        category: 'trail running shoes',
+        axes: { color: COLORS, size: SHOE },
+        price: [9900, 17900],
+      },
       { noun: 'Tent', category: 'tents', price: [14900, 59900] },
-      { noun: 'Sleeping Bag', category: 'sleeping bags', axes: { size: ['Regular', 'Long'] }, price: [9900, 39900] },
-      { noun: 'Rain Jacket', category: 'rain jackets', axes: { color: COLORS, size: APPAREL }, price: [6900, 29900] },
+      {
+        noun: 'Sleeping Bag',
+        category: 'sleeping bags',
+        axes: { size: ['Regular', 'Long'] },
+        price: [9900, 39900],
+      },
+      {
+        noun: 'Rain Jacket',
+        category: 'rain jackets',
+        axes: { color: COLORS, size: APPAREL },
+        price: [6900, 29900],
+      },
       { noun: 'Backpack', category: 'backpacks', axes: { color: COLORS }, price: [4900, 27900] },
       { noun: 'Headlamp', category: 'headlamps', price: [1900, 8900] },
       { noun: 'Hiking Socks', category: 'socks', axes: { size: APPAREL }, price: [1400, 2900] },
@@ -50,10 +96,41 @@ export const GENERATED_SELLERS: SellerSpec[] = [
     ],
   },
   {
-    sellerId: 'volt-audio', name: 'Volt Audio', currency: 'USD',
-    brands: ['Volt', 'Kestrel Audio', 'Groove Lab', 'Volt Academy', 'Sonora', 'Pulsewave', 'Aether', 'Monolith'],
-    adjectives: ['Wireless', 'Noise Cancelling', 'Studio', 'Portable', 'Bluetooth', 'Hi-Fi', 'Compact', 'Pro', 'Reference', 'Smart'],
-    materials: ['aluminium', 'walnut', 'memory foam', 'braided nylon', 'ABS plastic', 'steel', 'silicone', 'carbon fibre'],
+    sellerId: 'volt-audio',
+    name: 'Volt Audio',
+    currency: 'USD',
+    brands: [
+      'Volt',
+      'Kestrel Audio',
+      'Groove Lab',
+      'Volt Academy',
+      'Sonora',
+      'Pulsewave',
+      'Aether',
+      'Monolith',
+    ],
+    adjectives: [
+      'Wireless',
+      'Noise Cancelling',
+      'Studio',
+      'Portable',
+      'Bluetooth',
+      'Hi-Fi',
+      'Compact',
+      'Pro',
+      'Reference',
+      'Smart',
+    ],
+    materials: [
+      'aluminium',
+      'walnut',
+      'memory foam',
+      'braided nylon',
+      'ABS plastic',
+      'steel',
+      'silicone',
+      'carbon fibre',
+    ],
     categories: [
       { noun: 'Headphones', category: 'headphones', axes: { color: COLORS }, price: [2900, 49900] },
       { noun: 'Earbuds', category: 'earbuds', axes: { color: COLORS }, price: [2900, 27900] },
@@ -68,28 +145,145 @@ export const GENERATED_SELLERS: SellerSpec[] = [
     ],
   },
   {
-    sellerId: 'kissa-tokyo', name: 'Kissa Tokyo', nameJa: '喫茶東京', currency: 'JPY',
-    brands: ['Kissa Tokyo Roastery', 'Sanjo Metalworks', 'Arita Kiln', 'Tokoname Kiln', 'Kiyo', 'Mino Kiln', 'Uji Tea Garden', 'Yame Tea'],
-    adjectives: ['Single Origin', 'House', 'Premium', 'Handmade', 'Classic', 'Seasonal', 'Organic', 'Traditional', 'Dark Roast', 'Light Roast'],
-    adjectivesJa: ['シングルオリジン', 'ハウス', 'プレミアム', '手作り', '定番', '季節の', '有機', '伝統の', '深煎り', '浅煎り'],
-    materials: ['porcelain', 'stoneware', 'stainless steel', 'copper', 'glass', 'red clay', 'cast iron', 'bamboo'],
+    sellerId: 'kissa-tokyo',
+    name: 'Kissa Tokyo',
+    nameJa: '喫茶東京',
+    currency: 'JPY',
+    brands: [
+      'Kissa Tokyo Roastery',
+      'Sanjo Metalworks',
+      'Arita Kiln',
+      'Tokoname Kiln',
+      'Kiyo',
+      'Mino Kiln',
+      'Uji Tea Garden',
+      'Yame Tea',
+    ],
+    adjectives: [
+      'Single Origin',
+      'House',
+      'Premium',
+      'Handmade',
+      'Classic',
+      'Seasonal',
+      'Organic',
+      'Traditional',
+      'Dark Roast',
+      'Light Roast',
+    ],
+    adjectivesJa: [
+      'シングルオリジン',
+      'ハウス',
+      'プレミアム',
+      '手作り',
+      '定番',
+      '季節の',
+      '有機',
+      '伝統の',
+      '深煎り',
+      '浅煎り',
+    ],
+    materials: [
+      'porcelain',
+      'stoneware',
+      'stainless steel',
+      'copper',
+      'glass',
+      'red clay',
+      'cast iron',
+      'bamboo',
+    ],
     categories: [
-      { noun: 'Coffee Beans', category: 'coffee beans', ja: 'コーヒー豆', axes: { weight: ['200g', '500g'] }, price: [1200, 6800] },
+      {
+        noun: 'Coffee Beans',
+        category: 'coffee beans',
+        ja: 'コーヒー豆',
+        axes: { weight: ['200g', '500g'] },
+        price: [1200, 6800],
+      },
       { noun: 'Kyusu Teapot', category: 'teapots', ja: '急須', price: [3800, 18800] },
-      { noun: 'Matcha', category: 'matcha', ja: '抹茶', axes: { weight: ['30g', '100g'] }, price: [1800, 9800] },
-      { noun: 'Green Tea', category: 'green tea', ja: '緑茶', axes: { weight: ['100g', '200g'] }, price: [900, 4800] },
-      { noun: 'Dripper', category: 'pour-over drippers', ja: 'ドリッパー', axes: { color: ['White', 'Black', 'Blue'] }, price: [1800, 6800] },
+      {
+        noun: 'Matcha',
+        category: 'matcha',
+        ja: '抹茶',
+        axes: { weight: ['30g', '100g'] },
+        price: [1800, 9800],
+      },
+      {
+        noun: 'Green Tea',
+        category: 'green tea',
+        ja: '緑茶',
+        axes: { weight: ['100g', '200g'] },
+        price: [900, 4800],
+      },
+      {
+        noun: 'Dripper',
+        category: 'pour-over drippers',
+        ja: 'ドリッパー',
+        axes: { color: ['White', 'Black', 'Blue'] },
+        price: [1800, 6800],
+      },
       { noun: 'Drip Kettle', category: 'drip kettles', ja: 'ドリップポット', price: [4800, 16800] },
       { noun: 'Coffee Grinder', category: 'coffee grinders', ja: 'コーヒーミル', price: [3800, 39800] },
-      { noun: 'Mug', category: 'mugs', ja: 'マグカップ', axes: { color: ['Blue', 'White', 'Grey'] }, price: [1600, 4800] },
-      { noun: 'Tea Bowl', category: 'teaware', ja: '茶碗', axes: { color: ['Black', 'White'] }, price: [2800, 12800] },
+      {
+        noun: 'Mug',
+        category: 'mugs',
+        ja: 'マグカップ',
+        axes: { color: ['Blue', 'White', 'Grey'] },
+        price: [1600, 4800],
+      },
+      {
+        noun: 'Tea Bowl',
+        category: 'teaware',
+        ja: '茶碗',
+        axes: { color: ['Black', 'White'] },
+        price: [2800, 12800],
+      },
       { noun: 'Paper Filters', category: 'coffee filters', ja: 'ペーパーフィルター', price: [300, 900] },
     ],
   },
 ];
 
-const SYLLABLES = ['ka', 'ri', 'to', 'ne', 'sa', 'mo', 'lu', 'ven', 'dor', 'ax', 'il', 'ro', 'sen', 'ta', 'mi', 'zu', 'or', 'el'];
-const KATAKANA = ['カ', 'リ', 'ト', 'ネ', 'サ', 'モ', 'ル', 'ベン', 'ドル', 'アク', 'イル', 'ロ', 'セン', 'タ', 'ミ', 'ズ', 'オル', 'エル'];
+const SYLLABLES = [
+  'ka',
+  'ri',
+  'to',
+  'ne',
+  'sa',
+  'mo',
+  'lu',
+  'ven',
+  'dor',
+  'ax',
+  'il',
+  'ro',
+  'sen',
+  'ta',
+  'mi',
+  'zu',
+  'or',
+  'el',
+];
+const KATAKANA = [
+  'カ',
+  'リ',
+  'ト',
+  'ネ',
+  'サ',
+  'モ',
+  'ル',
+  'ベン',
+  'ドル',
+  'アク',
+  'イル',
+  'ロ',
+  'セン',
+  'タ',
+  'ミ',
+  'ズ',
+  'オル',
+  'エル',
+];
 
 /** A small linear congruential generator: the same catalog on every run. */
 function generator(seed: number) {
@@ -107,7 +301,8 @@ export function generateCatalog(total: number, seed = 42): Record<string, FeedPr
   const rng = generator(seed);
   const out: Record<string, FeedProduct[]> = {};
   for (const [s, seller] of GENERATED_SELLERS.entries()) {
-    const count = Math.floor(total / GENERATED_SELLERS.length) + (s < total % GENERATED_SELLERS.length ? 1 : 0);
+    const count =
+      Math.floor(total / GENERATED_SELLERS.length) + (s < total % GENERATED_SELLERS.length ? 1 : 0);
     out[seller.sellerId] = Array.from({ length: count }, (_, i) => {
       const c = rng.pick(seller.categories);
       const a = rng.int(0, seller.adjectives.length - 1);
@@ -118,24 +313,39 @@ export function generateCatalog(total: number, seed = 42): Record<string, FeedPr
       const brand = rng.pick(seller.brands);
       const material = rng.pick(seller.materials);
       const id = `${c.category.replace(/[^a-z]+/g, '-')}-${model}-${i}`;
-      const axes = Object.entries(c.axes ?? {}).map(([name, values]) => [name, rng.some(values, rng.int(1, Math.min(3, values.length)))] as const);
+      const axes = Object.entries(c.axes ?? {}).map(
+        ([name, values]) => [name, rng.some(values, rng.int(1, Math.min(3, values.length)))] as const,
+      );
       let combos: Array<Record<string, string>> = [{}];
-      for (const [name, values] of axes) combos = combos.flatMap((combo) => values.map((value) => ({ ...combo, [name]: value })));
+      for (const [name, values] of axes)
+        combos = combos.flatMap((combo) => values.map((value) => ({ ...combo, [name]: value })));
       const base = Math.round(rng.int(c.price[0], c.price[1]) / 100) * 100;
       const soldOut = rng.next() < 0.05;
-      const ja = seller.currency === 'JPY' && c.ja
-        ? { ja: { title: `${seller.adjectivesJa![a]} ${parts.map((p) => KATAKANA[p]).join('')} ${c.ja}`, description: { plain: `${material}を使った${c.ja}。毎日の一杯に。` }, seller_name: seller.nameJa } }
-        : undefined;
+      const ja =
+        seller.currency === 'JPY' && c.ja
+          ? {
+              ja: {
+                title: `${seller.adjectivesJa![a]} ${parts.map((p) => KATAKANA[p]).join('')} ${c.ja}`,
+                description: { plain: `${material}を使った${c.ja}。毎日の一杯に。` },
+                seller_name: seller.nameJa,
+              },
+            }
+          : undefined;
       return {
         id,
         title,
-        description: { plain: `${title} by ${brand}, made with ${material}. A ${seller.adjectives[rng.int(0, seller.adjectives.length - 1)].toLowerCase()} choice for everyday use, built to last and easy to care for.` },
+        description: {
+          plain: `${title} by ${brand}, made with ${material}. A ${seller.adjectives[rng.int(0, seller.adjectives.length - 1)].toLowerCase()} choice for everyday use, built to last and easy to care for.`,
+        },
         url: `https://aisle.test/sellers/${seller.sellerId}/products/${id}`,
         media: [{ type: 'image', url: `https://aisle.test/products/${seller.sellerId}/${id}.svg` }],
         brand,
         rating: { value: Math.round((3 + rng.next() * 2) * 10) / 10, count: rng.int(0, 2000) },
         keywords: [c.category, seller.adjectives[a].toLowerCase(), material, ...(c.ja ? [c.ja] : [])],
-        attributes: [{ name: 'material', value: material }, { name: 'weight', value: `${rng.int(50, 3000)} g` }],
+        attributes: [
+          { name: 'material', value: material },
+          { name: 'weight', value: `${rng.int(50, 3000)} g` },
+        ],
         ...(ja ? { translations: ja } : {}),
         variants: combos.map((options, v) => {
           const stock = soldOut ? 0 : rng.int(0, 60);
@@ -145,7 +355,10 @@ export function generateCatalog(total: number, seed = 42): Record<string, FeedPr
             id: `${id}-v${v}`,
             title: Object.values(options).join(' / ') || title,
             price: { amount: price, currency: seller.currency },
-            availability: stock > 0 ? { available: true, status: 'in_stock' } : { available: false, status: 'out_of_stock' },
+            availability:
+              stock > 0
+                ? { available: true, status: 'in_stock' }
+                : { available: false, status: 'out_of_stock' },
             inventory_quantity: stock,
             categories: [{ value: c.category, taxonomy: 'merchant' }],
             variant_options: Object.entries(options).map(([name, value]) => ({ name, value })),

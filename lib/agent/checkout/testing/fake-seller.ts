@@ -62,9 +62,26 @@ export function createFakeSeller(options: FakeSellerOptions): FakeSeller {
     const subtotal = lines.reduce((sum, l) => sum + unit * l.quantity, 0);
     const soldOut = s.items.find((item) => item.id in stock && stock[item.id] < item.quantity);
     const messages: CheckoutSession['messages'] = [];
-    if (soldOut && s.status !== 'completed') messages.push({ type: 'error', code: 'out_of_stock', content_type: 'plain', content: `${soldOut.id} is out of stock.` });
-    if (s.message) messages.push({ type: 'error', code: s.message.code, content_type: 'plain', content: s.message.content });
-    const status = s.status === 'completed' || s.status === 'authentication_required' ? s.status : soldOut ? 'not_ready_for_payment' : 'ready_for_payment';
+    if (soldOut && s.status !== 'completed')
+      messages.push({
+        type: 'error',
+        code: 'out_of_stock',
+        content_type: 'plain',
+        content: `${soldOut.id} is out of stock.`,
+      });
+    if (s.message)
+      messages.push({
+        type: 'error',
+        code: s.message.code,
+        content_type: 'plain',
+        content: s.message.content,
+      });
+    const status =
+      s.status === 'completed' || s.status === 'authentication_required'
+        ? s.status
+        : soldOut
+          ? 'not_ready_for_payment'
+          : 'ready_for_payment';
     return {
       id: s.id,
       capabilities: {
@@ -88,8 +105,17 @@ export function createFakeSeller(options: FakeSellerOptions): FakeSeller {
       status,
       currency,
       line_items: lines,
-      fulfillment_options: [{ type: 'shipping', id: 'standard', title: 'Standard', totals: [{ type: 'total', display_text: 'Shipping', amount: shippingCost() }] }],
-      selected_fulfillment_options: [{ type: 'shipping', option_id: s.shipping, item_ids: s.items.map((i) => i.id) }],
+      fulfillment_options: [
+        {
+          type: 'shipping',
+          id: 'standard',
+          title: 'Standard',
+          totals: [{ type: 'total', display_text: 'Shipping', amount: shippingCost() }],
+        },
+      ],
+      selected_fulfillment_options: [
+        { type: 'shipping', option_id: s.shipping, item_ids: s.items.map((i) => i.id) },
+      ],
       totals: [
         { type: 'subtotal', display_text: 'Subtotal', amount: subtotal },
         { type: 'fulfillment', display_text: 'Shipping', amount: shippingCost() },
@@ -102,18 +128,29 @@ export function createFakeSeller(options: FakeSellerOptions): FakeSeller {
     };
   }
 
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-  async function complete(s: StoredSession, body: { payment_data?: { instrument?: { credential?: { token?: string } } } }, key: string): Promise<{ status: number; body: unknown }> {
+  async function complete(
+    s: StoredSession,
+    body: { payment_data?: { instrument?: { credential?: { token?: string } } } },
+    key: string,
+  ): Promise<{ status: number; body: unknown }> {
     const token = body.payment_data?.instrument?.credential?.token;
-    if (!token) return { status: 400, body: { type: 'invalid_request', code: 'missing', message: 'token required' } };
+    if (!token)
+      return { status: 400, body: { type: 'invalid_request', code: 'missing', message: 'token required' } };
     const session = view(s);
     if (session.status !== 'ready_for_payment') return { status: 200, body: session };
     const total = session.totals.find((t) => t.type === 'total')!.amount;
     s.message = undefined;
     try {
       const intent = await options.stripe.paymentIntents.create(
-        { amount: total, currency, confirm: true, payment_method_data: { type: 'card', shared_payment_granted_token: token } as never },
+        {
+          amount: total,
+          currency,
+          confirm: true,
+          payment_method_data: { type: 'card', shared_payment_granted_token: token } as never,
+        },
         { idempotencyKey: `fake:${key}` },
       );
       charges.push(intent);
@@ -123,15 +160,43 @@ export function createFakeSeller(options: FakeSellerOptions): FakeSeller {
       }
       for (const item of s.items) if (item.id in stock) stock[item.id] -= item.quantity;
       s.status = 'completed';
-      s.order = { id: `ord_${s.id}`, checkout_session_id: s.id, permalink_url: `${baseUrl}/orders/ord_${s.id}`, status: 'created', line_items: s.items.map((item, i) => ({ id: `li_${i}`, title: `Item ${item.id}`, quantity: { ordered: item.quantity, current: item.quantity }, unit_price: unit })), totals: session.totals };
-      return { status: 200, body: { ...view(s), metadata: { payment_intent: { id: intent.id, status: intent.status, amount: intent.amount, currency: intent.currency } } } };
+      s.order = {
+        id: `ord_${s.id}`,
+        checkout_session_id: s.id,
+        permalink_url: `${baseUrl}/orders/ord_${s.id}`,
+        status: 'created',
+        line_items: s.items.map((item, i) => ({
+          id: `li_${i}`,
+          title: `Item ${item.id}`,
+          quantity: { ordered: item.quantity, current: item.quantity },
+          unit_price: unit,
+        })),
+        totals: session.totals,
+      };
+      return {
+        status: 200,
+        body: {
+          ...view(s),
+          metadata: {
+            payment_intent: {
+              id: intent.id,
+              status: intent.status,
+              amount: intent.amount,
+              currency: intent.currency,
+            },
+          },
+        },
+      };
     } catch (error) {
       const e = error as { statusCode?: number; code?: string; message?: string };
       if (e.statusCode === 402) {
         s.message = { code: 'payment_declined', content: e.message ?? 'Declined.' };
         return { status: 200, body: view(s) };
       }
-      return { status: 400, body: { type: 'invalid_request', code: e.code ?? 'token_refused', message: e.message ?? 'Refused.' } };
+      return {
+        status: 400,
+        body: { type: 'invalid_request', code: e.code ?? 'token_refused', message: e.message ?? 'Refused.' },
+      };
     }
   }
 
@@ -149,14 +214,26 @@ export function createFakeSeller(options: FakeSellerOptions): FakeSeller {
       const key = request.headers.get('idempotency-key') ?? '';
       if (request.method === 'POST' && replies.has(key)) {
         const reply = replies.get(key)!;
-        return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' } });
+        return new Response(JSON.stringify(reply.body), {
+          status: reply.status,
+          headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
+        });
       }
       const body = request.method === 'POST' ? await request.json() : undefined;
       const match = path.match(/^\/checkout_sessions(?:\/([^/]+))?(\/complete)?$/);
       if (!match) return json(404, { type: 'invalid_request', code: 'not_found', message: 'no route' });
       let reply: { status: number; body: unknown };
       if (!match[1]) {
-        const s: StoredSession = { id: `cs_${options.id}_${++counter}`, items: body.line_items.map((i: { id: string; quantity?: number }) => ({ id: i.id, quantity: i.quantity ?? 1 })), shipping: 'standard', status: 'ready_for_payment', address: body.fulfillment_details?.address };
+        const s: StoredSession = {
+          id: `cs_${options.id}_${++counter}`,
+          items: body.line_items.map((i: { id: string; quantity?: number }) => ({
+            id: i.id,
+            quantity: i.quantity ?? 1,
+          })),
+          shipping: 'standard',
+          status: 'ready_for_payment',
+          address: body.fulfillment_details?.address,
+        };
         sessions.set(s.id, s);
         reply = { status: 201, body: view(s) };
       } else {
@@ -165,7 +242,8 @@ export function createFakeSeller(options: FakeSellerOptions): FakeSeller {
         if (request.method === 'GET') return json(200, view(s));
         if (match[2]) {
           seller.completes++;
-          if (seller.faults.delayCompleteMs) await new Promise((resolve) => setTimeout(resolve, seller.faults.delayCompleteMs));
+          if (seller.faults.delayCompleteMs)
+            await new Promise((resolve) => setTimeout(resolve, seller.faults.delayCompleteMs));
           reply = await complete(s, body, key);
           if (seller.faults.loseNextCompleteAnswer) {
             seller.faults.loseNextCompleteAnswer = false;
@@ -173,7 +251,11 @@ export function createFakeSeller(options: FakeSellerOptions): FakeSeller {
             throw new TypeError('fetch failed: socket hang up');
           }
         } else {
-          if (body.line_items) s.items = body.line_items.map((i: { id: string; quantity?: number }) => ({ id: i.id, quantity: i.quantity ?? 1 }));
+          if (body.line_items)
+            s.items = body.line_items.map((i: { id: string; quantity?: number }) => ({
+              id: i.id,
+              quantity: i.quantity ?? 1,
+            }));
           if (body.fulfillment_details?.address) s.address = body.fulfillment_details.address;
           reply = { status: 200, body: view(s) };
         }

@@ -78,19 +78,32 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
     } else if (message.role === 'assistant' || message.role === 'tool') {
       for (const part of message.content) {
         if (part.type === 'tool-call') {
-          const event: ToolEvent = { toolCallId: part.toolCallId, toolName: part.toolName, input: parseInput(part.input), output: undefined, outcome: 'pending' };
+          const event: ToolEvent = {
+            toolCallId: part.toolCallId,
+            toolName: part.toolName,
+            input: parseInput(part.input),
+            output: undefined,
+            outcome: 'pending',
+          };
           events.push(event);
           byId.set(part.toolCallId, event);
         } else if (part.type === 'tool-result') {
           let event = byId.get(part.toolCallId);
           if (!event) {
-            event = { toolCallId: part.toolCallId, toolName: part.toolName, input: undefined, output: undefined, outcome: 'pending' };
+            event = {
+              toolCallId: part.toolCallId,
+              toolName: part.toolName,
+              input: undefined,
+              output: undefined,
+              outcome: 'pending',
+            };
             events.push(event);
             byId.set(part.toolCallId, event);
           }
           const output = part.output;
           if (output.type === 'json') Object.assign(event, { output: output.value, outcome: 'ok' });
-          else if (output.type === 'text') Object.assign(event, { output: parseInput(output.value), outcome: 'ok' });
+          else if (output.type === 'text')
+            Object.assign(event, { output: parseInput(output.value), outcome: 'ok' });
           else if (output.type === 'execution-denied') event.outcome = 'denied';
           else event.outcome = 'error';
         }
@@ -98,7 +111,15 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
     }
   }
 
-  const screen: Screen = { userText: text, sinceUser: events.slice(lastUserAt < 0 ? 0 : lastUserAt), list: [], details: new Map(), known: new Map(), sellers: new Map(), orders: [] };
+  const screen: Screen = {
+    userText: text,
+    sinceUser: events.slice(lastUserAt < 0 ? 0 : lastUserAt),
+    list: [],
+    details: new Map(),
+    known: new Map(),
+    sellers: new Map(),
+    orders: [],
+  };
   const last = prompt.at(-1);
   if (last?.role === 'tool') {
     const results = last.content.filter((part) => part.type === 'tool-result');
@@ -119,7 +140,11 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
         const parsed = searchProductsOutput.safeParse(event.output);
         if (!parsed.success) return;
         const asked = searchProductsInput.safeParse(event.input);
-        screen.lastSearch = { input: asked.success ? asked.data : parsed.data.query, products: parsed.data.products, suggestion: parsed.data.suggestion };
+        screen.lastSearch = {
+          input: asked.success ? asked.data : parsed.data.query,
+          products: parsed.data.products,
+          suggestion: parsed.data.suggestion,
+        };
         screen.list = parsed.data.products;
         parsed.data.products.forEach(remember);
         listAt = at;
@@ -148,7 +173,9 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
       case 'startCheckout':
       case 'updateCheckout': {
         const parsed = checkoutOutput.safeParse(event.output);
-        const open = parsed.success ? parsed.data.checkouts.filter((c) => c.status !== 'completed' && c.status !== 'canceled') : [];
+        const open = parsed.success
+          ? parsed.data.checkouts.filter((c) => c.status !== 'completed' && c.status !== 'canceled')
+          : [];
         if (parsed.success) screen.checkout = open.at(-1);
         return;
       }

@@ -27,7 +27,8 @@ export function describeOfflineModel(): OfflineModelDescription {
     id: OFFLINE_MODEL_ID,
     provider: OFFLINE_PROVIDER,
     label: 'Offline model',
-    description: 'A built-in, deterministic model used when no OPENAI_API_KEY is set. It understands English and Japanese shopping requests.',
+    description:
+      'A built-in, deterministic model used when no OPENAI_API_KEY is set. It understands English and Japanese shopping requests.',
     languages: ['en', 'ja'],
     deterministic: true,
   };

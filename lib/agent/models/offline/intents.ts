@@ -5,22 +5,78 @@
 import type { SearchProductsInput, ToolName } from '@/lib/agent/tools/schemas';
 import type { Screen } from './context';
 import { CUES, DEICTIC, SHIPPING_OPTION, type Cue } from './lexicon';
-import { takeBareNumber, takeColor, takeInStock, takePrice, takeQuantity, takeSeller, takeSize, takeSort } from './slots';
+import {
+  takeBareNumber,
+  takeColor,
+  takeInStock,
+  takePrice,
+  takeQuantity,
+  takeSeller,
+  takeSize,
+  takeSort,
+} from './slots';
 import { byPartialTitle, matchVariant, optionsFor, resolveTargets, summaryExcludes } from './targets';
 import { escapeRegExp, Utterance } from './utterance';
 
 export type Say =
-  | { key: 'help' | 'greeting' | 'thanks' | 'ack' | 'cannotPay' | 'offTopic' | 'unsupported' | 'askWhich' | 'askTwo' | 'noCheckout' | 'askQuantityLine' }
+  | {
+      key:
+        | 'help'
+        | 'greeting'
+        | 'thanks'
+        | 'ack'
+        | 'cannotPay'
+        | 'offTopic'
+        | 'unsupported'
+        | 'askWhich'
+        | 'askTwo'
+        | 'noCheckout'
+        | 'askQuantityLine';
+    }
   | { key: 'unavailable'; tool: ToolName }
   | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] };
 
-export type Action = { kind: 'tool'; toolName: ToolName; input: Record<string, unknown> } | { kind: 'say'; say: Say };
+export type Action =
+  { kind: 'tool'; toolName: ToolName; input: Record<string, unknown> } | { kind: 'say'; say: Say };
 
-const call = (toolName: ToolName, input: Record<string, unknown>): Action => ({ kind: 'tool', toolName, input });
+const call = (toolName: ToolName, input: Record<string, unknown>): Action => ({
+  kind: 'tool',
+  toolName,
+  input,
+});
 const say = (s: Say): Action => ({ kind: 'say', say: s });
 
-const CHANGE_QUANTITY: Cue[] = ['make it', 'make that', 'change it to', 'change to', 'change the quantity', 'change quantity', 'quantity', 'qty', 'instead', 'changed my mind', 'actually', 'やっぱり', '数量', '個数', '変更', '変えて', 'にして', /(?<=\d\s*(?:つ|個|点))で/];
-const MORE_RESULTS: Cue[] = ['show me more', 'show more', 'more results', 'see more', 'load more', 'もっと見せて', 'もっと見たい', '他にもある', 'ほかにもある'];
+const CHANGE_QUANTITY: Cue[] = [
+  'make it',
+  'make that',
+  'change it to',
+  'change to',
+  'change the quantity',
+  'change quantity',
+  'quantity',
+  'qty',
+  'instead',
+  'changed my mind',
+  'actually',
+  'やっぱり',
+  '数量',
+  '個数',
+  '変更',
+  '変えて',
+  'にして',
+  /(?<=\d\s*(?:つ|個|点))で/,
+];
+const MORE_RESULTS: Cue[] = [
+  'show me more',
+  'show more',
+  'more results',
+  'see more',
+  'load more',
+  'もっと見せて',
+  'もっと見たい',
+  '他にもある',
+  'ほかにもある',
+];
 
 interface Rule {
   name: string;
@@ -42,7 +98,8 @@ function restoreCase(query: string, raw: string): string {
 
 /** Search slots plus the query that remains. Cue words of other intents are not part of a query. */
 export function readSearch(u: Utterance, screen: Screen): SearchProductsInput {
-  for (const cues of [CUES.greeting, CUES.thanks, CUES.ack, CUES.detail, CUES.buy, CUES.similar]) u.takeAll(cues);
+  for (const cues of [CUES.greeting, CUES.thanks, CUES.ack, CUES.detail, CUES.buy, CUES.similar])
+    u.takeAll(cues);
   const seller = takeSeller(u, screen.sellers);
   const price = takePrice(u);
   const sort = takeSort(u);
@@ -59,7 +116,12 @@ function search(u: Utterance, screen: Screen): Action | undefined {
   const input = readSearch(u, screen);
   const hasSlots = Object.keys(input).some((k) => k !== 'query');
   if (!input.query && !hasSlots) return undefined;
-  if (!input.query && screen.lastSearch) return call('searchProducts', { ...screen.lastSearch.input, ...input, query: screen.lastSearch.input.query });
+  if (!input.query && screen.lastSearch)
+    return call('searchProducts', {
+      ...screen.lastSearch.input,
+      ...input,
+      query: screen.lastSearch.input.query,
+    });
   return call('searchProducts', { ...input, query: input.query ?? '' });
 }
 
@@ -75,11 +137,13 @@ function priceStep(u: Utterance, screen: Screen, direction: 'down' | 'up'): Acti
   if (direction === 'down') {
     input.maxPrice = Math.max(0, Math.min(...prices) - 1);
     input.sort = 'price_asc';
-    if (base.currency !== currency || (base.minPrice ?? 0) > (input.maxPrice as number)) delete input.minPrice;
+    if (base.currency !== currency || (base.minPrice ?? 0) > (input.maxPrice as number))
+      delete input.minPrice;
   } else {
     input.minPrice = Math.max(...prices) + 1;
     input.sort = 'price_desc';
-    if (base.currency !== currency || (base.maxPrice ?? Infinity) < (input.minPrice as number)) delete input.maxPrice;
+    if (base.currency !== currency || (base.maxPrice ?? Infinity) < (input.minPrice as number))
+      delete input.maxPrice;
   }
   return call('searchProducts', input);
 }
@@ -91,7 +155,14 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
   const color = takeColor(u) ?? targets.color;
   const quantity = Math.min(20, takeQuantity(u) ?? takeBareNumber(u) ?? 1);
   const partial = targets.by ? undefined : byPartialTitle(u.rest(), screen);
-  const products = targets.products.length > 0 ? targets.products : partial ? [partial] : !targets.by && screen.focus ? [screen.focus] : [];
+  const products =
+    targets.products.length > 0
+      ? targets.products
+      : partial
+        ? [partial]
+        : !targets.by && screen.focus
+          ? [screen.focus]
+          : [];
   if (products.length === 0) {
     // "I want to buy hiking boots" with nothing in focus is a search.
     if (!targets.by && !u.has(DEICTIC) && u.rest() !== '') return search(new Utterance(u.raw), screen);
@@ -100,16 +171,30 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
   const wanted = { size, color };
   const items = [];
   for (const product of products) {
-    const item: { productId: string; variantId?: string; quantity: number } = { productId: product.id, quantity };
+    const item: { productId: string; variantId?: string; quantity: number } = {
+      productId: product.id,
+      quantity,
+    };
     if (size || color) {
       if (summaryExcludes(product, wanted)) {
-        return say({ key: 'optionUnavailable', title: product.title, ...wanted, options: optionsFor(product, wanted) });
+        return say({
+          key: 'optionUnavailable',
+          title: product.title,
+          ...wanted,
+          options: optionsFor(product, wanted),
+        });
       }
       const detail = screen.details.get(product.id);
       // Variant ids live in the product detail: fetch it, and buy on the next step.
       if (!detail) return call('getProduct', { productId: product.id });
       const variant = matchVariant(detail, wanted);
-      if (!variant) return say({ key: 'optionUnavailable', title: product.title, ...wanted, options: optionsFor(detail, wanted) });
+      if (!variant)
+        return say({
+          key: 'optionUnavailable',
+          title: product.title,
+          ...wanted,
+          options: optionsFor(detail, wanted),
+        });
       item.variantId = variant.id;
     }
     items.push(item);
@@ -120,13 +205,20 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
 function updateCheckout(u: Utterance, screen: Screen): Action {
   const checkout = screen.checkout;
   if (!checkout) return say({ key: 'noCheckout' });
-  if (u.has(CUES.express)) return call('updateCheckout', { checkoutId: checkout.id, shippingOptionId: SHIPPING_OPTION.express });
-  if (u.has(CUES.standard)) return call('updateCheckout', { checkoutId: checkout.id, shippingOptionId: SHIPPING_OPTION.standard });
+  if (u.has(CUES.express))
+    return call('updateCheckout', { checkoutId: checkout.id, shippingOptionId: SHIPPING_OPTION.express });
+  if (u.has(CUES.standard))
+    return call('updateCheckout', { checkoutId: checkout.id, shippingOptionId: SHIPPING_OPTION.standard });
   if (checkout.lineItems.length !== 1) return say({ key: 'askQuantityLine' });
   const [line] = checkout.lineItems;
   const quantity = u.has(CUES.oneMore) ? line.quantity + 1 : readQuantityChange(u);
   if (!quantity) return say({ key: 'askQuantityLine' });
-  return call('updateCheckout', { checkoutId: checkout.id, items: [compact({ productId: line.productId, variantId: line.variantId, quantity: Math.min(20, quantity) })] });
+  return call('updateCheckout', {
+    checkoutId: checkout.id,
+    items: [
+      compact({ productId: line.productId, variantId: line.variantId, quantity: Math.min(20, quantity) }),
+    ],
+  });
 }
 
 function compare(u: Utterance, screen: Screen): Action {
@@ -156,7 +248,8 @@ function readQuantityChange(u: Utterance): number | undefined {
   return quantity && u.rest() === '' ? quantity : undefined;
 }
 
-const hasQuantityChange = (u: Utterance) => u.has(CUES.oneMore) || readQuantityChange(new Utterance(u.raw)) !== undefined;
+const hasQuantityChange = (u: Utterance) =>
+  u.has(CUES.oneMore) || readQuantityChange(new Utterance(u.raw)) !== undefined;
 
 const RULES: Rule[] = [
   { name: 'pay', applies: (u) => u.has(CUES.pay), act: () => say({ key: 'cannotPay' }) },
@@ -165,35 +258,59 @@ const RULES: Rule[] = [
     name: 'orders',
     applies: (u) => u.has(CUES.orders),
     act: (u, screen) => {
-      const mentioned = screen.orders.find((o) => u.raw.includes(o.id))?.id ?? u.raw.match(/\b(ord_[A-Za-z0-9_-]+)\b/)?.[1];
+      const mentioned =
+        screen.orders.find((o) => u.raw.includes(o.id))?.id ?? u.raw.match(/\b(ord_[A-Za-z0-9_-]+)\b/)?.[1];
       return call('getOrders', compact({ orderId: mentioned }));
     },
   },
   { name: 'offTopic', applies: (u) => u.has(CUES.offTopic), act: () => say({ key: 'offTopic' }) },
   {
     name: 'updateCheckout',
-    applies: (u, screen) => screen.checkout !== undefined && (u.has(CUES.express) || u.has(CUES.standard) || hasQuantityChange(u)),
+    applies: (u, screen) =>
+      screen.checkout !== undefined && (u.has(CUES.express) || u.has(CUES.standard) || hasQuantityChange(u)),
     act: updateCheckout,
   },
   { name: 'advice', applies: (u) => u.has(CUES.advice), act: compare },
   { name: 'buy', applies: (u) => u.has(CUES.buy), act: buy },
-  { name: 'noCheckout', applies: (u) => u.has(CUES.shipping) || u.has(CUES.standard) || hasQuantityChange(u), act: () => say({ key: 'noCheckout' }) },
+  {
+    name: 'noCheckout',
+    applies: (u) => u.has(CUES.shipping) || u.has(CUES.standard) || hasQuantityChange(u),
+    act: () => say({ key: 'noCheckout' }),
+  },
   { name: 'compare', applies: (u) => u.has(CUES.compare), act: compare },
   { name: 'similar', applies: (u) => u.has(CUES.similar), act: similar },
-  { name: 'cheaper', applies: (u) => u.has(CUES.cheaper), act: (u, screen) => { u.takeAll(CUES.cheaper); return priceStep(u, screen, 'down'); } },
-  { name: 'pricier', applies: (u) => u.has(CUES.pricier), act: (u, screen) => { u.takeAll(CUES.pricier); return priceStep(u, screen, 'up'); } },
+  {
+    name: 'cheaper',
+    applies: (u) => u.has(CUES.cheaper),
+    act: (u, screen) => {
+      u.takeAll(CUES.cheaper);
+      return priceStep(u, screen, 'down');
+    },
+  },
+  {
+    name: 'pricier',
+    applies: (u) => u.has(CUES.pricier),
+    act: (u, screen) => {
+      u.takeAll(CUES.pricier);
+      return priceStep(u, screen, 'up');
+    },
+  },
   {
     name: 'moreResults',
     applies: (u, screen) => screen.lastSearch !== undefined && u.has(MORE_RESULTS),
     act: (_u, screen) => {
       const last = screen.lastSearch!;
-      return call('searchProducts', { ...last.input, limit: Math.min(24, Math.max(last.products.length, last.input.limit ?? 0) + 8) });
+      return call('searchProducts', {
+        ...last.input,
+        limit: Math.min(24, Math.max(last.products.length, last.input.limit ?? 0) + 8),
+      });
     },
   },
   {
     // "Yes" to "Want me to try “tents” instead?"
     name: 'acceptSuggestion',
-    applies: (u, screen) => Boolean(screen.lastSearch?.suggestion) && screen.lastSearch!.products.length === 0 && u.has(CUES.ack),
+    applies: (u, screen) =>
+      Boolean(screen.lastSearch?.suggestion) && screen.lastSearch!.products.length === 0 && u.has(CUES.ack),
     act: (u, screen) => {
       u.takeAll(CUES.ack);
       if (u.rest() !== '' || /\b(no|nope)\b|いいえ/.test(u.normalized)) return undefined;
@@ -219,7 +336,8 @@ const RULES: Rule[] = [
       const asksDetail = u.has(CUES.detail);
       u.takeAll(CUES.detail);
       const targets = resolveTargets(u, screen);
-      const product = targets.products[0] ?? (asksDetail && !targets.by ? byPartialTitle(u.rest(), screen) : undefined);
+      const product =
+        targets.products[0] ?? (asksDetail && !targets.by ? byPartialTitle(u.rest(), screen) : undefined);
       // "The fifth one" when three cards are shown.
       if (!product && targets.by === 'position') return say({ key: 'askWhich' });
       if (!product) return undefined;
@@ -254,7 +372,8 @@ export function decide(screen: Screen, offered: ReadonlySet<string>): Action {
     if (!rule.applies(u, screen)) continue;
     const action = rule.act(u, screen);
     if (!action) continue;
-    if (action.kind === 'tool' && !offered.has(action.toolName)) return say({ key: 'unavailable', tool: action.toolName });
+    if (action.kind === 'tool' && !offered.has(action.toolName))
+      return say({ key: 'unavailable', tool: action.toolName });
     return action;
   }
   return say({ key: 'help' });

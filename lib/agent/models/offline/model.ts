@@ -1,10 +1,24 @@
-import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3GenerateResult, LanguageModelV3StreamResult } from '@ai-sdk/provider';
+import type {
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3StreamResult,
+} from '@ai-sdk/provider';
 import { readScreen } from './context';
 import { decide, type Action } from './intents';
 import { CUES } from './lexicon';
 import { detectLanguage } from './normalize';
 import { renderSay } from './phrasebook';
-import { contentOf, finishReasonOf, streamPartsOf, toReadableStream, usageOf, chunkText, chunkJson, type Reply } from './stream';
+import {
+  contentOf,
+  finishReasonOf,
+  streamPartsOf,
+  toReadableStream,
+  usageOf,
+  chunkText,
+  chunkJson,
+  type Reply,
+} from './stream';
 import { summarize } from './summarize';
 import { Utterance } from './utterance';
 
@@ -31,10 +45,14 @@ export function replyTo(options: Pick<LanguageModelV3CallOptions, 'prompt' | 'to
   const screen = readScreen(options.prompt);
   const lang = detectLanguage(screen.userText);
   const offered = new Set(
-    options.toolChoice?.type === 'none' ? [] : (options.tools ?? []).filter((tool) => tool.type === 'function').map((tool) => tool.name),
+    options.toolChoice?.type === 'none'
+      ? []
+      : (options.tools ?? []).filter((tool) => tool.type === 'function').map((tool) => tool.name),
   );
   const render = (action: Action): Reply =>
-    action.kind === 'tool' ? { kind: 'tool', toolName: action.toolName, input: action.input } : { kind: 'text', text: renderSay(action.say, lang) };
+    action.kind === 'tool'
+      ? { kind: 'tool', toolName: action.toolName, input: action.input }
+      : { kind: 'text', text: renderSay(action.say, lang) };
 
   const last = options.prompt.at(-1);
   if (last?.role === 'tool') {
@@ -46,7 +64,10 @@ export function replyTo(options: Pick<LanguageModelV3CallOptions, 'prompt' | 'to
       !screen.sinceUser.some((event) => event.toolName === 'startCheckout');
     if (pendingPurchase) {
       const action = decide(screen, offered);
-      if ((action.kind === 'tool' && action.toolName === 'startCheckout') || (action.kind === 'say' && action.say.key === 'optionUnavailable')) {
+      if (
+        (action.kind === 'tool' && action.toolName === 'startCheckout') ||
+        (action.kind === 'say' && action.say.key === 'optionUnavailable')
+      ) {
         return render(action);
       }
     }
@@ -93,7 +114,12 @@ export class OfflineLanguageModel implements LanguageModelV3 {
     const reply = replyTo(options);
     const parts = streamPartsOf(
       reply,
-      { responseId: this.generateId(), partId: this.generateId(), modelId: this.modelId, timestamp: this.now() },
+      {
+        responseId: this.generateId(),
+        partId: this.generateId(),
+        modelId: this.modelId,
+        timestamp: this.now(),
+      },
       promptSize(options),
     );
     return { stream: toReadableStream(parts, this.delayMs, options.abortSignal) };

@@ -13,7 +13,19 @@ export function detectLanguage(text: string): Language {
   return JAPANESE_SCRIPT.test(text) ? 'ja' : 'en';
 }
 
-const KANJI_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const KANJI_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /**
@@ -55,8 +67,12 @@ export function parseJapaneseNumber(text: string): number | undefined {
 }
 
 // Counters after which a run of kanji numerals is a number and not part of a word (一緒, 十分).
-const COUNTERS = '円|ドル|つ|個|点|本|袋|枚|足|台|箱|缶|番目|番|件|セット|パック|杯|号|サイズ|以下|以上|以内|未満|まで';
-const JAPANESE_NUMBER = new RegExp(`([0-9.]*[〇一二三四五六七八九十百千万][0-9.〇一二三四五六七八九十百千万]*)(?=${COUNTERS})`, 'g');
+const COUNTERS =
+  '円|ドル|つ|個|点|本|袋|枚|足|台|箱|缶|番目|番|件|セット|パック|杯|号|サイズ|以下|以上|以内|未満|まで';
+const JAPANESE_NUMBER = new RegExp(
+  `([0-9.]*[〇一二三四五六七八九十百千万][0-9.〇一二三四五六七八九十百千万]*)(?=${COUNTERS})`,
+  'g',
+);
 
 export function normalize(text: string): string {
   return (
@@ -80,8 +96,23 @@ export function normalize(text: string): string {
 }
 
 const ENGLISH_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, a: 1, an: 1, single: 1, couple: 2, pair: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  a: 1,
+  an: 1,
+  single: 1,
+  couple: 2,
+  pair: 1,
 };
 
 /** "2", "two", "a couple" → a number. */

@@ -27,7 +27,10 @@ export function sizeRange(sizes: string[]): string {
   return numeric && sizes.length > 3 ? `${sizes[0]}–${sizes.at(-1)}` : sizes.join(', ');
 }
 
-export function availabilityText(availability: 'in_stock' | 'low_stock' | 'out_of_stock', lang: Language): string {
+export function availabilityText(
+  availability: 'in_stock' | 'low_stock' | 'out_of_stock',
+  lang: Language,
+): string {
   const words = {
     en: { in_stock: 'in stock', low_stock: 'only a few left', out_of_stock: 'sold out' },
     ja: { in_stock: '在庫あり', low_stock: '残りわずか', out_of_stock: '在庫切れ' },
@@ -61,9 +64,13 @@ export function renderSay(say: Say, lang: Language): string {
         ? `${CAPABILITIES.en} Try “waterproof hiking boots under $100” or “the best rated headphones”.`
         : `${CAPABILITIES.ja}例えば「5000円以下のコーヒー豆」や「評価の高いヘッドホン」と聞いてみてください。`;
     case 'greeting':
-      return en ? `Hi! What are you shopping for today? ${CAPABILITIES.en}` : `こんにちは！今日は何をお探しですか？${CAPABILITIES.ja}`;
+      return en
+        ? `Hi! What are you shopping for today? ${CAPABILITIES.en}`
+        : `こんにちは！今日は何をお探しですか？${CAPABILITIES.ja}`;
     case 'thanks':
-      return en ? 'You’re welcome! Is there anything else I can find for you?' : 'どういたしまして！ほかに探しているものはありますか？';
+      return en
+        ? 'You’re welcome! Is there anything else I can find for you?'
+        : 'どういたしまして！ほかに探しているものはありますか？';
     case 'cannotPay':
       return en
         ? 'I can’t pay or place an order on my own. I can prepare a checkout for you; you review it and press Pay to buy. Nothing is charged until you do.'
@@ -73,9 +80,13 @@ export function renderSay(say: Say, lang: Language): string {
         ? 'OK! Tell me what you’d like to find next, or say “buy it” when you’re ready.'
         : '承知しました。次に探したいものがあれば教えてください。買うときは「これを買います」と言ってください。';
     case 'unsupported':
-      return en ? `Sorry, I can’t do that from the chat. ${CAPABILITIES.en}` : `申し訳ありませんが、それはチャットからはできません。${CAPABILITIES.ja}`;
+      return en
+        ? `Sorry, I can’t do that from the chat. ${CAPABILITIES.en}`
+        : `申し訳ありませんが、それはチャットからはできません。${CAPABILITIES.ja}`;
     case 'offTopic':
-      return en ? `Sorry, I can only help with shopping here. ${CAPABILITIES.en}` : `申し訳ありませんが、ここではお買い物のお手伝いだけができます。${CAPABILITIES.ja}`;
+      return en
+        ? `Sorry, I can only help with shopping here. ${CAPABILITIES.en}`
+        : `申し訳ありませんが、ここではお買い物のお手伝いだけができます。${CAPABILITIES.ja}`;
     case 'askWhich':
       return en
         ? 'Which product do you mean? You can say “the second one” or name it.'
@@ -96,7 +107,9 @@ export function renderSay(say: Say, lang: Language): string {
         : `ここでは今${toolAction(say.tool, 'ja')}ができません。${CAPABILITIES.ja}`;
     case 'optionUnavailable': {
       const options = sizeRange(say.options);
-      const wanted = en ? [say.color, say.size && `size ${say.size}`] : [say.color, say.size && `サイズ${say.size}`];
+      const wanted = en
+        ? [say.color, say.size && `size ${say.size}`]
+        : [say.color, say.size && `サイズ${say.size}`];
       const label = wanted.filter(Boolean).join(' ');
       return en
         ? `The ${say.title} isn’t available in ${label}.${options ? ` It comes in ${options}.` : ''}`

@@ -20,15 +20,44 @@ const pricePattern = (pattern: string) => new RegExp(pattern.replaceAll('{A}', A
 
 type Bound = 'range' | 'max' | 'maxExclusive' | 'min' | 'minExclusive';
 const PRICE_PATTERNS: Array<{ regex: RegExp; bound: Bound; needsUnit?: boolean }> = [
-  { regex: pricePattern(String.raw`(?<![a-z])(?:priced\s+)?between\s+{A}\s*(?:and|to|-|~)\s*{A}`), bound: 'range' },
-  { regex: pricePattern(String.raw`(?<![a-z])(?:from\s+)?{A}\s*(?:to|-|~)\s*{A}(?!\s*(?:番目|つ目))`), bound: 'range', needsUnit: true },
-  { regex: pricePattern(String.raw`{A}\s*(?:から|~|-)\s*{A}\s*(?:くらい|ぐらい|程度)?(?:まで|の間|の範囲)?`), bound: 'range', needsUnit: true },
-  { regex: pricePattern(String.raw`(?<![a-z])(?:for\s+)?(?:under|below|less than|cheaper than|up to|at most|no more than|not more than|max(?:imum)?(?:\s+of)?|within|budget(?:\s+of|\s+is)?|<=?)\s*{A}`), bound: 'max' },
-  { regex: pricePattern(String.raw`{A}\s*(?:or less|or under|or below|and under|and below|max|tops|or cheaper)(?![a-z])`), bound: 'max' },
-  { regex: pricePattern(String.raw`(?:予算(?:は|が)?\s*)?{A}\s*(?:以下|以内|まで|より安い|を超えない)`), bound: 'max' },
+  {
+    regex: pricePattern(String.raw`(?<![a-z])(?:priced\s+)?between\s+{A}\s*(?:and|to|-|~)\s*{A}`),
+    bound: 'range',
+  },
+  {
+    regex: pricePattern(String.raw`(?<![a-z])(?:from\s+)?{A}\s*(?:to|-|~)\s*{A}(?!\s*(?:番目|つ目))`),
+    bound: 'range',
+    needsUnit: true,
+  },
+  {
+    regex: pricePattern(String.raw`{A}\s*(?:から|~|-)\s*{A}\s*(?:くらい|ぐらい|程度)?(?:まで|の間|の範囲)?`),
+    bound: 'range',
+    needsUnit: true,
+  },
+  {
+    regex: pricePattern(
+      String.raw`(?<![a-z])(?:for\s+)?(?:under|below|less than|cheaper than|up to|at most|no more than|not more than|max(?:imum)?(?:\s+of)?|within|budget(?:\s+of|\s+is)?|<=?)\s*{A}`,
+    ),
+    bound: 'max',
+  },
+  {
+    regex: pricePattern(
+      String.raw`{A}\s*(?:or less|or under|or below|and under|and below|max|tops|or cheaper)(?![a-z])`,
+    ),
+    bound: 'max',
+  },
+  {
+    regex: pricePattern(String.raw`(?:予算(?:は|が)?\s*)?{A}\s*(?:以下|以内|まで|より安い|を超えない)`),
+    bound: 'max',
+  },
   { regex: pricePattern(String.raw`予算(?:は|が)?\s*{A}`), bound: 'max' },
   { regex: pricePattern(String.raw`{A}\s*未満`), bound: 'maxExclusive' },
-  { regex: pricePattern(String.raw`(?<![a-z])(?:over|above|more than|at least|min(?:imum)?(?:\s+of)?|starting at|>=?)\s*{A}`), bound: 'min' },
+  {
+    regex: pricePattern(
+      String.raw`(?<![a-z])(?:over|above|more than|at least|min(?:imum)?(?:\s+of)?|starting at|>=?)\s*{A}`,
+    ),
+    bound: 'min',
+  },
   { regex: pricePattern(String.raw`{A}\s*(?:and up|or more|and above|or above|\+)(?![a-z])`), bound: 'min' },
   { regex: pricePattern(String.raw`{A}\s*以上`), bound: 'min' },
   { regex: pricePattern(String.raw`{A}\s*から`), bound: 'min', needsUnit: true },
@@ -59,7 +88,10 @@ export function takePrice(u: Utterance): PriceBounds {
       const amounts = [];
       for (let i = 1; i + 3 < match.length; i += 4) {
         if (match[i + 1] === undefined) continue;
-        amounts.push({ value: Number(match[i + 1]) * (match[i + 2] ? 1000 : 1), currency: currencyOf(match[i], match[i + 3]) });
+        amounts.push({
+          value: Number(match[i + 1]) * (match[i + 2] ? 1000 : 1),
+          currency: currencyOf(match[i], match[i + 3]),
+        });
       }
       const stated = amounts.find((a) => a.currency)?.currency;
       if (needsUnit && !stated) continue;
@@ -73,7 +105,8 @@ export function takePrice(u: Utterance): PriceBounds {
   const bounds: PriceBounds = { currency };
   for (const { bound, values } of found) {
     const [first, second] = values.map((v) => toMinor(v, currency));
-    if (bound === 'range') Object.assign(bounds, { minPrice: Math.min(first, second), maxPrice: Math.max(first, second) });
+    if (bound === 'range')
+      Object.assign(bounds, { minPrice: Math.min(first, second), maxPrice: Math.max(first, second) });
     else if (bound === 'max') bounds.maxPrice = first;
     else if (bound === 'maxExclusive') bounds.maxPrice = Math.max(0, first - 1);
     else if (bound === 'min') bounds.minPrice = first;
@@ -83,13 +116,29 @@ export function takePrice(u: Utterance): PriceBounds {
 }
 
 const LETTER_SIZES: Record<string, string> = {
-  xxs: 'XXS', xs: 'XS', s: 'S', m: 'M', l: 'L', xl: 'XL', xxl: 'XXL', xxxl: 'XXXL',
-  small: 'S', medium: 'M', large: 'L', 'extra large': 'XL', 'x-large': 'XL', 'extra small': 'XS',
+  xxs: 'XXS',
+  xs: 'XS',
+  s: 'S',
+  m: 'M',
+  l: 'L',
+  xl: 'XL',
+  xxl: 'XXL',
+  xxxl: 'XXXL',
+  small: 'S',
+  medium: 'M',
+  large: 'L',
+  'extra large': 'XL',
+  'x-large': 'XL',
+  'extra small': 'XS',
 };
 const SIZE_TOKEN = String.raw`(\d{1,2}(?:\.5)?|xxs|xs|s|m|l|xl|xxl|xxxl|extra small|extra large|x-large|small|medium|large)`;
 const SIZE_PATTERNS: Cue[] = [
-  new RegExp(String.raw`(?:in\s+)?(?:a\s+)?(?:us\s+)?(?:size|sz)(?=[\s:\d])\s*:?\s*${SIZE_TOKEN}(?![a-z0-9])`),
-  new RegExp(String.raw`(?<![a-z])in\s+(?:a\s+)?(extra small|extra large|x-large|small|medium|large|xs|xl|xxl)(?![a-z])`),
+  new RegExp(
+    String.raw`(?:in\s+)?(?:a\s+)?(?:us\s+)?(?:size|sz)(?=[\s:\d])\s*:?\s*${SIZE_TOKEN}(?![a-z0-9])`,
+  ),
+  new RegExp(
+    String.raw`(?<![a-z])in\s+(?:a\s+)?(extra small|extra large|x-large|small|medium|large|xs|xl|xxl)(?![a-z])`,
+  ),
   new RegExp(String.raw`サイズ\s*(?:は|が|を)?\s*${SIZE_TOKEN}`),
   new RegExp(String.raw`(?<![a-z0-9.])${SIZE_TOKEN}\s*サイズ`),
 ];
@@ -120,7 +169,10 @@ function sellerCues(phrase: string, requirePrefix: boolean): RegExp {
   const escaped = escapeRegExp(phrase).replace(/ /g, '\\s+');
   const start = /^[a-z0-9]/.test(phrase) ? '(?<![a-z0-9])' : '';
   const end = /[a-z0-9]$/.test(phrase) ? '(?![a-z0-9])' : '';
-  return new RegExp(`${SELLER_PREFIX}${requirePrefix ? '' : '?'}${start}${escaped}${end}${SELLER_SUFFIX}`, 'g');
+  return new RegExp(
+    `${SELLER_PREFIX}${requirePrefix ? '' : '?'}${start}${escaped}${end}${SELLER_SUFFIX}`,
+    'g',
+  );
 }
 
 /**
@@ -152,24 +204,70 @@ export function takeInStock(u: Utterance): boolean | undefined {
 }
 
 const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5,
-  sixth: 6, '6th': 6, seventh: 7, '7th': 7, eighth: 8, '8th': 8, ninth: 9, '9th': 9, tenth: 10, '10th': 10,
-  last: -1, top: 1, 最初: 1, 先頭: 1, 最も上: 1, 最後: -1, 最も下: -1, ひとつ目: 1, ふたつ目: 2, みっつ目: 3, よっつ目: 4,
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
+  sixth: 6,
+  '6th': 6,
+  seventh: 7,
+  '7th': 7,
+  eighth: 8,
+  '8th': 8,
+  ninth: 9,
+  '9th': 9,
+  tenth: 10,
+  '10th': 10,
+  last: -1,
+  top: 1,
+  最初: 1,
+  先頭: 1,
+  最も上: 1,
+  最後: -1,
+  最も下: -1,
+  ひとつ目: 1,
+  ふたつ目: 2,
+  みっつ目: 3,
+  よっつ目: 4,
 };
-const ORDINAL_WORD = Object.keys(ORDINAL_WORDS).filter((w) => w !== 'top').join('|');
+const ORDINAL_WORD = Object.keys(ORDINAL_WORDS)
+  .filter((w) => w !== 'top')
+  .join('|');
 const NOUN_EN = String.raw`(?:\s+(?:one|ones|item|product|option|result|pair|choice|pick))?`;
 const NOUN_JA = String.raw`(?:\s*(?:の)?(?:商品|やつ|もの|ほう|方|の))?`;
 
 const ORDINAL_RANGES: Array<{ regex: RegExp; fromEnd?: boolean }> = [
-  { regex: /(?<![a-z])(?:the\s+)?(?:first|top)\s+(\d|two|three|four)(?:\s+(?:ones|items|products|options|results))?(?![a-z])/g },
-  { regex: /(?<![a-z])(?:the\s+)?last\s+(\d|two|three|four)(?:\s+(?:ones|items|products|options|results))?(?![a-z])/g, fromEnd: true },
+  {
+    regex:
+      /(?<![a-z])(?:the\s+)?(?:first|top)\s+(\d|two|three|four)(?:\s+(?:ones|items|products|options|results))?(?![a-z])/g,
+  },
+  {
+    regex:
+      /(?<![a-z])(?:the\s+)?last\s+(\d|two|three|four)(?:\s+(?:ones|items|products|options|results))?(?![a-z])/g,
+    fromEnd: true,
+  },
   { regex: /(?:最初|(?<!以)上|先頭|上位)の?\s*(\d)\s*(?:つ|個|件|点)?(?!目)/g },
   { regex: /最後の?\s*(\d)\s*(?:つ|個|件|点)(?!目)/g, fromEnd: true },
 ];
 const ORDINAL_SINGLES: Array<{ regex: RegExp; read: (m: RegExpExecArray) => number }> = [
-  { regex: new RegExp(String.raw`(?<![a-z])(?:the\s+)?(${ORDINAL_WORD})${NOUN_EN}${NOUN_JA}(?![a-z])`, 'g'), read: (m) => ORDINAL_WORDS[m[1]] },
-  { regex: /(?<![a-z])(?:number|no\.|#|item|option|result|product)\s*(\d{1,2})(?![\d.])/g, read: (m) => Number(m[1]) },
-  { regex: new RegExp(String.raw`(?:上から)?(\d{1,2})\s*(?:番目|つ目|個目|品目|番)${NOUN_JA}`, 'g'), read: (m) => Number(m[1]) },
+  {
+    regex: new RegExp(String.raw`(?<![a-z])(?:the\s+)?(${ORDINAL_WORD})${NOUN_EN}${NOUN_JA}(?![a-z])`, 'g'),
+    read: (m) => ORDINAL_WORDS[m[1]],
+  },
+  {
+    regex: /(?<![a-z])(?:number|no\.|#|item|option|result|product)\s*(\d{1,2})(?![\d.])/g,
+    read: (m) => Number(m[1]),
+  },
+  {
+    regex: new RegExp(String.raw`(?:上から)?(\d{1,2})\s*(?:番目|つ目|個目|品目|番)${NOUN_JA}`, 'g'),
+    read: (m) => Number(m[1]),
+  },
 ];
 
 /**
@@ -189,7 +287,10 @@ export function takeOrdinals(u: Utterance): number[] {
   for (const { regex, read } of ORDINAL_SINGLES) {
     for (let m = u.take(regex); m; m = u.take(regex)) found.push({ index: m.index, value: read(m) });
   }
-  return found.sort((a, b) => a.index - b.index).map((f) => f.value).filter((v) => v !== 0);
+  return found
+    .sort((a, b) => a.index - b.index)
+    .map((f) => f.value)
+    .filter((v) => v !== 0);
 }
 
 const COUNT_WORD = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple(?: of)?|a|an)`;
@@ -199,8 +300,12 @@ const QUANTITY_PATTERNS: Cue[] = [
   /(?<![a-z])(?:x|×)\s*(\d{1,2})(?![\d.])/,
   /(?<![a-z0-9])(\d{1,2})\s*(?:x|×)(?![a-z])/,
   /(?<![a-z])(?:qty|quantity)(?:\s+of|\s+to|:)?\s*(\d{1,2})/,
-  new RegExp(String.raw`(?<![a-z])${COUNT_WORD}\s+(?:of\s+(?:those|them|these|it|that|this|each)|pairs?|bags?|units?|pieces?|packs?|boxes?|items?|copies|sets?|bottles?)(?![a-z])`),
-  new RegExp(String.raw`(?<![a-z])(?:take|buy|get|order|purchase|want|need|make it|change it to|change to)\s+${COUNT_WORD}(?!\s*(?:st|nd|rd|th|dollars?|bucks|usd|yen|円|ドル))(?![a-z0-9.])`),
+  new RegExp(
+    String.raw`(?<![a-z])${COUNT_WORD}\s+(?:of\s+(?:those|them|these|it|that|this|each)|pairs?|bags?|units?|pieces?|packs?|boxes?|items?|copies|sets?|bottles?)(?![a-z])`,
+  ),
+  new RegExp(
+    String.raw`(?<![a-z])(?:take|buy|get|order|purchase|want|need|make it|change it to|change to)\s+${COUNT_WORD}(?!\s*(?:st|nd|rd|th|dollars?|bucks|usd|yen|円|ドル))(?![a-z0-9.])`,
+  ),
   /(\d{1,2})\s*(?:に(?:して|変更|変えて)|へ(?:変更))/,
 ];
 const KANA_COUNTS: Record<string, number> = { ひとつ: 1, ふたつ: 2, みっつ: 3, よっつ: 4, いつつ: 5 };

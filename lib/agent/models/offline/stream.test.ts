@@ -5,10 +5,20 @@ import { P, prompt, searched, user, viewed } from './fixtures';
 import { createOfflineModel, describeOfflineModel } from './index';
 import { chunkText } from './stream';
 
-const tools = TOOL_NAMES.map((name) => ({ type: 'function' as const, name, inputSchema: { type: 'object' as const } }));
-const call = (text: string, extra: Partial<LanguageModelV3CallOptions> = {}): LanguageModelV3CallOptions => ({ prompt: prompt(user(text)), tools, ...extra });
+const tools = TOOL_NAMES.map((name) => ({
+  type: 'function' as const,
+  name,
+  inputSchema: { type: 'object' as const },
+}));
+const call = (text: string, extra: Partial<LanguageModelV3CallOptions> = {}): LanguageModelV3CallOptions => ({
+  prompt: prompt(user(text)),
+  tools,
+  ...extra,
+});
 
-async function collect(stream: ReadableStream<LanguageModelV3StreamPart>): Promise<LanguageModelV3StreamPart[]> {
+async function collect(
+  stream: ReadableStream<LanguageModelV3StreamPart>,
+): Promise<LanguageModelV3StreamPart[]> {
   const parts: LanguageModelV3StreamPart[] = [];
   for await (const part of stream as unknown as AsyncIterable<LanguageModelV3StreamPart>) parts.push(part);
   return parts;
@@ -26,7 +36,11 @@ describe('offline model: the LanguageModelV3 surface', () => {
     expect(model.modelId).toBe('aisle-offline-1');
     expect(model.provider).toBe('aisle');
     expect(model.supportedUrls).toEqual({});
-    expect(describeOfflineModel()).toMatchObject({ id: 'aisle-offline-1', languages: ['en', 'ja'], deterministic: true });
+    expect(describeOfflineModel()).toMatchObject({
+      id: 'aisle-offline-1',
+      languages: ['en', 'ja'],
+      deterministic: true,
+    });
   });
 
   it('streams a text answer as start, metadata, word-sized deltas under one id, then a stop', async () => {
@@ -37,7 +51,11 @@ describe('offline model: the LanguageModelV3 surface', () => {
     expect(types.slice(-2)).toEqual(['text-end', 'finish']);
     const deltas = parts.filter((p) => p.type === 'text-delta');
     expect(deltas.length).toBeGreaterThan(10);
-    expect(new Set(parts.filter((p) => 'id' in p && p.type.startsWith('text')).map((p) => (p as { id: string }).id))).toEqual(new Set(['id_2']));
+    expect(
+      new Set(
+        parts.filter((p) => 'id' in p && p.type.startsWith('text')).map((p) => (p as { id: string }).id),
+      ),
+    ).toEqual(new Set(['id_2']));
     for (const delta of deltas) expect(delta.delta.trim()).not.toMatch(/\s/);
     const finish = parts.at(-1);
     expect(finish).toMatchObject({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' } });
@@ -48,12 +66,22 @@ describe('offline model: the LanguageModelV3 surface', () => {
   });
 
   it('streams a tool call as input start, deltas, end and the call, all under one id, then tool-calls', async () => {
-    const { stream } = await createOfflineModel({ generateId: counter() }).doStream(call('waterproof hiking boots size 10'));
+    const { stream } = await createOfflineModel({ generateId: counter() }).doStream(
+      call('waterproof hiking boots size 10'),
+    );
     const parts = await collect(stream);
     expect(parts.map((p) => p.type).filter((t, i, all) => t !== all[i - 1])).toEqual([
-      'stream-start', 'response-metadata', 'tool-input-start', 'tool-input-delta', 'tool-input-end', 'tool-call', 'finish',
+      'stream-start',
+      'response-metadata',
+      'tool-input-start',
+      'tool-input-delta',
+      'tool-input-end',
+      'tool-call',
+      'finish',
     ]);
-    const ids = parts.flatMap((p) => ('toolCallId' in p ? [p.toolCallId] : p.type.startsWith('tool-input') && 'id' in p ? [p.id] : []));
+    const ids = parts.flatMap((p) =>
+      'toolCallId' in p ? [p.toolCallId] : p.type.startsWith('tool-input') && 'id' in p ? [p.id] : [],
+    );
     expect(new Set(ids)).toEqual(new Set(['id_2']));
     const toolCall = parts.find((p) => p.type === 'tool-call');
     if (toolCall?.type !== 'tool-call') throw new Error('no tool call');
@@ -63,7 +91,10 @@ describe('offline model: the LanguageModelV3 surface', () => {
     const streamedInput = parts.flatMap((p) => (p.type === 'tool-input-delta' ? [p.delta] : [])).join('');
     expect(streamedInput).toBe(toolCall.input);
     expect(parts.find((p) => p.type === 'tool-input-start')).toMatchObject({ toolName: 'searchProducts' });
-    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool-calls' } });
+    expect(parts.at(-1)).toMatchObject({
+      type: 'finish',
+      finishReason: { unified: 'tool-calls', raw: 'tool-calls' },
+    });
   });
 
   it('gives the same answer through doGenerate as through doStream', async () => {
@@ -75,7 +106,8 @@ describe('offline model: the LanguageModelV3 surface', () => {
       const streamedCall = parts.find((p) => p.type === 'tool-call');
       const [content] = generated.content;
       if (content.type === 'text') expect(streamedText).toBe(content.text);
-      else if (content.type === 'tool-call') expect(streamedCall).toMatchObject({ toolName: content.toolName, input: content.input });
+      else if (content.type === 'tool-call')
+        expect(streamedCall).toMatchObject({ toolName: content.toolName, input: content.input });
       expect(generated.finishReason).toEqual((parts.at(-1) as { finishReason: unknown }).finishReason);
       expect(generated.warnings).toEqual([]);
     }
@@ -83,30 +115,40 @@ describe('offline model: the LanguageModelV3 surface', () => {
 
   it('is deterministic: the same prompt always gets the same reply', async () => {
     const model = createOfflineModel({ generateId: () => 'same' });
-    const options = { prompt: prompt(searched({ query: 'hiking boots' }, [P.hiker, P.trailRunner]), user('the second one')), tools };
+    const options = {
+      prompt: prompt(searched({ query: 'hiking boots' }, [P.hiker, P.trailRunner]), user('the second one')),
+      tools,
+    };
     const first = await model.doGenerate(options);
     const second = await createOfflineModel({ generateId: () => 'same' }).doGenerate(options);
     expect(second.content).toEqual(first.content);
   });
 
   it('splits Japanese into several word pieces that join back exactly', () => {
-    const text = '「コーヒー豆」で2件見つかりました。いちばんのおすすめは喫茶東京の「ブレンド」（¥1,800）です。';
+    const text =
+      '「コーヒー豆」で2件見つかりました。いちばんのおすすめは喫茶東京の「ブレンド」（¥1,800）です。';
     const pieces = chunkText(text);
     expect(pieces.length).toBeGreaterThan(8);
     expect(pieces.join('')).toBe(text);
-    expect(chunkText('I found 8 matches. The top one is $89.00.').join('')).toBe('I found 8 matches. The top one is $89.00.');
+    expect(chunkText('I found 8 matches. The top one is $89.00.').join('')).toBe(
+      'I found 8 matches. The top one is $89.00.',
+    );
   });
 
   it('waits the configured delay between deltas', async () => {
     const started = Date.now();
-    const parts = await collect((await createOfflineModel({ chunkDelayMs: 5 }).doStream(call('thanks'))).stream);
+    const parts = await collect(
+      (await createOfflineModel({ chunkDelayMs: 5 }).doStream(call('thanks'))).stream,
+    );
     const deltas = parts.filter((p) => p.type === 'text-delta').length;
     expect(Date.now() - started).toBeGreaterThanOrEqual(deltas * 4);
   });
 
   it('stops streaming when the request is aborted', async () => {
     const controller = new AbortController();
-    const { stream } = await createOfflineModel({ chunkDelayMs: 1 }).doStream(call('help', { abortSignal: controller.signal }));
+    const { stream } = await createOfflineModel({ chunkDelayMs: 1 }).doStream(
+      call('help', { abortSignal: controller.signal }),
+    );
     const reader = stream.getReader();
     await reader.read();
     controller.abort();
@@ -117,8 +159,17 @@ describe('offline model: the LanguageModelV3 surface', () => {
 
   it('never calls a tool that is not offered, nor any tool when toolChoice is none', async () => {
     const model = createOfflineModel();
-    const onlySearch = [{ type: 'function' as const, name: 'searchProducts', inputSchema: { type: 'object' as const } }];
-    const buying = { prompt: prompt(searched({ query: 'hiking boots' }, [P.trailRunner]), viewed(P.trailRunner), user('buy it')), tools: onlySearch };
+    const onlySearch = [
+      { type: 'function' as const, name: 'searchProducts', inputSchema: { type: 'object' as const } },
+    ];
+    const buying = {
+      prompt: prompt(
+        searched({ query: 'hiking boots' }, [P.trailRunner]),
+        viewed(P.trailRunner),
+        user('buy it'),
+      ),
+      tools: onlySearch,
+    };
     const result = await model.doGenerate(buying);
     expect(result.content[0].type).toBe('text');
     expect(result.finishReason.unified).toBe('stop');
@@ -138,7 +189,10 @@ describe('offline model: the LanguageModelV3 surface', () => {
 
   it('answers a tool result with text and a stop, never a second tool call', async () => {
     const model = createOfflineModel();
-    const afterSearch = { prompt: prompt(user('hiking boots'), searched({ query: 'hiking boots' }, [P.hiker, P.cascade])), tools };
+    const afterSearch = {
+      prompt: prompt(user('hiking boots'), searched({ query: 'hiking boots' }, [P.hiker, P.cascade])),
+      tools,
+    };
     const result = await model.doGenerate(afterSearch);
     expect(result.content).toHaveLength(1);
     expect(result.content[0]).toMatchObject({ type: 'text' });

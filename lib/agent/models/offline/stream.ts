@@ -2,9 +2,15 @@
  * Turning one reply (a text or a tool call) into AI SDK v3 stream parts and generate content.
  * Text goes out in word-sized deltas so the chat UI streams it as a real model would.
  */
-import type { LanguageModelV3Content, LanguageModelV3FinishReason, LanguageModelV3StreamPart, LanguageModelV3Usage } from '@ai-sdk/provider';
+import type {
+  LanguageModelV3Content,
+  LanguageModelV3FinishReason,
+  LanguageModelV3StreamPart,
+  LanguageModelV3Usage,
+} from '@ai-sdk/provider';
 
-export type Reply = { kind: 'text'; text: string } | { kind: 'tool'; toolName: string; input: Record<string, unknown> };
+export type Reply =
+  { kind: 'text'; text: string } | { kind: 'tool'; toolName: string; input: Record<string, unknown> };
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -48,7 +54,9 @@ export function chunkJson(json: string, size = 24): string[] {
 }
 
 export function finishReasonOf(reply: Reply): LanguageModelV3FinishReason {
-  return reply.kind === 'tool' ? { unified: 'tool-calls', raw: 'tool-calls' } : { unified: 'stop', raw: 'stop' };
+  return reply.kind === 'tool'
+    ? { unified: 'tool-calls', raw: 'tool-calls' }
+    : { unified: 'stop', raw: 'stop' };
 }
 
 /** A rough, deterministic token count (about four characters per token). */
@@ -87,28 +95,47 @@ export function streamPartsOf(reply: Reply, ids: PartIds, promptChars: number): 
     parts.push({ type: 'tool-input-end', id: ids.partId });
     parts.push({ type: 'tool-call', toolCallId: ids.partId, toolName: reply.toolName, input });
   }
-  parts.push({ type: 'finish', finishReason: finishReasonOf(reply), usage: usageOf(promptChars, pieces.length) });
+  parts.push({
+    type: 'finish',
+    finishReason: finishReasonOf(reply),
+    usage: usageOf(promptChars, pieces.length),
+  });
   return parts;
 }
 
 export function contentOf(reply: Reply, partId: string): LanguageModelV3Content[] {
   return reply.kind === 'text'
     ? [{ type: 'text', text: reply.text }]
-    : [{ type: 'tool-call', toolCallId: partId, toolName: reply.toolName, input: JSON.stringify(reply.input) }];
+    : [
+        {
+          type: 'tool-call',
+          toolCallId: partId,
+          toolName: reply.toolName,
+          input: JSON.stringify(reply.input),
+        },
+      ];
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
 /** Emits parts one by one, pausing `delayMs` before each delta; stops early when aborted. */
-export function toReadableStream(parts: LanguageModelV3StreamPart[], delayMs: number, signal?: AbortSignal): ReadableStream<LanguageModelV3StreamPart> {
+export function toReadableStream(
+  parts: LanguageModelV3StreamPart[],
+  delayMs: number,
+  signal?: AbortSignal,
+): ReadableStream<LanguageModelV3StreamPart> {
   let next = 0;
   return new ReadableStream<LanguageModelV3StreamPart>({
     async pull(controller) {
@@ -117,7 +144,8 @@ export function toReadableStream(parts: LanguageModelV3StreamPart[], delayMs: nu
         return;
       }
       const part = parts[next++];
-      if (delayMs > 0 && (part.type === 'text-delta' || part.type === 'tool-input-delta')) await sleep(delayMs, signal);
+      if (delayMs > 0 && (part.type === 'text-delta' || part.type === 'tool-input-delta'))
+        await sleep(delayMs, signal);
       controller.enqueue(part);
     },
   });

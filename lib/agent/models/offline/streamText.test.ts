@@ -28,7 +28,9 @@ function fixtureTools(calls: Array<{ tool: string; input: unknown }>) {
         const found = catalog.filter(
           (p) =>
             words.every((w) => `${p.title} ${p.category}`.toLowerCase().includes(w.replace(/s$/, ''))) &&
-            (input.maxPrice === undefined || p.price.currency !== input.currency || p.price.amount <= input.maxPrice),
+            (input.maxPrice === undefined ||
+              p.price.currency !== input.currency ||
+              p.price.amount <= input.maxPrice),
         );
         return searchResult(input, found);
       },
@@ -56,7 +58,11 @@ function fixtureTools(calls: Array<{ tool: string; input: unknown }>) {
       execute: async (input) => {
         calls.push({ tool: 'startCheckout', input });
         const [item] = input.items;
-        return checkoutFor(catalog.find((p) => p.id === item.productId)!, item.quantity, item.variantId);
+        return checkoutFor(
+          catalog.find((p) => p.id === item.productId)!,
+          item.quantity,
+          item.variantId,
+        );
       },
     }),
     updateCheckout: tool({
@@ -90,18 +96,30 @@ async function turn(messages: ModelMessage[], text: string, calls: Array<{ tool:
   const chunks: string[] = [];
   for await (const chunk of result.textStream) chunks.push(chunk);
   messages.push(...(await result.response).messages);
-  return { chunks, text: await result.text, steps: await result.steps, finishReason: await result.finishReason };
+  return {
+    chunks,
+    text: await result.text,
+    steps: await result.steps,
+    finishReason: await result.finishReason,
+  };
 }
 
 describe('offline model inside AI SDK 6 streamText', () => {
   it('searches, then streams a grounded summary word by word', async () => {
     const calls: Array<{ tool: string; input: unknown }> = [];
     const { chunks, text, steps, finishReason } = await turn([], 'waterproof hiking boots under $100', calls);
-    expect(calls).toEqual([{ tool: 'searchProducts', input: { query: 'waterproof hiking boots', maxPrice: 10000, currency: 'usd' } }]);
+    expect(calls).toEqual([
+      {
+        tool: 'searchProducts',
+        input: { query: 'waterproof hiking boots', maxPrice: 10000, currency: 'usd' },
+      },
+    ]);
     expect(steps.map((s) => s.finishReason)).toEqual(['tool-calls', 'stop']);
     expect(finishReason).toBe('stop');
     expect(chunks.length).toBeGreaterThan(10);
-    expect(text).toBe('I found 1 match for “waterproof hiking boots” under $100.00. The top match is the Trailhead Waterproof Hiker from Summit Outfitters at $89.00.');
+    expect(text).toBe(
+      'I found 1 match for “waterproof hiking boots” under $100.00. The top match is the Trailhead Waterproof Hiker from Summit Outfitters at $89.00.',
+    );
   });
 
   it('carries a conversation: search, pick, buy in a size, then change the quantity', async () => {
@@ -110,11 +128,26 @@ describe('offline model inside AI SDK 6 streamText', () => {
     await turn(messages, 'trail running shoes', calls);
     const pick = await turn(messages, 'buy the first one in size 10', calls);
     // The size needs the variants, so the model looks the product up and then prepares the checkout.
-    expect(pick.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([['getProduct'], ['startCheckout'], []]);
-    expect(calls.at(-1)).toEqual({ tool: 'startCheckout', input: { items: [{ productId: P.trailRunner.id, variantId: 'trail-runner-blue-10', quantity: 1 }] } });
-    expect(pick.text).toContain('Your checkout with Summit Outfitters is ready: 1 × Trail Runner, total $129.00.');
+    expect(pick.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([
+      ['getProduct'],
+      ['startCheckout'],
+      [],
+    ]);
+    expect(calls.at(-1)).toEqual({
+      tool: 'startCheckout',
+      input: { items: [{ productId: P.trailRunner.id, variantId: 'trail-runner-blue-10', quantity: 1 }] },
+    });
+    expect(pick.text).toContain(
+      'Your checkout with Summit Outfitters is ready: 1 × Trail Runner, total $129.00.',
+    );
     const change = await turn(messages, 'make it 2', calls);
-    expect(calls.at(-1)).toEqual({ tool: 'updateCheckout', input: { checkoutId: 'chk_1', items: [{ productId: P.trailRunner.id, variantId: 'trail-runner-blue-10', quantity: 2 }] } });
+    expect(calls.at(-1)).toEqual({
+      tool: 'updateCheckout',
+      input: {
+        checkoutId: 'chk_1',
+        items: [{ productId: P.trailRunner.id, variantId: 'trail-runner-blue-10', quantity: 2 }],
+      },
+    });
     expect(change.text).toContain('total $258.00');
   });
 
@@ -122,7 +155,10 @@ describe('offline model inside AI SDK 6 streamText', () => {
     const calls: Array<{ tool: string; input: unknown }> = [];
     const messages: ModelMessage[] = [];
     const first = await turn(messages, '5000円以下のコーヒー豆', calls);
-    expect(calls[0]).toEqual({ tool: 'searchProducts', input: { query: 'コーヒー豆', maxPrice: 5000, currency: 'jpy' } });
+    expect(calls[0]).toEqual({
+      tool: 'searchProducts',
+      input: { query: 'コーヒー豆', maxPrice: 5000, currency: 'jpy' },
+    });
     expect(first.text).toMatch(/^「コーヒー豆」（¥5,000以下）で/);
     const compare = await turn(messages, '最初の2つを比較して', calls);
     expect(calls.at(-1)?.tool).toBe('compareProducts');

@@ -33,25 +33,55 @@ function bounds(query: SearchProductsInput, lang: Language): string {
   const money = (amount: number) => formatMoney({ amount, currency });
   const { minPrice: min, maxPrice: max } = query;
   if (lang === 'ja') {
-    const parts = [min !== undefined && max !== undefined ? `${money(min)}〜${money(max)}` : max !== undefined ? `${money(max)}以下` : min !== undefined ? `${money(min)}以上` : '', query.color ? colorName(query.color, lang) : '', query.size ? `サイズ${query.size}` : ''];
+    const parts = [
+      min !== undefined && max !== undefined
+        ? `${money(min)}〜${money(max)}`
+        : max !== undefined
+          ? `${money(max)}以下`
+          : min !== undefined
+            ? `${money(min)}以上`
+            : '',
+      query.color ? colorName(query.color, lang) : '',
+      query.size ? `サイズ${query.size}` : '',
+    ];
     const text = parts.filter(Boolean).join('・');
     return text ? `（${text}）` : '';
   }
-  const price = min !== undefined && max !== undefined ? ` between ${money(min)} and ${money(max)}` : max !== undefined ? ` under ${money(max)}` : min !== undefined ? ` over ${money(min)}` : '';
+  const price =
+    min !== undefined && max !== undefined
+      ? ` between ${money(min)} and ${money(max)}`
+      : max !== undefined
+        ? ` under ${money(max)}`
+        : min !== undefined
+          ? ` over ${money(min)}`
+          : '';
   return `${query.color ? ` in ${query.color}` : ''}${query.size ? ` in size ${query.size}` : ''}${price}`;
 }
 
 function leadIn(sort: SearchProductsInput['sort'], lang: Language): string {
   const words = {
-    en: { price_asc: 'The cheapest is', price_desc: 'The most expensive is', rating: 'The best rated is', relevance: 'The top match is' },
-    ja: { price_asc: '最も安いのは', price_desc: '最も高いのは', rating: '最も評価が高いのは', relevance: 'いちばんのおすすめは' },
+    en: {
+      price_asc: 'The cheapest is',
+      price_desc: 'The most expensive is',
+      rating: 'The best rated is',
+      relevance: 'The top match is',
+    },
+    ja: {
+      price_asc: '最も安いのは',
+      price_desc: '最も高いのは',
+      rating: '最も評価が高いのは',
+      relevance: 'いちばんのおすすめは',
+    },
   };
   return words[lang][sort ?? 'relevance'];
 }
 
 function productPhrase(p: ProductSummary, lang: Language, withRating: boolean): string {
-  const rating = withRating && p.rating ? (lang === 'en' ? `, rated ${p.rating.value}` : `、評価${p.rating.value}`) : '';
-  return lang === 'en' ? `the ${p.title} from ${p.sellerName} at ${formatMoney(p.price)}${rating}` : `${p.sellerName}の「${p.title}」（${formatMoney(p.price)}${rating}）`;
+  const rating =
+    withRating && p.rating ? (lang === 'en' ? `, rated ${p.rating.value}` : `、評価${p.rating.value}`) : '';
+  return lang === 'en'
+    ? `the ${p.title} from ${p.sellerName} at ${formatMoney(p.price)}${rating}`
+    : `${p.sellerName}の「${p.title}」（${formatMoney(p.price)}${rating}）`;
 }
 
 const summarizeSearch: Summarizer = (output, lang) => {
@@ -70,7 +100,9 @@ const summarizeSearch: Summarizer = (output, lang) => {
   const count = Math.max(total, products.length);
   const top = `${leadIn(query.sort, lang)} ${productPhrase(products[0], lang, query.sort === 'rating')}`;
   if (lang === 'ja') {
-    const head = q ? `「${q}」${bounds(query, lang)}で${count}件見つかりました。` : `${count}件の商品が見つかりました${bounds(query, lang)}。`;
+    const head = q
+      ? `「${q}」${bounds(query, lang)}で${count}件見つかりました。`
+      : `${count}件の商品が見つかりました${bounds(query, lang)}。`;
     return `${head}${leadIn(query.sort, lang)}${productPhrase(products[0], lang, query.sort === 'rating')}です。`;
   }
   const noun = count === 1 ? 'match' : 'matches';
@@ -81,7 +113,10 @@ const summarizeProduct: Summarizer = (output, lang) => {
   const parsed = getProductOutput.safeParse(output);
   if (!parsed.success) return undefined;
   const product = parsed.data.product;
-  if (!product) return lang === 'en' ? 'I couldn’t find that product any more. Try searching again.' : 'その商品は見つかりませんでした。もう一度検索してみてください。';
+  if (!product)
+    return lang === 'en'
+      ? 'I couldn’t find that product any more. Try searching again.'
+      : 'その商品は見つかりませんでした。もう一度検索してみてください。';
   const varies = new Set(product.variants.map((v) => v.price.amount)).size > 1;
   const price = `${varies ? (lang === 'en' ? 'from ' : '') : ''}${formatMoney(product.price)}${varies && lang === 'ja' ? '〜' : ''}`;
   const soldOut = product.availability === 'out_of_stock';
@@ -103,9 +138,14 @@ const summarizeComparison: Summarizer = (output, lang) => {
   const parsed = compareProductsOutput.safeParse(output);
   if (!parsed.success || parsed.data.products.length === 0) return undefined;
   const { products } = parsed.data;
-  const names = joinList(products.map((p) => (lang === 'en' ? `the ${p.title}` : `「${p.title}」`)), lang);
+  const names = joinList(
+    products.map((p) => (lang === 'en' ? `the ${p.title}` : `「${p.title}」`)),
+    lang,
+  );
   const sameCurrency = products.every((p) => p.price.currency === products[0].price.currency);
-  const cheapest = sameCurrency ? [...products].sort((a, b) => a.price.amount - b.price.amount)[0] : undefined;
+  const cheapest = sameCurrency
+    ? [...products].sort((a, b) => a.price.amount - b.price.amount)[0]
+    : undefined;
   const rated = products.filter((p) => p.rating).sort((a, b) => b.rating!.value - a.rating!.value)[0];
   if (lang === 'ja') {
     const c = cheapest ? `最も安いのは「${cheapest.title}」（${formatMoney(cheapest.price)}）` : '';
@@ -119,31 +159,44 @@ const summarizeComparison: Summarizer = (output, lang) => {
 };
 
 function checkoutSentence(checkout: CheckoutView, updated: boolean, lang: Language): string {
-  const lines = joinList(checkout.lineItems.map((l) => (lang === 'en' ? `${l.quantity} × ${l.title}` : `「${l.title}」×${l.quantity}`)), lang);
+  const lines = joinList(
+    checkout.lineItems.map((l) =>
+      lang === 'en' ? `${l.quantity} × ${l.title}` : `「${l.title}」×${l.quantity}`,
+    ),
+    lang,
+  );
   const total = checkout.total ? formatMoney(checkout.total) : undefined;
   const seller = checkout.sellerName;
   if (lang === 'ja') {
     if (checkout.status === 'completed') return `${seller}のチェックアウトは支払い済みです。`;
     if (checkout.status === 'canceled') return `${seller}のチェックアウトはキャンセルされています。`;
     const head = `${seller}のチェックアウトを${updated ? '更新しました' : '用意しました'}：${lines}${total ? `、合計${total}` : ''}。`;
-    return checkout.status === 'ready_for_payment' ? `${head}内容を確認して「Pay」を押すと購入できます（押すまで請求されません）。` : `${head}支払いの前に確認が必要な項目があります。カードをご覧ください。`;
+    return checkout.status === 'ready_for_payment'
+      ? `${head}内容を確認して「Pay」を押すと購入できます（押すまで請求されません）。`
+      : `${head}支払いの前に確認が必要な項目があります。カードをご覧ください。`;
   }
   if (checkout.status === 'completed') return `Your checkout with ${seller} is already paid.`;
   if (checkout.status === 'canceled') return `Your checkout with ${seller} was canceled.`;
   const head = `${updated ? 'I’ve updated your' : 'Your'} checkout with ${seller}${updated ? '' : ' is ready'}: ${lines}${total ? `, total ${total}` : ''}.`;
-  return checkout.status === 'ready_for_payment' ? `${head} Review it and press Pay to buy; nothing is charged until you do.` : `${head} It needs something before payment; see the card.`;
+  return checkout.status === 'ready_for_payment'
+    ? `${head} Review it and press Pay to buy; nothing is charged until you do.`
+    : `${head} It needs something before payment; see the card.`;
 }
 
-const summarizeCheckout = (updated: boolean): Summarizer => (output, lang) => {
-  const parsed = checkoutOutput.safeParse(output);
-  if (!parsed.success) return undefined;
-  const { checkouts, error } = parsed.data;
-  if (checkouts.length === 0) {
-    const reason = error ? (lang === 'en' ? ` ${error}` : `（${error}）`) : '';
-    return lang === 'en' ? `I couldn’t prepare the checkout.${reason}` : `チェックアウトを準備できませんでした${reason}。`;
-  }
-  return checkouts.map((c) => checkoutSentence(c, updated, lang)).join(lang === 'en' ? ' ' : '');
-};
+const summarizeCheckout =
+  (updated: boolean): Summarizer =>
+  (output, lang) => {
+    const parsed = checkoutOutput.safeParse(output);
+    if (!parsed.success) return undefined;
+    const { checkouts, error } = parsed.data;
+    if (checkouts.length === 0) {
+      const reason = error ? (lang === 'en' ? ` ${error}` : `（${error}）`) : '';
+      return lang === 'en'
+        ? `I couldn’t prepare the checkout.${reason}`
+        : `チェックアウトを準備できませんでした${reason}。`;
+    }
+    return checkouts.map((c) => checkoutSentence(c, updated, lang)).join(lang === 'en' ? ' ' : '');
+  };
 
 const ORDER_STATUS: Record<string, { en: string; ja: string }> = {
   created: { en: 'confirmed and being prepared', ja: '受付済み（準備中）' },
@@ -156,8 +209,14 @@ const ORDER_STATUS: Record<string, { en: string; ja: string }> = {
 
 function orderSentence(order: OrderView, lang: Language): string {
   const status = ORDER_STATUS[order.status]?.[lang] ?? order.status;
-  const items = joinList(order.items.map((i) => (lang === 'en' ? `${i.quantity} × ${i.title}` : `「${i.title}」×${i.quantity}`)), lang);
-  const eta = order.estimatedDelivery && !['delivered', 'completed', 'canceled', 'refunded'].includes(order.status) ? order.estimatedDelivery.slice(0, 10) : undefined;
+  const items = joinList(
+    order.items.map((i) => (lang === 'en' ? `${i.quantity} × ${i.title}` : `「${i.title}」×${i.quantity}`)),
+    lang,
+  );
+  const eta =
+    order.estimatedDelivery && !['delivered', 'completed', 'canceled', 'refunded'].includes(order.status)
+      ? order.estimatedDelivery.slice(0, 10)
+      : undefined;
   return lang === 'en'
     ? `Your latest order from ${order.sellerName} (${items}, ${formatMoney(order.total)}) is ${status}${eta ? `, expected by ${eta}` : ''}.`
     : `最新の注文（${order.sellerName}：${items}、${formatMoney(order.total)}）は${status}です。${eta ? `お届け予定は${eta}です。` : ''}`;
@@ -168,7 +227,12 @@ const summarizeOrders: Summarizer = (output, lang) => {
   if (!parsed.success) return undefined;
   const orders = [...parsed.data.orders].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   if (orders.length === 0) return lang === 'en' ? 'You don’t have any orders yet.' : 'まだ注文はありません。';
-  const more = orders.length > 1 ? (lang === 'en' ? ` You have ${orders.length} orders in all; they’re listed below.` : `注文は全部で${orders.length}件あります。`) : '';
+  const more =
+    orders.length > 1
+      ? lang === 'en'
+        ? ` You have ${orders.length} orders in all; they’re listed below.`
+        : `注文は全部で${orders.length}件あります。`
+      : '';
   return `${orderSentence(orders[0], lang)}${more}`;
 };
 
@@ -183,10 +247,17 @@ const SUMMARIZERS: Record<string, Summarizer> = {
 
 /** The reply after a tool ran, grounded only in that tool's structured output. */
 export function summarize(event: ToolEvent | undefined, lang: Language): string {
-  if (!event) return lang === 'en' ? 'OK. What would you like to do next?' : 'わかりました。次は何をしましょうか？';
-  if (event.outcome === 'denied') return lang === 'en' ? 'OK, I didn’t do that. What would you like instead?' : 'わかりました、実行しませんでした。ほかに何をしましょうか？';
+  if (!event)
+    return lang === 'en' ? 'OK. What would you like to do next?' : 'わかりました。次は何をしましょうか？';
+  if (event.outcome === 'denied')
+    return lang === 'en'
+      ? 'OK, I didn’t do that. What would you like instead?'
+      : 'わかりました、実行しませんでした。ほかに何をしましょうか？';
   const action = toolAction(event.toolName, lang);
-  const failed = lang === 'en' ? `Sorry, I couldn’t ${action} just now. Please try again.` : `申し訳ありません、${action}ができませんでした。もう一度お試しください。`;
+  const failed =
+    lang === 'en'
+      ? `Sorry, I couldn’t ${action} just now. Please try again.`
+      : `申し訳ありません、${action}ができませんでした。もう一度お試しください。`;
   if (event.outcome !== 'ok') return failed;
   return SUMMARIZERS[event.toolName]?.(event.output, lang) ?? failed;
 }

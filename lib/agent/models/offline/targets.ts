@@ -38,7 +38,8 @@ function byTitle(u: Utterance, screen: Screen): ProductSummary[] {
 }
 
 // After a colour word: "blue one", 「青いの」「黒のやつ」, but not 「ブルーのヘッドホン」.
-const COLOR_REFERENCE = /^(?:\s+one(?![a-z])|い?(?:の(?:もの|やつ|ほう)?|やつ)(?![\u30a0-\u30ff\u4e00-\u9fffa-z]))/;
+const COLOR_REFERENCE =
+  /^(?:\s+one(?![a-z])|い?(?:の(?:もの|やつ|ほう)?|やつ)(?![\u30a0-\u30ff\u4e00-\u9fffa-z]))/;
 
 function byColor(u: Utterance, screen: Screen): { product?: ProductSummary; color?: string } {
   for (const { color, words } of COLORS) {
@@ -65,13 +66,16 @@ export interface Targets {
 export function resolveTargets(u: Utterance, screen: Screen): Targets {
   const positions = takeOrdinals(u);
   if (positions.length > 0) {
-    const products = positions.map((p) => at(screen.list, p)).filter((p): p is ProductSummary => p !== undefined);
+    const products = positions
+      .map((p) => at(screen.list, p))
+      .filter((p): p is ProductSummary => p !== undefined);
     return { products: [...new Map(products.map((p) => [p.id, p])).values()], by: 'position' };
   }
   const titled = byTitle(u, screen);
   if (titled.length > 0) return { products: titled, by: 'title' };
   const colored = byColor(u, screen);
-  if (colored.color) return { products: colored.product ? [colored.product] : [], by: 'color', color: colored.color };
+  if (colored.color)
+    return { products: colored.product ? [colored.product] : [], by: 'color', color: colored.color };
   return { products: [] };
 }
 
@@ -86,7 +90,10 @@ export function byPartialTitle(rest: string, screen: Screen): ProductSummary | u
  * The variant for a stated size and/or colour, preferring one in stock.
  * Returns undefined when none fits.
  */
-export function matchVariant(product: ProductDetail, wanted: { size?: string; color?: string }): VariantSummary | undefined {
+export function matchVariant(
+  product: ProductDetail,
+  wanted: { size?: string; color?: string },
+): VariantSummary | undefined {
   const fits = product.variants.filter((variant) => {
     const values = Object.entries(variant.options);
     const sizeOk = !wanted.size || values.some(([, v]) => v.toLowerCase() === wanted.size!.toLowerCase());
@@ -103,7 +110,13 @@ export function optionsFor(product: ProductSummary, wanted: { size?: string; col
 
 /** Whether a product summary rules out the stated size/colour without needing its variants. */
 export function summaryExcludes(product: ProductSummary, wanted: { size?: string; color?: string }): boolean {
-  if (wanted.size && product.sizes.length > 0 && !product.sizes.some((s) => s.toLowerCase() === wanted.size!.toLowerCase())) return true;
-  if (wanted.color && product.colors.length > 0 && !product.colors.some((c) => sameColor(c, wanted.color!))) return true;
+  if (
+    wanted.size &&
+    product.sizes.length > 0 &&
+    !product.sizes.some((s) => s.toLowerCase() === wanted.size!.toLowerCase())
+  )
+    return true;
+  if (wanted.color && product.colors.length > 0 && !product.colors.some((c) => sameColor(c, wanted.color!)))
+    return true;
   return false;
 }

@@ -51,7 +51,10 @@ export class Utterance {
     this.normalized = normalize(raw);
     this.text = this.normalized;
     this.protectedSpans = PROTECTED.flatMap((cue) =>
-      [...this.normalized.matchAll(cueToRegExp(cue))].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+      [...this.normalized.matchAll(cueToRegExp(cue))].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+      })),
     );
   }
 
@@ -97,7 +100,13 @@ export class Utterance {
       let best: RegExpExecArray | undefined;
       for (const cue of cues) {
         const match = this.matches(cue).next().value;
-        if (match && (!best || match.index < best.index || (match.index === best.index && match[0].length > best[0].length))) best = match;
+        if (
+          match &&
+          (!best ||
+            match.index < best.index ||
+            (match.index === best.index && match[0].length > best[0].length))
+        )
+          best = match;
       }
       if (!best) return taken;
       this.blank(best.index, best.index + best[0].length);
@@ -116,7 +125,7 @@ export class Utterance {
       .split(/\s{2,}|[?!.,;:、。？！・…()（）[\]"]+/)
       .map((segment) => {
         let s = segment.replace(/\s+/g, ' ').replace(/^['\s]+|['\s]+$/g, '');
-        for (let previous = ''; previous !== s; ) {
+        for (let previous = ''; previous !== s;) {
           previous = s;
           s = s.replace(leading, '').trim().replace(trailing, '').trim();
         }

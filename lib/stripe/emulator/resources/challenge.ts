@@ -16,10 +16,19 @@ export interface ChallengeAction {
 }
 
 export function challengeAction(resource: 'setup_intents' | 'payment_intents', id: string): ChallengeAction {
-  return { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'emulator_three_d_secure', verify_challenge_url: `/v1/${resource}/${id}/verify_challenge` } };
+  return {
+    type: 'use_stripe_sdk',
+    use_stripe_sdk: {
+      type: 'emulator_three_d_secure',
+      verify_challenge_url: `/v1/${resource}/${id}/verify_challenge`,
+    },
+  };
 }
 
-export function declineError(decline: { code: string; declineCode?: string; message: string }, paymentMethod: unknown): StripeErrorBody {
+export function declineError(
+  decline: { code: string; declineCode?: string; message: string },
+  paymentMethod: unknown,
+): StripeErrorBody {
   return withDocUrl({
     type: 'card_error',
     code: decline.code,
@@ -29,7 +38,10 @@ export function declineError(decline: { code: string; declineCode?: string; mess
   });
 }
 
-export function authenticationFailure(kind: 'setup_intent' | 'payment_intent', paymentMethod: unknown): StripeErrorBody {
+export function authenticationFailure(
+  kind: 'setup_intent' | 'payment_intent',
+  paymentMethod: unknown,
+): StripeErrorBody {
   return withDocUrl({
     type: 'invalid_request_error',
     code: `${kind}_authentication_failure`,

@@ -37,11 +37,19 @@ interface ChargeInput {
 }
 
 function descriptor(name: string): string {
-  return name.toUpperCase().replace(/[^A-Z0-9 ]/g, '').slice(0, 22);
+  return name
+    .toUpperCase()
+    .replace(/[^A-Z0-9 ]/g, '')
+    .slice(0, 22);
 }
 
 /** A charge attempt on a card: approved (captured or only authorised) or declined by the issuer. */
-export async function createCharge(ctx: RequestContext, input: ChargeInput, pm: PaymentMethod, decline: Decline | null): Promise<Charge> {
+export async function createCharge(
+  ctx: RequestContext,
+  input: ChargeInput,
+  pm: PaymentMethod,
+  decline: Decline | null,
+): Promise<Charge> {
   const approved = !decline;
   const charge: Charge = {
     id: newId('ch'),
@@ -69,7 +77,14 @@ export async function createCharge(ctx: RequestContext, input: ChargeInput, pm: 
     metadata: input.metadata,
     on_behalf_of: null,
     outcome: approved
-      ? { network_status: 'approved_by_network', reason: null, risk_level: 'normal', risk_score: 12, seller_message: 'Payment complete.', type: 'authorized' }
+      ? {
+          network_status: 'approved_by_network',
+          reason: null,
+          risk_level: 'normal',
+          risk_score: 12,
+          seller_message: 'Payment complete.',
+          type: 'authorized',
+        }
       : {
           network_status: 'declined_by_network',
           reason: decline.declineCode ?? decline.code,
@@ -93,7 +108,9 @@ export async function createCharge(ctx: RequestContext, input: ChargeInput, pm: 
         funding: pm.card.funding,
         last4: pm.card.last4,
         network: pm.card.brand,
-        three_d_secure: input.threeDSecure ? { authentication_flow: 'challenge', result: 'authenticated', version: '2.2.0' } : null,
+        three_d_secure: input.threeDSecure
+          ? { authentication_flow: 'challenge', result: 'authenticated', version: '2.2.0' }
+          : null,
         wallet: null,
       },
       type: 'card',
@@ -128,8 +145,22 @@ export const chargeRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/charges',
     handle: async (ctx) => {
-      const p = read(ctx, { ...listShape, payment_intent: stringParam.optional(), customer: stringParam.optional() });
-      return listObjects(ctx.db, { accountId: ctx.account.id, type: 'charge', url: '/v1/charges', parent: p.payment_intent, customer: p.customer }, p);
+      const p = read(ctx, {
+        ...listShape,
+        payment_intent: stringParam.optional(),
+        customer: stringParam.optional(),
+      });
+      return listObjects(
+        ctx.db,
+        {
+          accountId: ctx.account.id,
+          type: 'charge',
+          url: '/v1/charges',
+          parent: p.payment_intent,
+          customer: p.customer,
+        },
+        p,
+      );
     },
   },
   {

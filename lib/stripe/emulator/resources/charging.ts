@@ -67,50 +67,93 @@ export const confirmShape = {
 };
 export type ConfirmParams = z.infer<z.ZodObject<typeof confirmShape>>;
 
-export const CONFIRMABLE = new Set<PaymentIntentStatus>(['requires_payment_method', 'requires_confirmation', 'requires_action']);
+export const CONFIRMABLE = new Set<PaymentIntentStatus>([
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+]);
 
 async function save(ctx: RequestContext, pi: PaymentIntent, internal?: PaymentIntentInternal) {
-  await saveObject(ctx.db, pi.id, { data: pi, customer: pi.customer, ...(internal ? { internal: { ...internal } } : {}) });
+  await saveObject(ctx.db, pi.id, {
+    data: pi,
+    customer: pi.customer,
+    ...(internal ? { internal: { ...internal } } : {}),
+  });
 }
 
 /** Whether this card must pass 3DS for this payment, per the test card's documented behaviour. */
 function needsChallenge(pm: StoredPaymentMethod, offSession: boolean): boolean {
   if (pm.internal.authenticatedByToken) return false;
   if (pm.internal.behaviour === 'authenticate_always') return true;
-  if (pm.internal.behaviour === 'authenticate_unless_setup') return !(offSession && pm.internal.setupAuthenticated);
+  if (pm.internal.behaviour === 'authenticate_unless_setup')
+    return !(offSession && pm.internal.setupAuthenticated);
   return false;
 }
 
-async function choosePaymentMethod(ctx: RequestContext, pi: PaymentIntent, p: ConfirmParams): Promise<{ pm?: StoredPaymentMethod; token?: StoredToken }> {
+async function choosePaymentMethod(
+  ctx: RequestContext,
+  pi: PaymentIntent,
+  p: ConfirmParams,
+): Promise<{ pm?: StoredPaymentMethod; token?: StoredToken }> {
   const tokenId = p.payment_method_data?.shared_payment_granted_token;
   if (tokenId) {
     if (ctx.keyType !== 'secret') {
-      throw invalidRequest('A shared payment token can only be used with a secret key.', { param: 'payment_method_data[shared_payment_granted_token]' });
+      throw invalidRequest('A shared payment token can only be used with a secret key.', {
+        param: 'payment_method_data[shared_payment_granted_token]',
+      });
     }
     const token = await tokenForPayment(ctx, tokenId, pi.amount, pi.currency);
     const { card, paymentMethodDetails, behaviour } = token.internal;
-    return { pm: await clonePaymentMethod(ctx, { card, billingDetails: paymentMethodDetails.billing_details, behaviour }, token.id), token };
+    return {
+      pm: await clonePaymentMethod(
+        ctx,
+        { card, billingDetails: paymentMethodDetails.billing_details, behaviour },
+        token.id,
+      ),
+      token,
+    };
   }
   if (p.payment_method) return { pm: await resolvePaymentMethod(ctx, p.payment_method) };
-  if (p.payment_method_data) return { pm: await createCardPaymentMethod(ctx, p.payment_method_data, 'payment_method_data[card]') };
-  if (pi.payment_method) return { pm: await requireObject<PaymentMethod, PaymentMethodInternal>(ctx.db, ctx.account.id, 'payment_method', pi.payment_method) };
+  if (p.payment_method_data)
+    return { pm: await createCardPaymentMethod(ctx, p.payment_method_data, 'payment_method_data[card]') };
+  if (pi.payment_method)
+    return {
+      pm: await requireObject<PaymentMethod, PaymentMethodInternal>(
+        ctx.db,
+        ctx.account.id,
+        'payment_method',
+        pi.payment_method,
+      ),
+    };
   return {};
 }
 
 /** Confirms a PaymentIntent: picks the payment method, asks for 3DS if the card needs it, then charges. */
-export async function confirmPaymentIntent(ctx: RequestContext, pi: PaymentIntent, internal: PaymentIntentInternal, p: ConfirmParams): Promise<RouteResult> {
+export async function confirmPaymentIntent(
+  ctx: RequestContext,
+  pi: PaymentIntent,
+  internal: PaymentIntentInternal,
+  p: ConfirmParams,
+): Promise<RouteResult> {
   if (!CONFIRMABLE.has(pi.status)) {
-    throw unexpectedState(`You cannot confirm this PaymentIntent because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be confirmed: requires_confirmation, requires_payment_method, requires_action.`);
+    throw unexpectedState(
+      `You cannot confirm this PaymentIntent because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be confirmed: requires_confirmation, requires_payment_method, requires_action.`,
+    );
   }
   const { pm, token } = await choosePaymentMethod(ctx, pi, p);
   if (!pm) {
-    throw unexpectedState("You cannot confirm this PaymentIntent because it's missing a payment method. To confirm a payment with a PaymentMethod, pass a `payment_method` or `payment_method_data`.");
+    throw unexpectedState(
+      "You cannot confirm this PaymentIntent because it's missing a payment method. To confirm a payment with a PaymentMethod, pass a `payment_method` or `payment_method_data`.",
+    );
   }
   if (pm.data.customer && pm.data.customer !== pi.customer) {
-    throw invalidRequest(`The provided PaymentMethod ${pm.id} is attached to a customer; pass that customer (${pm.data.customer}) on the PaymentIntent to use it.`, {
-      code: 'payment_intent_invalid_parameter',
-      param: 'payment_method',
-    });
+    throw invalidRequest(
+      `The provided PaymentMethod ${pm.id} is attached to a customer; pass that customer (${pm.data.customer}) on the PaymentIntent to use it.`,
+      {
+        code: 'payment_intent_invalid_parameter',
+        param: 'payment_method',
+      },
+    );
   }
   const next: PaymentIntent = {
     ...pi,
@@ -120,14 +163,24 @@ export async function confirmPaymentIntent(ctx: RequestContext, pi: PaymentInten
     setup_future_usage: p.setup_future_usage ?? pi.setup_future_usage,
     receipt_email: p.receipt_email ?? pi.receipt_email,
   };
-  const nextInternal: PaymentIntentInternal = token ? { ...internal, sharedPaymentToken: token.id } : internal;
+  const nextInternal: PaymentIntentInternal = token
+    ? { ...internal, sharedPaymentToken: token.id }
+    : internal;
   const offSession = p.off_session ?? false;
   if (needsChallenge(pm, offSession)) {
     if (offSession || p.error_on_requires_action) {
-      const decline: Decline = { code: 'authentication_required', declineCode: 'authentication_required', message: 'Your card was declined. This transaction requires authentication.' };
+      const decline: Decline = {
+        code: 'authentication_required',
+        declineCode: 'authentication_required',
+        message: 'Your card was declined. This transaction requires authentication.',
+      };
       return failPayment(ctx, next, nextInternal, pm.data, decline);
     }
-    const waiting: PaymentIntent = { ...next, status: 'requires_action', next_action: challengeAction('payment_intents', pi.id) };
+    const waiting: PaymentIntent = {
+      ...next,
+      status: 'requires_action',
+      next_action: challengeAction('payment_intents', pi.id),
+    };
     await save(ctx, waiting, nextInternal);
     emit(ctx, 'payment_intent.requires_action', waiting);
     return waiting;
@@ -135,10 +188,23 @@ export async function confirmPaymentIntent(ctx: RequestContext, pi: PaymentInten
   return attemptCharge(ctx, next, nextInternal, pm, token, false);
 }
 
-async function failPayment(ctx: RequestContext, pi: PaymentIntent, internal: PaymentIntentInternal, pm: PaymentMethod, decline: Decline) {
+async function failPayment(
+  ctx: RequestContext,
+  pi: PaymentIntent,
+  internal: PaymentIntentInternal,
+  pm: PaymentMethod,
+  decline: Decline,
+) {
   const charge = await createCharge(ctx, chargeInput(pi, false), pm, decline);
   const error = { ...declineError(decline, pm), charge: charge.id };
-  const failed: PaymentIntent = { ...pi, status: 'requires_payment_method', payment_method: null, latest_charge: charge.id, last_payment_error: error, next_action: null };
+  const failed: PaymentIntent = {
+    ...pi,
+    status: 'requires_payment_method',
+    payment_method: null,
+    latest_charge: charge.id,
+    last_payment_error: error,
+    next_action: null,
+  };
   await save(ctx, failed, internal);
   emit(ctx, 'charge.failed', charge);
   emit(ctx, 'payment_intent.payment_failed', failed);
@@ -194,13 +260,29 @@ export async function attemptCharge(
 }
 
 /** The emulator-only end of a 3DS challenge: approved, the payment goes on; failed, it needs a new method. */
-export async function finishChallenge(ctx: RequestContext, pi: PaymentIntent, internal: PaymentIntentInternal, result: 'succeeded' | 'failed') {
+export async function finishChallenge(
+  ctx: RequestContext,
+  pi: PaymentIntent,
+  internal: PaymentIntentInternal,
+  result: 'succeeded' | 'failed',
+) {
   if (pi.status !== 'requires_action' || !pi.payment_method) {
     throw unexpectedState(`This PaymentIntent has no pending authentication: its status is ${pi.status}.`);
   }
-  const pm = await requireObject<PaymentMethod, PaymentMethodInternal>(ctx.db, ctx.account.id, 'payment_method', pi.payment_method);
+  const pm = await requireObject<PaymentMethod, PaymentMethodInternal>(
+    ctx.db,
+    ctx.account.id,
+    'payment_method',
+    pi.payment_method,
+  );
   if (result === 'succeeded') return attemptCharge(ctx, pi, internal, pm, undefined, true);
-  const failed: PaymentIntent = { ...pi, status: 'requires_payment_method', payment_method: null, next_action: null, last_payment_error: authenticationFailure('payment_intent', pm.data) };
+  const failed: PaymentIntent = {
+    ...pi,
+    status: 'requires_payment_method',
+    payment_method: null,
+    next_action: null,
+    last_payment_error: authenticationFailure('payment_intent', pm.data),
+  };
   await save(ctx, failed, internal);
   emit(ctx, 'payment_intent.payment_failed', failed);
   return failed;

@@ -24,7 +24,10 @@ export const listShape = {
 };
 
 /** Stripe's metadata update: given keys are set, keys set to "" are removed, `metadata=""` clears all. */
-export function mergeMetadata(current: Record<string, string> | null | undefined, update: Record<string, string> | undefined) {
+export function mergeMetadata(
+  current: Record<string, string> | null | undefined,
+  update: Record<string, string> | undefined,
+) {
   if (update === undefined) return current ?? {};
   if (Object.keys(update).length === 0) return {};
   const merged = { ...(current ?? {}) };

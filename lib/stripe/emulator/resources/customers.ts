@@ -44,7 +44,12 @@ async function createCustomer(ctx: RequestContext) {
     description: p.description ?? null,
     email: p.email ?? null,
     invoice_prefix: null,
-    invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null } as Customer['invoice_settings'],
+    invoice_settings: {
+      custom_fields: null,
+      default_payment_method: null,
+      footer: null,
+      rendering_options: null,
+    } as Customer['invoice_settings'],
     livemode: false,
     metadata: p.metadata ?? {},
     name: p.name ?? null,
@@ -54,7 +59,12 @@ async function createCustomer(ctx: RequestContext) {
     tax_exempt: 'none',
     test_clock: null,
   };
-  await insertObject(ctx.db, { accountId: ctx.account.id, type: 'customer', data: customer, created: ctx.created });
+  await insertObject(ctx.db, {
+    accountId: ctx.account.id,
+    type: 'customer',
+    data: customer,
+    created: ctx.created,
+  });
   emit(ctx, 'customer.created', customer);
   return customer;
 }
@@ -84,11 +94,16 @@ async function updateCustomer(ctx: RequestContext) {
   }
   if (defaultPm !== undefined) {
     if (defaultPm !== '') {
-      const pm = await requireObject(ctx.db, ctx.account.id, 'payment_method', defaultPm, { param: 'invoice_settings[default_payment_method]' });
+      const pm = await requireObject(ctx.db, ctx.account.id, 'payment_method', defaultPm, {
+        param: 'invoice_settings[default_payment_method]',
+      });
       if (pm.data.customer !== data.id) {
-        throw invalidRequest(`The customer does not have a payment method with the ID ${defaultPm}. The payment method must be attached to the customer.`, {
-          param: 'invoice_settings[default_payment_method]',
-        });
+        throw invalidRequest(
+          `The customer does not have a payment method with the ID ${defaultPm}. The payment method must be attached to the customer.`,
+          {
+            param: 'invoice_settings[default_payment_method]',
+          },
+        );
       }
     }
     previous.invoice_settings = data.invoice_settings;
@@ -128,7 +143,11 @@ async function listCustomers(ctx: RequestContext) {
 export const customerRoutes: Route[] = [
   { method: 'POST', pattern: '/v1/customers', handle: createCustomer },
   { method: 'GET', pattern: '/v1/customers', handle: listCustomers },
-  { method: 'GET', pattern: '/v1/customers/:id', handle: async (ctx) => (await requireCustomer(ctx, ctx.path.id)).data },
+  {
+    method: 'GET',
+    pattern: '/v1/customers/:id',
+    handle: async (ctx) => (await requireCustomer(ctx, ctx.path.id)).data,
+  },
   { method: 'POST', pattern: '/v1/customers/:id', handle: updateCustomer },
   { method: 'DELETE', pattern: '/v1/customers/:id', handle: deleteCustomer },
 ];

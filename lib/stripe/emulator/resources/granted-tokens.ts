@@ -8,11 +8,23 @@ import { read } from './common';
 import { requireCustomer } from './customers';
 import { checkUsageLimits, createToken, usageLimitsShape } from './issued-tokens';
 import { resolvePaymentMethod } from './payment-methods';
-import { deactivateToken, expireTokenIfDue, grantedView, type IssuedToken, type TokenInternal } from './shared-payment-tokens';
+import {
+  deactivateToken,
+  expireTokenIfDue,
+  grantedView,
+  type IssuedToken,
+  type TokenInternal,
+} from './shared-payment-tokens';
 
 /** The seller's view of a token granted to it; any other account gets `resource_missing`. */
 async function loadGranted(ctx: RequestContext, lock = false) {
-  const token = await findObject<IssuedToken, TokenInternal>(ctx.db, ctx.account.id, 'shared_payment_token', ctx.path.id, { lock, asPeer: true });
+  const token = await findObject<IssuedToken, TokenInternal>(
+    ctx.db,
+    ctx.account.id,
+    'shared_payment_token',
+    ctx.path.id,
+    { lock, asPeer: true },
+  );
   if (!token) throw noSuch('shared_payment.granted_token', ctx.path.id);
   return token;
 }
@@ -45,10 +57,13 @@ async function revokeTestToken(ctx: RequestContext) {
   read(ctx, {});
   const token = await loadGranted(ctx, true);
   if (token.data.status === 'deactivated') return grantedView(token) as unknown as ApiObject;
-  return grantedView(await deactivateToken(ctx.db, ctx, token, 'revoked', ctx.created)) as unknown as ApiObject;
+  return grantedView(
+    await deactivateToken(ctx.db, ctx, token, 'revoked', ctx.created),
+  ) as unknown as ApiObject;
 }
 
-const expireFirst: Route['prepare'] = async (ctx) => expireTokenIfDue(ctx.db, ctx.path.id, ctx.now, ctx.requestId);
+const expireFirst: Route['prepare'] = async (ctx) =>
+  expireTokenIfDue(ctx.db, ctx.path.id, ctx.now, ctx.requestId);
 
 export const grantedTokenRoutes: Route[] = [
   {
@@ -61,5 +76,10 @@ export const grantedTokenRoutes: Route[] = [
     },
   },
   { method: 'POST', pattern: '/v1/test_helpers/shared_payment/granted_tokens', handle: createTestToken },
-  { method: 'POST', pattern: '/v1/test_helpers/shared_payment/granted_tokens/:id/revoke', prepare: expireFirst, handle: revokeTestToken },
+  {
+    method: 'POST',
+    pattern: '/v1/test_helpers/shared_payment/granted_tokens/:id/revoke',
+    prepare: expireFirst,
+    handle: revokeTestToken,
+  },
 ];

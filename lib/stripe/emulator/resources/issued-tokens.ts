@@ -27,17 +27,25 @@ export const usageLimitsShape = z.object({
 
 export function checkUsageLimits(ctx: RequestContext, limits: z.infer<typeof usageLimitsShape>) {
   if (limits.max_amount < 1 || limits.max_amount > MAX_AMOUNT) {
-    throw invalidRequest(`usage_limits[max_amount] must be between 1 and ${MAX_AMOUNT}.`, { param: 'usage_limits[max_amount]' });
+    throw invalidRequest(`usage_limits[max_amount] must be between 1 and ${MAX_AMOUNT}.`, {
+      param: 'usage_limits[max_amount]',
+    });
   }
   if (limits.expires_at !== undefined && limits.expires_at <= ctx.created) {
-    throw invalidRequest('usage_limits[expires_at] must be in the future.', { param: 'usage_limits[expires_at]' });
+    throw invalidRequest('usage_limits[expires_at] must be in the future.', {
+      param: 'usage_limits[expires_at]',
+    });
   }
 }
 
 /** The 3DS challenge of a token, in the `{ value }` form the SDK types: base64 JSON for the browser stand-in. */
 function tokenChallenge(id: string, clientSecret: string): IssuedToken['next_action'] {
   const value = Buffer.from(
-    JSON.stringify({ type: 'emulator_three_d_secure', verify_challenge_url: `/v1/shared_payment/issued_tokens/${id}/verify_challenge`, client_secret: clientSecret }),
+    JSON.stringify({
+      type: 'emulator_three_d_secure',
+      verify_challenge_url: `/v1/shared_payment/issued_tokens/${id}/verify_challenge`,
+      client_secret: clientSecret,
+    }),
   ).toString('base64');
   return { type: 'use_stripe_sdk', use_stripe_sdk: { value }, redirect_to_url: null };
 }
@@ -80,7 +88,11 @@ export async function createToken(ctx: RequestContext, input: NewToken): Promise
     shared_metadata: input.sharedMetadata ?? {},
     status: challenge ? 'requires_action' : 'active',
     usage_details: { amount_captured: { currency: input.usageLimits.currency, value: 0 } },
-    usage_limits: { currency: input.usageLimits.currency, expires_at: input.usageLimits.expires_at ?? null, max_amount: input.usageLimits.max_amount },
+    usage_limits: {
+      currency: input.usageLimits.currency,
+      expires_at: input.usageLimits.expires_at ?? null,
+      max_amount: input.usageLimits.max_amount,
+    },
     use_stripe_sdk: input.useStripeSdk ?? null,
   };
   const internal: TokenInternal = {
@@ -88,7 +100,11 @@ export async function createToken(ctx: RequestContext, input: NewToken): Promise
     sellerAccountId: input.sellerAccountId,
     agentProfile: input.agentProfile,
     customer: input.customer ?? input.pm.data.customer,
-    paymentMethodDetails: { type: 'card', billing_details: input.pm.data.billing_details, card: sellerCard(input.pm.data.card) },
+    paymentMethodDetails: {
+      type: 'card',
+      billing_details: input.pm.data.billing_details,
+      card: sellerCard(input.pm.data.card),
+    },
     card: input.pm.data.card,
     behaviour: input.pm.internal.behaviour,
     clientSecret,
@@ -103,7 +119,13 @@ export async function createToken(ctx: RequestContext, input: NewToken): Promise
     peerAccountId: input.sellerAccountId,
     created: ctx.created,
   });
-  const stored: StoredToken = { id, accountId: ctx.account.id, peerAccountId: input.sellerAccountId, data, internal };
+  const stored: StoredToken = {
+    id,
+    accountId: ctx.account.id,
+    peerAccountId: input.sellerAccountId,
+    data,
+    internal,
+  };
   if (challenge && internal.issuerAccountId) emit(ctx, 'shared_payment.issued_token.requires_action', data);
   return stored;
 }
@@ -122,14 +144,22 @@ async function issue(ctx: RequestContext) {
   const p = readWith(ctx, issueParams);
   checkUsageLimits(ctx, p.usage_limits);
   const seller = await accountByProfile(ctx.db, p.seller_details.network_business_profile, ctx.root);
-  if (!seller) throw noSuch('network business profile', p.seller_details.network_business_profile, 'seller_details[network_business_profile]');
+  if (!seller)
+    throw noSuch(
+      'network business profile',
+      p.seller_details.network_business_profile,
+      'seller_details[network_business_profile]',
+    );
   const pm = await resolvePaymentMethod(ctx, p.payment_method);
   const token = await createToken(ctx, {
     pm,
     issuedByAgent: true,
     sellerAccountId: seller.id,
     agentProfile: ctx.account.networkBusinessProfile,
-    sellerDetails: { external_id: p.seller_details.external_id ?? null, network_business_profile: seller.networkBusinessProfile },
+    sellerDetails: {
+      external_id: p.seller_details.external_id ?? null,
+      network_business_profile: seller.networkBusinessProfile,
+    },
     usageLimits: p.usage_limits,
     sharedMetadata: p.shared_metadata,
     setupFutureUsage: p.setup_future_usage,
@@ -140,7 +170,13 @@ async function issue(ctx: RequestContext) {
 }
 
 async function loadOwn(ctx: RequestContext, lock = false) {
-  return requireObject<IssuedToken, TokenInternal>(ctx.db, ctx.account.id, 'shared_payment_token', ctx.path.id, { lock });
+  return requireObject<IssuedToken, TokenInternal>(
+    ctx.db,
+    ctx.account.id,
+    'shared_payment_token',
+    ctx.path.id,
+    { lock },
+  );
 }
 
 /** Revoking a token that is already deactivated changes nothing and answers the token as it is. */
@@ -156,10 +192,16 @@ async function verifyChallenge(ctx: RequestContext) {
   const p = read(ctx, { ...challengeResultShape, client_secret: stringParam.optional() });
   const token = await loadOwn(ctx, true);
   if (ctx.keyType === 'publishable' && p.client_secret !== token.internal.clientSecret) {
-    throw invalidRequest('The client_secret provided does not match the client_secret of this shared payment token.', { param: 'client_secret' });
+    throw invalidRequest(
+      'The client_secret provided does not match the client_secret of this shared payment token.',
+      { param: 'client_secret' },
+    );
   }
   if (token.data.status !== 'requires_action') {
-    throw unexpectedState(`This shared payment token has no pending authentication: its status is ${token.data.status}.`, 'shared_payment_token_unexpected_state');
+    throw unexpectedState(
+      `This shared payment token has no pending authentication: its status is ${token.data.status}.`,
+      'shared_payment_token_unexpected_state',
+    );
   }
   if (p.result === 'failed') return token.data;
   const data: IssuedToken = { ...token.data, status: 'active', next_action: null };
@@ -167,11 +209,28 @@ async function verifyChallenge(ctx: RequestContext) {
   return data;
 }
 
-const expireFirst: Route['prepare'] = async (ctx) => expireTokenIfDue(ctx.db, ctx.path.id, ctx.now, ctx.requestId);
+const expireFirst: Route['prepare'] = async (ctx) =>
+  expireTokenIfDue(ctx.db, ctx.path.id, ctx.now, ctx.requestId);
 
 export const issuedTokenRoutes: Route[] = [
   { method: 'POST', pattern: '/v1/shared_payment/issued_tokens', handle: issue },
-  { method: 'GET', pattern: '/v1/shared_payment/issued_tokens/:id', prepare: expireFirst, handle: async (ctx) => (await loadOwn(ctx)).data },
-  { method: 'POST', pattern: '/v1/shared_payment/issued_tokens/:id/revoke', prepare: expireFirst, handle: revoke },
-  { method: 'POST', pattern: '/v1/shared_payment/issued_tokens/:id/verify_challenge', publishable: true, prepare: expireFirst, handle: verifyChallenge },
+  {
+    method: 'GET',
+    pattern: '/v1/shared_payment/issued_tokens/:id',
+    prepare: expireFirst,
+    handle: async (ctx) => (await loadOwn(ctx)).data,
+  },
+  {
+    method: 'POST',
+    pattern: '/v1/shared_payment/issued_tokens/:id/revoke',
+    prepare: expireFirst,
+    handle: revoke,
+  },
+  {
+    method: 'POST',
+    pattern: '/v1/shared_payment/issued_tokens/:id/verify_challenge',
+    publishable: true,
+    prepare: expireFirst,
+    handle: verifyChallenge,
+  },
 ];

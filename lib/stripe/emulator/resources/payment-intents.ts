@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { emit, requireClientSecret, type RequestContext } from '../context';
 import { invalidRequest, unexpectedState } from '../errors';
 import { newClientSecret, newId } from '../ids';
-import { boolParam, currencyParam, formatMinor, intParam, MAX_AMOUNT, metadataParam, minimumCharge, stringParam } from '../params';
+import {
+  boolParam,
+  currencyParam,
+  formatMinor,
+  intParam,
+  MAX_AMOUNT,
+  metadataParam,
+  minimumCharge,
+  stringParam,
+} from '../params';
 import type { Route } from '../route';
 import { insertObject, listObjects, requireObject, saveObject } from '../store';
 import { challengeResultShape } from './challenge';
@@ -36,9 +45,16 @@ const editable = {
 
 function checkAmount(amount: number, currency: string) {
   if (amount < minimumCharge(currency)) {
-    throw invalidRequest(`Amount must be at least ${formatMinor(minimumCharge(currency), currency)}`, { code: 'amount_too_small', param: 'amount' });
+    throw invalidRequest(`Amount must be at least ${formatMinor(minimumCharge(currency), currency)}`, {
+      code: 'amount_too_small',
+      param: 'amount',
+    });
   }
-  if (amount > MAX_AMOUNT) throw invalidRequest(`Amount must be no more than ${formatMinor(MAX_AMOUNT, currency)}`, { code: 'amount_too_large', param: 'amount' });
+  if (amount > MAX_AMOUNT)
+    throw invalidRequest(`Amount must be no more than ${formatMinor(MAX_AMOUNT, currency)}`, {
+      code: 'amount_too_large',
+      param: 'amount',
+    });
 }
 
 const createParams = paramsSchema({
@@ -48,8 +64,12 @@ const createParams = paramsSchema({
   currency: currencyParam,
   confirm: boolParam.optional(),
   confirmation_method: z.enum(['automatic', 'manual']).optional(),
-  payment_method_types: z.array(z.literal('card', { message: 'The emulator supports card payment methods only.' })).optional(),
-  automatic_payment_methods: z.object({ enabled: boolParam, allow_redirects: z.enum(['always', 'never']).optional() }).optional(),
+  payment_method_types: z
+    .array(z.literal('card', { message: 'The emulator supports card payment methods only.' }))
+    .optional(),
+  automatic_payment_methods: z
+    .object({ enabled: boolParam, allow_redirects: z.enum(['always', 'never']).optional() })
+    .optional(),
 });
 const confirmParams = paramsSchema(confirmShape);
 
@@ -68,7 +88,9 @@ async function createPaymentIntent(ctx: RequestContext) {
     amount_received: 0,
     application: null,
     application_fee_amount: null,
-    automatic_payment_methods: p.automatic_payment_methods?.enabled ? { allow_redirects: p.automatic_payment_methods.allow_redirects ?? 'always', enabled: true } : null,
+    automatic_payment_methods: p.automatic_payment_methods?.enabled
+      ? { allow_redirects: p.automatic_payment_methods.allow_redirects ?? 'always', enabled: true }
+      : null,
     canceled_at: null,
     cancellation_reason: null,
     capture_method: p.capture_method ?? 'automatic',
@@ -86,7 +108,9 @@ async function createPaymentIntent(ctx: RequestContext) {
     on_behalf_of: null,
     payment_method: pm?.id ?? null,
     payment_method_configuration_details: null,
-    payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
+    payment_method_options: {
+      card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' },
+    },
     payment_method_types: ['card'],
     processing: null,
     receipt_email: p.receipt_email ?? null,
@@ -100,13 +124,25 @@ async function createPaymentIntent(ctx: RequestContext) {
     transfer_data: null,
     transfer_group: null,
   };
-  await insertObject(ctx.db, { accountId: ctx.account.id, type: 'payment_intent', data: pi, customer: pi.customer, created: ctx.created });
+  await insertObject(ctx.db, {
+    accountId: ctx.account.id,
+    type: 'payment_intent',
+    data: pi,
+    customer: pi.customer,
+    created: ctx.created,
+  });
   emit(ctx, 'payment_intent.created', pi);
   return p.confirm ? confirmPaymentIntent(ctx, pi, {}, { ...p, payment_method: pm?.id }) : pi;
 }
 
 async function load(ctx: RequestContext, lock = false) {
-  const found = await requireObject<PaymentIntent, PaymentIntentInternal>(ctx.db, ctx.account.id, 'payment_intent', ctx.path.id, { lock });
+  const found = await requireObject<PaymentIntent, PaymentIntentInternal>(
+    ctx.db,
+    ctx.account.id,
+    'payment_intent',
+    ctx.path.id,
+    { lock },
+  );
   requireClientSecret(ctx, found.data, 'PaymentIntent');
   return found;
 }
@@ -114,7 +150,8 @@ async function load(ctx: RequestContext, lock = false) {
 async function updatePaymentIntent(ctx: RequestContext) {
   const p = read(ctx, { ...editable, payment_method: stringParam.optional() });
   const { data: pi } = await load(ctx, true);
-  if (!CONFIRMABLE.has(pi.status)) throw unexpectedState(`You cannot update this PaymentIntent because it has a status of ${pi.status}.`);
+  if (!CONFIRMABLE.has(pi.status))
+    throw unexpectedState(`You cannot update this PaymentIntent because it has a status of ${pi.status}.`);
   const next: PaymentIntent = { ...pi, metadata: mergeMetadata(pi.metadata, p.metadata) };
   if (p.amount !== undefined || p.currency !== undefined) {
     next.amount = p.amount ?? pi.amount;
@@ -139,25 +176,44 @@ async function capture(ctx: RequestContext) {
   const p = read(ctx, { amount_to_capture: intParam.optional(), metadata: metadataParam.optional() });
   const { data: pi, internal } = await load(ctx, true);
   if (pi.status !== 'requires_capture') {
-    throw unexpectedState(`This PaymentIntent could not be captured because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`);
+    throw unexpectedState(
+      `This PaymentIntent could not be captured because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`,
+    );
   }
   const amount = p.amount_to_capture ?? pi.amount_capturable;
   if (amount < 1 || amount > pi.amount_capturable) {
-    throw invalidRequest(`The amount to capture must be between 1 and the capturable amount (${pi.amount_capturable}).`, { code: 'amount_too_large', param: 'amount_to_capture' });
+    throw invalidRequest(
+      `The amount to capture must be between 1 and the capturable amount (${pi.amount_capturable}).`,
+      { code: 'amount_too_large', param: 'amount_to_capture' },
+    );
   }
-  const { data: charge } = await requireObject<Charge>(ctx.db, ctx.account.id, 'charge', String(pi.latest_charge));
+  const { data: charge } = await requireObject<Charge>(
+    ctx.db,
+    ctx.account.id,
+    'charge',
+    String(pi.latest_charge),
+  );
   const captured: Charge = { ...charge, captured: true, amount_captured: amount };
   await saveObject(ctx.db, charge.id, { data: captured });
-  const next: PaymentIntent = { ...pi, status: 'succeeded', amount_received: amount, amount_capturable: 0, metadata: mergeMetadata(pi.metadata, p.metadata) };
+  const next: PaymentIntent = {
+    ...pi,
+    status: 'succeeded',
+    amount_received: amount,
+    amount_capturable: 0,
+    metadata: mergeMetadata(pi.metadata, p.metadata),
+  };
   await saveObject(ctx.db, pi.id, { data: next });
-  if (internal.sharedPaymentToken && amount < pi.amount) await adjustTokenUsage(ctx, internal.sharedPaymentToken, pi.id, amount);
+  if (internal.sharedPaymentToken && amount < pi.amount)
+    await adjustTokenUsage(ctx, internal.sharedPaymentToken, pi.id, amount);
   emit(ctx, 'charge.captured', captured);
   emit(ctx, 'payment_intent.succeeded', next);
   return next;
 }
 
 async function cancel(ctx: RequestContext) {
-  const p = read(ctx, { cancellation_reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned']).optional() });
+  const p = read(ctx, {
+    cancellation_reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned']).optional(),
+  });
   const { data: pi, internal } = await load(ctx, true);
   if (!CONFIRMABLE.has(pi.status) && pi.status !== 'requires_capture') {
     throw unexpectedState(
@@ -167,10 +223,19 @@ async function cancel(ctx: RequestContext) {
   if (pi.status === 'requires_capture' && pi.latest_charge) {
     // Cancelling releases the authorisation: Stripe shows the uncaptured charge as refunded.
     const { data: charge } = await requireObject<Charge>(ctx.db, ctx.account.id, 'charge', pi.latest_charge);
-    await saveObject(ctx.db, charge.id, { data: { ...charge, refunded: true, amount_refunded: charge.amount } });
+    await saveObject(ctx.db, charge.id, {
+      data: { ...charge, refunded: true, amount_refunded: charge.amount },
+    });
     if (internal.sharedPaymentToken) await adjustTokenUsage(ctx, internal.sharedPaymentToken, pi.id, 0);
   }
-  const next: PaymentIntent = { ...pi, status: 'canceled', canceled_at: ctx.created, cancellation_reason: p.cancellation_reason ?? null, amount_capturable: 0, next_action: null };
+  const next: PaymentIntent = {
+    ...pi,
+    status: 'canceled',
+    canceled_at: ctx.created,
+    cancellation_reason: p.cancellation_reason ?? null,
+    amount_capturable: 0,
+    next_action: null,
+  };
   await saveObject(ctx.db, pi.id, { data: next });
   emit(ctx, 'payment_intent.canceled', next);
   return next;
@@ -183,10 +248,24 @@ export const paymentIntentRoutes: Route[] = [
     pattern: '/v1/payment_intents',
     handle: async (ctx) => {
       const p = read(ctx, { ...listShape, customer: stringParam.optional() });
-      return listObjects(ctx.db, { accountId: ctx.account.id, type: 'payment_intent', url: '/v1/payment_intents', customer: p.customer }, p);
+      return listObjects(
+        ctx.db,
+        {
+          accountId: ctx.account.id,
+          type: 'payment_intent',
+          url: '/v1/payment_intents',
+          customer: p.customer,
+        },
+        p,
+      );
     },
   },
-  { method: 'GET', pattern: '/v1/payment_intents/:id', publishable: true, handle: async (ctx) => (await load(ctx)).data },
+  {
+    method: 'GET',
+    pattern: '/v1/payment_intents/:id',
+    publishable: true,
+    handle: async (ctx) => (await load(ctx)).data,
+  },
   { method: 'POST', pattern: '/v1/payment_intents/:id', handle: updatePaymentIntent },
   {
     method: 'POST',

@@ -1,12 +1,33 @@
 import { z } from 'zod';
-import { TEST_PAYMENT_METHODS, setupOutcome, tokeniseCard, type CardBehaviour, type CardDetails } from '../cards';
+import {
+  TEST_PAYMENT_METHODS,
+  setupOutcome,
+  tokeniseCard,
+  type CardBehaviour,
+  type CardDetails,
+} from '../cards';
 import { emit, type RequestContext } from '../context';
 import { cardError, invalidRequest } from '../errors';
 import { newId } from '../ids';
 import { intParam, metadataParam, stringParam } from '../params';
 import type { Route } from '../route';
-import { insertObject, listObjects, requireObject, saveObject, type ApiObject, type StoredObject } from '../store';
-import { billingDetails, billingDetailsShape, listShape, mergeMetadata, paramsSchema, read, readWith } from './common';
+import {
+  insertObject,
+  listObjects,
+  requireObject,
+  saveObject,
+  type ApiObject,
+  type StoredObject,
+} from '../store';
+import {
+  billingDetails,
+  billingDetailsShape,
+  listShape,
+  mergeMetadata,
+  paramsSchema,
+  read,
+  readWith,
+} from './common';
 import { requireCustomer, type Customer } from './customers';
 
 export type PaymentMethod = ApiObject & {
@@ -47,7 +68,11 @@ export const paymentMethodDataShape = z.object({
 });
 export type PaymentMethodData = z.infer<typeof paymentMethodDataShape>;
 
-function paymentMethodObject(ctx: RequestContext, card: CardDetails, input: { billing_details?: z.infer<typeof billingDetailsShape>; metadata?: Record<string, string> }): PaymentMethod {
+function paymentMethodObject(
+  ctx: RequestContext,
+  card: CardDetails,
+  input: { billing_details?: z.infer<typeof billingDetailsShape>; metadata?: Record<string, string> },
+): PaymentMethod {
   return {
     id: newId('pm'),
     object: 'payment_method',
@@ -64,16 +89,32 @@ function paymentMethodObject(ctx: RequestContext, card: CardDetails, input: { bi
 }
 
 /** Creates a card PaymentMethod from raw card data (never stored: only brand, last4, expiry, fingerprint). */
-export async function createCardPaymentMethod(ctx: RequestContext, input: PaymentMethodData, param = 'card'): Promise<StoredPaymentMethod> {
-  if (input.type !== undefined && input.type !== 'card') throw invalidRequest('The emulator supports card payment methods only.', { param: 'type' });
-  if (!input.card) throw invalidRequest(`Missing required param: ${param}.`, { code: 'parameter_missing', param });
+export async function createCardPaymentMethod(
+  ctx: RequestContext,
+  input: PaymentMethodData,
+  param = 'card',
+): Promise<StoredPaymentMethod> {
+  if (input.type !== undefined && input.type !== 'card')
+    throw invalidRequest('The emulator supports card payment methods only.', { param: 'type' });
+  if (!input.card)
+    throw invalidRequest(`Missing required param: ${param}.`, { code: 'parameter_missing', param });
   const { card, behaviour } = tokeniseCard(
-    { ...input.card, postal_code: input.billing_details?.address?.postal_code, line1: input.billing_details?.address?.line1 },
+    {
+      ...input.card,
+      postal_code: input.billing_details?.address?.postal_code,
+      line1: input.billing_details?.address?.line1,
+    },
     ctx.now,
   );
   const data = paymentMethodObject(ctx, card, input);
   const internal: PaymentMethodInternal = { behaviour };
-  await insertObject(ctx.db, { accountId: ctx.account.id, type: 'payment_method', data, internal: { ...internal }, created: ctx.created });
+  await insertObject(ctx.db, {
+    accountId: ctx.account.id,
+    type: 'payment_method',
+    data,
+    internal: { ...internal },
+    created: ctx.created,
+  });
   return { id: data.id, accountId: ctx.account.id, peerAccountId: null, data, internal };
 }
 
@@ -89,24 +130,47 @@ export async function clonePaymentMethod(
     shared_payment_granted_token: tokenId,
   };
   const internal: PaymentMethodInternal = { behaviour: source.behaviour, authenticatedByToken: true };
-  await insertObject(ctx.db, { accountId: ctx.account.id, type: 'payment_method', data, internal: { ...internal }, created: ctx.created });
+  await insertObject(ctx.db, {
+    accountId: ctx.account.id,
+    type: 'payment_method',
+    data,
+    internal: { ...internal },
+    created: ctx.created,
+  });
   return { id: data.id, accountId: ctx.account.id, peerAccountId: null, data, internal };
 }
 
 /** A PaymentMethod id of this account, or one of Stripe's `pm_card_*` test ids (a fresh card each time). */
-export async function resolvePaymentMethod(ctx: RequestContext, id: string, param = 'payment_method'): Promise<StoredPaymentMethod> {
+export async function resolvePaymentMethod(
+  ctx: RequestContext,
+  id: string,
+  param = 'payment_method',
+): Promise<StoredPaymentMethod> {
   const testNumber = TEST_PAYMENT_METHODS[id];
   if (testNumber) {
     const year = ctx.now.getUTCFullYear() + 3;
-    return createCardPaymentMethod(ctx, { type: 'card', card: { number: testNumber, exp_month: 12, exp_year: year } });
+    return createCardPaymentMethod(ctx, {
+      type: 'card',
+      card: { number: testNumber, exp_month: 12, exp_year: year },
+    });
   }
-  return requireObject<PaymentMethod, PaymentMethodInternal>(ctx.db, ctx.account.id, 'payment_method', id, { param });
+  return requireObject<PaymentMethod, PaymentMethodInternal>(ctx.db, ctx.account.id, 'payment_method', id, {
+    param,
+  });
 }
 
 /** Attaches a card to a customer after the zero-amount check Stripe runs (cards that decline fail it). */
-export async function attachPaymentMethod(ctx: RequestContext, pm: StoredPaymentMethod, customer: Customer, checked = false): Promise<PaymentMethod> {
+export async function attachPaymentMethod(
+  ctx: RequestContext,
+  pm: StoredPaymentMethod,
+  customer: Customer,
+  checked = false,
+): Promise<PaymentMethod> {
   if (pm.data.customer === customer.id) return pm.data;
-  if (pm.data.customer) throw invalidRequest('The payment method you provided has already been attached to a customer.', { code: 'payment_method_unexpected_state' });
+  if (pm.data.customer)
+    throw invalidRequest('The payment method you provided has already been attached to a customer.', {
+      code: 'payment_method_unexpected_state',
+    });
   if (!checked) {
     const decline = setupOutcome(pm.internal.behaviour);
     if (decline) throw cardError(decline.message, decline.code, { declineCode: decline.declineCode });
@@ -117,7 +181,10 @@ export async function attachPaymentMethod(ctx: RequestContext, pm: StoredPayment
   return next;
 }
 
-const createParams = paramsSchema({ ...paymentMethodDataShape.shape, type: z.literal('card', { message: 'must be one of card' }) });
+const createParams = paramsSchema({
+  ...paymentMethodDataShape.shape,
+  type: z.literal('card', { message: 'must be one of card' }),
+});
 
 async function createPaymentMethod(ctx: RequestContext) {
   const p = readWith(ctx, createParams);
@@ -130,9 +197,15 @@ async function updatePaymentMethod(ctx: RequestContext) {
     metadata: metadataParam.optional(),
     card: z.object({ exp_month: intParam.optional(), exp_year: intParam.optional() }).optional(),
   });
-  const pm = await requireObject<PaymentMethod, PaymentMethodInternal>(ctx.db, ctx.account.id, 'payment_method', ctx.path.id);
+  const pm = await requireObject<PaymentMethod, PaymentMethodInternal>(
+    ctx.db,
+    ctx.account.id,
+    'payment_method',
+    ctx.path.id,
+  );
   const next: PaymentMethod = { ...pm.data, card: { ...pm.data.card } };
-  if (p.billing_details) next.billing_details = billingDetails({ ...pm.data.billing_details, ...p.billing_details } as never);
+  if (p.billing_details)
+    next.billing_details = billingDetails({ ...pm.data.billing_details, ...p.billing_details } as never);
   if (p.metadata !== undefined) next.metadata = mergeMetadata(pm.data.metadata, p.metadata);
   if (p.card?.exp_month !== undefined) next.card.exp_month = p.card.exp_month;
   if (p.card?.exp_year !== undefined) next.card.exp_year = p.card.exp_year;
@@ -149,13 +222,24 @@ async function attach(ctx: RequestContext) {
 }
 
 async function detach(ctx: RequestContext) {
-  const pm = await requireObject<PaymentMethod, PaymentMethodInternal>(ctx.db, ctx.account.id, 'payment_method', ctx.path.id);
+  const pm = await requireObject<PaymentMethod, PaymentMethodInternal>(
+    ctx.db,
+    ctx.account.id,
+    'payment_method',
+    ctx.path.id,
+  );
   if (!pm.data.customer) {
-    throw invalidRequest('The payment method you provided is not attached to a customer so detachment is impossible.', { code: 'payment_method_unexpected_state' });
+    throw invalidRequest(
+      'The payment method you provided is not attached to a customer so detachment is impossible.',
+      { code: 'payment_method_unexpected_state' },
+    );
   }
   const customer = await requireCustomer(ctx, pm.data.customer);
   if (customer.data.invoice_settings.default_payment_method === pm.id) {
-    const updated = { ...customer.data, invoice_settings: { ...customer.data.invoice_settings, default_payment_method: null } };
+    const updated = {
+      ...customer.data,
+      invoice_settings: { ...customer.data.invoice_settings, default_payment_method: null },
+    };
     await saveObject(ctx.db, customer.id, { data: updated });
   }
   const next: PaymentMethod = { ...pm.data, customer: null };
@@ -169,7 +253,11 @@ async function list(ctx: RequestContext, customerId: string | undefined) {
   const customer = customerId ?? p.customer;
   if (customer) await requireCustomer(ctx, customer, customerId ? undefined : 'customer');
   const url = customerId ? `/v1/customers/${customerId}/payment_methods` : '/v1/payment_methods';
-  return listObjects<PaymentMethod>(ctx.db, { accountId: ctx.account.id, type: 'payment_method', url, customer }, p);
+  return listObjects<PaymentMethod>(
+    ctx.db,
+    { accountId: ctx.account.id, type: 'payment_method', url, customer },
+    p,
+  );
 }
 
 export const paymentMethodRoutes: Route[] = [

@@ -11,19 +11,41 @@ import type { PaymentIntent } from './charging';
 import type { Charge } from './charges';
 import { listShape, read } from './common';
 
-type Refund = ApiObject & { object: 'refund'; amount: number; charge: string; payment_intent: string; status: string };
+type Refund = ApiObject & {
+  object: 'refund';
+  amount: number;
+  charge: string;
+  payment_intent: string;
+  status: string;
+};
 
 async function chargeToRefund(ctx: RequestContext, p: { charge?: string; payment_intent?: string }) {
-  if (p.charge) return requireObject<Charge>(ctx.db, ctx.account.id, 'charge', p.charge, { param: 'charge', lock: true });
+  if (p.charge)
+    return requireObject<Charge>(ctx.db, ctx.account.id, 'charge', p.charge, { param: 'charge', lock: true });
   if (!p.payment_intent) {
-    throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.', { code: 'parameter_missing' });
+    throw invalidRequest(
+      'One of the following params should be provided for this request: payment_intent or charge.',
+      { code: 'parameter_missing' },
+    );
   }
-  const { data: pi } = await requireObject<PaymentIntent>(ctx.db, ctx.account.id, 'payment_intent', p.payment_intent, { param: 'payment_intent' });
+  const { data: pi } = await requireObject<PaymentIntent>(
+    ctx.db,
+    ctx.account.id,
+    'payment_intent',
+    p.payment_intent,
+    { param: 'payment_intent' },
+  );
   if (pi.status === 'requires_capture') {
-    throw invalidRequest(`This PaymentIntent (${pi.id}) has not been captured. Cancel it instead to release the authorisation.`, { code: 'charge_not_refundable', param: 'payment_intent' });
+    throw invalidRequest(
+      `This PaymentIntent (${pi.id}) has not been captured. Cancel it instead to release the authorisation.`,
+      { code: 'charge_not_refundable', param: 'payment_intent' },
+    );
   }
   if (pi.status !== 'succeeded' || !pi.latest_charge) {
-    throw invalidRequest(`This PaymentIntent (${pi.id}) does not have a successful charge to refund.`, { code: 'charge_not_refundable', param: 'payment_intent' });
+    throw invalidRequest(`This PaymentIntent (${pi.id}) does not have a successful charge to refund.`, {
+      code: 'charge_not_refundable',
+      param: 'payment_intent',
+    });
   }
   return requireObject<Charge>(ctx.db, ctx.account.id, 'charge', pi.latest_charge, { lock: true });
 }
@@ -39,10 +61,15 @@ async function createRefund(ctx: RequestContext) {
   });
   const { data: charge } = await chargeToRefund(ctx, p);
   if (!charge.captured || charge.status !== 'succeeded') {
-    throw invalidRequest(`Charge ${charge.id} has not been captured and cannot be refunded.`, { code: 'charge_not_refundable' });
+    throw invalidRequest(`Charge ${charge.id} has not been captured and cannot be refunded.`, {
+      code: 'charge_not_refundable',
+    });
   }
   const remaining = charge.amount_captured - charge.amount_refunded;
-  if (remaining <= 0) throw invalidRequest(`Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded' });
+  if (remaining <= 0)
+    throw invalidRequest(`Charge ${charge.id} has already been refunded.`, {
+      code: 'charge_already_refunded',
+    });
   const amount = p.amount ?? remaining;
   if (amount < 1) throw invalidRequest('Refund amount must be a positive integer.', { param: 'amount' });
   if (amount > remaining) {
@@ -59,7 +86,10 @@ async function createRefund(ctx: RequestContext) {
     charge: charge.id,
     created: ctx.created,
     currency: charge.currency,
-    destination_details: { card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' }, type: 'card' },
+    destination_details: {
+      card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' },
+      type: 'card',
+    },
     metadata: p.metadata ?? {},
     payment_intent: charge.payment_intent,
     reason: p.reason ?? null,
@@ -68,12 +98,25 @@ async function createRefund(ctx: RequestContext) {
     status: 'succeeded',
     transfer_reversal: null,
   };
-  await insertObject(ctx.db, { accountId: ctx.account.id, type: 'refund', data: refund, parent: charge.payment_intent, customer: charge.customer, created: ctx.created });
+  await insertObject(ctx.db, {
+    accountId: ctx.account.id,
+    type: 'refund',
+    data: refund,
+    parent: charge.payment_intent,
+    customer: charge.customer,
+    created: ctx.created,
+  });
   const refunded = charge.amount_refunded + amount;
-  const nextCharge: Charge = { ...charge, amount_refunded: refunded, refunded: refunded >= charge.amount_captured };
+  const nextCharge: Charge = {
+    ...charge,
+    amount_refunded: refunded,
+    refunded: refunded >= charge.amount_captured,
+  };
   await saveObject(ctx.db, charge.id, { data: nextCharge });
   emit(ctx, 'refund.created', refund);
-  emit(ctx, 'charge.refunded', nextCharge, { previous: { amount_refunded: charge.amount_refunded, refunded: charge.refunded } });
+  emit(ctx, 'charge.refunded', nextCharge, {
+    previous: { amount_refunded: charge.amount_refunded, refunded: charge.refunded },
+  });
   return refund;
 }
 
@@ -83,7 +126,11 @@ export const refundRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/refunds',
     handle: async (ctx) => {
-      const p = read(ctx, { ...listShape, payment_intent: stringParam.optional(), charge: stringParam.optional() });
+      const p = read(ctx, {
+        ...listShape,
+        payment_intent: stringParam.optional(),
+        charge: stringParam.optional(),
+      });
       return listObjects(
         ctx.db,
         {
@@ -97,5 +144,9 @@ export const refundRoutes: Route[] = [
       );
     },
   },
-  { method: 'GET', pattern: '/v1/refunds/:id', handle: async (ctx) => (await requireObject(ctx.db, ctx.account.id, 'refund', ctx.path.id)).data },
+  {
+    method: 'GET',
+    pattern: '/v1/refunds/:id',
+    handle: async (ctx) => (await requireObject(ctx.db, ctx.account.id, 'refund', ctx.path.id)).data,
+  },
 ];

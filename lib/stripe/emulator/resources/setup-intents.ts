@@ -21,7 +21,13 @@ import {
 
 export type SetupIntent = ApiObject & {
   object: 'setup_intent';
-  status: 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'processing' | 'canceled' | 'succeeded';
+  status:
+    | 'requires_payment_method'
+    | 'requires_confirmation'
+    | 'requires_action'
+    | 'processing'
+    | 'canceled'
+    | 'succeeded';
   client_secret: string;
   customer: string | null;
   payment_method: string | null;
@@ -41,25 +47,58 @@ const confirmShape = {
 
 const CONFIRMABLE = new Set(['requires_payment_method', 'requires_confirmation', 'requires_action']);
 
-async function paymentMethodFor(ctx: RequestContext, p: { payment_method?: string; payment_method_data?: z.infer<typeof paymentMethodDataShape> }, current: string | null) {
+async function paymentMethodFor(
+  ctx: RequestContext,
+  p: { payment_method?: string; payment_method_data?: z.infer<typeof paymentMethodDataShape> },
+  current: string | null,
+) {
   if (p.payment_method) return resolvePaymentMethod(ctx, p.payment_method);
-  if (p.payment_method_data) return createCardPaymentMethod(ctx, p.payment_method_data, 'payment_method_data[card]');
-  if (current) return requireObject<PaymentMethod, PaymentMethodInternal>(ctx.db, ctx.account.id, 'payment_method', current);
+  if (p.payment_method_data)
+    return createCardPaymentMethod(ctx, p.payment_method_data, 'payment_method_data[card]');
+  if (current)
+    return requireObject<PaymentMethod, PaymentMethodInternal>(
+      ctx.db,
+      ctx.account.id,
+      'payment_method',
+      current,
+    );
   return undefined;
 }
 
-async function succeed(ctx: RequestContext, si: SetupIntent, pm: StoredPaymentMethod, authenticated: boolean) {
-  const next: SetupIntent = { ...si, status: 'succeeded', payment_method: pm.id, next_action: null, last_setup_error: null };
+async function succeed(
+  ctx: RequestContext,
+  si: SetupIntent,
+  pm: StoredPaymentMethod,
+  authenticated: boolean,
+) {
+  const next: SetupIntent = {
+    ...si,
+    status: 'succeeded',
+    payment_method: pm.id,
+    next_action: null,
+    last_setup_error: null,
+  };
   if (si.customer) {
     const customer = await requireCustomer(ctx, si.customer);
     if (pm.data.customer && pm.data.customer !== si.customer) {
-      throw invalidRequest('The provided PaymentMethod is attached to another customer.', { code: 'setup_intent_invalid_parameter', param: 'payment_method' });
+      throw invalidRequest('The provided PaymentMethod is attached to another customer.', {
+        code: 'setup_intent_invalid_parameter',
+        param: 'payment_method',
+      });
     }
     await attachPaymentMethod(ctx, pm, customer.data, true);
   }
   if (authenticated) {
-    const fresh = await requireObject<PaymentMethod, PaymentMethodInternal>(ctx.db, ctx.account.id, 'payment_method', pm.id);
-    await saveObject(ctx.db, pm.id, { data: fresh.data, internal: { ...fresh.internal, setupAuthenticated: true } });
+    const fresh = await requireObject<PaymentMethod, PaymentMethodInternal>(
+      ctx.db,
+      ctx.account.id,
+      'payment_method',
+      pm.id,
+    );
+    await saveObject(ctx.db, pm.id, {
+      data: fresh.data,
+      internal: { ...fresh.internal, setupAuthenticated: true },
+    });
   }
   await saveObject(ctx.db, si.id, { data: next });
   emit(ctx, 'setup_intent.succeeded', next);
@@ -68,14 +107,26 @@ async function succeed(ctx: RequestContext, si: SetupIntent, pm: StoredPaymentMe
 
 async function confirm(ctx: RequestContext, si: SetupIntent, p: z.infer<z.ZodObject<typeof confirmShape>>) {
   if (!CONFIRMABLE.has(si.status)) {
-    throw unexpectedState(`You cannot confirm this SetupIntent because it has a status of ${si.status}.`, 'setup_intent_unexpected_state');
+    throw unexpectedState(
+      `You cannot confirm this SetupIntent because it has a status of ${si.status}.`,
+      'setup_intent_unexpected_state',
+    );
   }
   const pm = await paymentMethodFor(ctx, p, si.payment_method);
   if (!pm) {
-    throw unexpectedState("You cannot confirm this SetupIntent because it's missing a payment method. Update the SetupIntent with a payment method and then confirm it again.", 'setup_intent_unexpected_state');
+    throw unexpectedState(
+      "You cannot confirm this SetupIntent because it's missing a payment method. Update the SetupIntent with a payment method and then confirm it again.",
+      'setup_intent_unexpected_state',
+    );
   }
   if (needsAuthentication(pm.internal.behaviour)) {
-    const next: SetupIntent = { ...si, status: 'requires_action', payment_method: pm.id, last_setup_error: null, next_action: challengeAction('setup_intents', si.id) };
+    const next: SetupIntent = {
+      ...si,
+      status: 'requires_action',
+      payment_method: pm.id,
+      last_setup_error: null,
+      next_action: challengeAction('setup_intents', si.id),
+    };
     await saveObject(ctx.db, si.id, { data: next });
     emit(ctx, 'setup_intent.requires_action', next);
     return next;
@@ -83,7 +134,13 @@ async function confirm(ctx: RequestContext, si: SetupIntent, p: z.infer<z.ZodObj
   const decline = setupOutcome(pm.internal.behaviour);
   if (decline) {
     const error = declineError(decline, pm.data);
-    const next: SetupIntent = { ...si, status: 'requires_payment_method', payment_method: null, next_action: null, last_setup_error: error };
+    const next: SetupIntent = {
+      ...si,
+      status: 'requires_payment_method',
+      payment_method: null,
+      next_action: null,
+      last_setup_error: error,
+    };
     await saveObject(ctx.db, si.id, { data: next });
     emit(ctx, 'setup_intent.setup_failed', next);
     return new Reply(402, { error: { ...error, setup_intent: next } });
@@ -99,8 +156,12 @@ async function createSetupIntent(ctx: RequestContext) {
     metadata: metadataParam.optional(),
     confirm: boolParam.optional(),
     usage: z.enum(['off_session', 'on_session']).optional(),
-    payment_method_types: z.array(z.literal('card', { message: 'The emulator supports card payment methods only.' })).optional(),
-    automatic_payment_methods: z.object({ enabled: boolParam, allow_redirects: z.enum(['always', 'never']).optional() }).optional(),
+    payment_method_types: z
+      .array(z.literal('card', { message: 'The emulator supports card payment methods only.' }))
+      .optional(),
+    automatic_payment_methods: z
+      .object({ enabled: boolParam, allow_redirects: z.enum(['always', 'never']).optional() })
+      .optional(),
   });
   if (p.customer) await requireCustomer(ctx, p.customer, 'customer');
   const id = newId('seti');
@@ -109,7 +170,9 @@ async function createSetupIntent(ctx: RequestContext) {
     id,
     object: 'setup_intent',
     application: null,
-    automatic_payment_methods: p.automatic_payment_methods?.enabled ? { allow_redirects: p.automatic_payment_methods.allow_redirects ?? 'always', enabled: true } : null,
+    automatic_payment_methods: p.automatic_payment_methods?.enabled
+      ? { allow_redirects: p.automatic_payment_methods.allow_redirects ?? 'always', enabled: true }
+      : null,
     cancellation_reason: null,
     client_secret: newClientSecret(id),
     created: ctx.created,
@@ -125,19 +188,29 @@ async function createSetupIntent(ctx: RequestContext) {
     on_behalf_of: null,
     payment_method: pm?.id ?? null,
     payment_method_configuration_details: null,
-    payment_method_options: { card: { mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
+    payment_method_options: {
+      card: { mandate_options: null, network: null, request_three_d_secure: 'automatic' },
+    },
     payment_method_types: ['card'],
     single_use_mandate: null,
     status: pm ? 'requires_confirmation' : 'requires_payment_method',
     usage: p.usage ?? 'off_session',
   };
-  await insertObject(ctx.db, { accountId: ctx.account.id, type: 'setup_intent', data: si, customer: si.customer, created: ctx.created });
+  await insertObject(ctx.db, {
+    accountId: ctx.account.id,
+    type: 'setup_intent',
+    data: si,
+    customer: si.customer,
+    created: ctx.created,
+  });
   emit(ctx, 'setup_intent.created', si);
   return p.confirm ? confirm(ctx, si, { ...p, payment_method: pm?.id }) : si;
 }
 
 async function load(ctx: RequestContext, lock = false) {
-  const found = await requireObject<SetupIntent>(ctx.db, ctx.account.id, 'setup_intent', ctx.path.id, { lock });
+  const found = await requireObject<SetupIntent>(ctx.db, ctx.account.id, 'setup_intent', ctx.path.id, {
+    lock,
+  });
   requireClientSecret(ctx, found.data, 'SetupIntent');
   return found.data;
 }
@@ -146,32 +219,65 @@ async function verifyChallenge(ctx: RequestContext) {
   const p = read(ctx, { ...challengeResultShape, client_secret: stringParam.optional() });
   const si = await load(ctx, true);
   if (si.status !== 'requires_action' || !si.payment_method) {
-    throw unexpectedState(`This SetupIntent has no pending authentication: its status is ${si.status}.`, 'setup_intent_unexpected_state');
+    throw unexpectedState(
+      `This SetupIntent has no pending authentication: its status is ${si.status}.`,
+      'setup_intent_unexpected_state',
+    );
   }
-  const pm = await requireObject<PaymentMethod, PaymentMethodInternal>(ctx.db, ctx.account.id, 'payment_method', si.payment_method);
+  const pm = await requireObject<PaymentMethod, PaymentMethodInternal>(
+    ctx.db,
+    ctx.account.id,
+    'payment_method',
+    si.payment_method,
+  );
   if (p.result === 'succeeded') return succeed(ctx, si, pm, true);
-  const next: SetupIntent = { ...si, status: 'requires_payment_method', payment_method: null, next_action: null, last_setup_error: authenticationFailure('setup_intent', pm.data) };
+  const next: SetupIntent = {
+    ...si,
+    status: 'requires_payment_method',
+    payment_method: null,
+    next_action: null,
+    last_setup_error: authenticationFailure('setup_intent', pm.data),
+  };
   await saveObject(ctx.db, si.id, { data: next });
   emit(ctx, 'setup_intent.setup_failed', next);
   return next;
 }
 
 async function cancel(ctx: RequestContext) {
-  const p = read(ctx, { cancellation_reason: z.enum(['abandoned', 'requested_by_customer', 'duplicate']).optional() });
+  const p = read(ctx, {
+    cancellation_reason: z.enum(['abandoned', 'requested_by_customer', 'duplicate']).optional(),
+  });
   const si = await load(ctx, true);
   if (!CONFIRMABLE.has(si.status)) {
-    throw unexpectedState(`You cannot cancel this SetupIntent because it has a status of ${si.status}.`, 'setup_intent_unexpected_state');
+    throw unexpectedState(
+      `You cannot cancel this SetupIntent because it has a status of ${si.status}.`,
+      'setup_intent_unexpected_state',
+    );
   }
-  const next: SetupIntent = { ...si, status: 'canceled', cancellation_reason: p.cancellation_reason ?? null, next_action: null };
+  const next: SetupIntent = {
+    ...si,
+    status: 'canceled',
+    cancellation_reason: p.cancellation_reason ?? null,
+    next_action: null,
+  };
   await saveObject(ctx.db, si.id, { data: next });
   emit(ctx, 'setup_intent.canceled', next);
   return next;
 }
 
 async function update(ctx: RequestContext) {
-  const p = read(ctx, { metadata: metadataParam.optional(), description: stringParam.optional(), payment_method: stringParam.optional(), customer: stringParam.optional() });
+  const p = read(ctx, {
+    metadata: metadataParam.optional(),
+    description: stringParam.optional(),
+    payment_method: stringParam.optional(),
+    customer: stringParam.optional(),
+  });
   const si = await load(ctx, true);
-  if (!CONFIRMABLE.has(si.status)) throw unexpectedState(`You cannot update this SetupIntent because it has a status of ${si.status}.`, 'setup_intent_unexpected_state');
+  if (!CONFIRMABLE.has(si.status))
+    throw unexpectedState(
+      `You cannot update this SetupIntent because it has a status of ${si.status}.`,
+      'setup_intent_unexpected_state',
+    );
   const next: SetupIntent = { ...si, metadata: mergeMetadata(si.metadata, p.metadata) };
   if (p.description !== undefined) next.description = p.description;
   if (p.customer) next.customer = (await requireCustomer(ctx, p.customer, 'customer')).id;
@@ -190,7 +296,11 @@ export const setupIntentRoutes: Route[] = [
     pattern: '/v1/setup_intents',
     handle: async (ctx) => {
       const p = read(ctx, { ...listShape, customer: stringParam.optional() });
-      return listObjects(ctx.db, { accountId: ctx.account.id, type: 'setup_intent', url: '/v1/setup_intents', customer: p.customer }, p);
+      return listObjects(
+        ctx.db,
+        { accountId: ctx.account.id, type: 'setup_intent', url: '/v1/setup_intents', customer: p.customer },
+        p,
+      );
     },
   },
   { method: 'GET', pattern: '/v1/setup_intents/:id', publishable: true, handle: (ctx) => load(ctx) },
@@ -202,5 +312,10 @@ export const setupIntentRoutes: Route[] = [
     handle: async (ctx) => confirm(ctx, await load(ctx, true), read(ctx, confirmShape)),
   },
   { method: 'POST', pattern: '/v1/setup_intents/:id/cancel', handle: cancel },
-  { method: 'POST', pattern: '/v1/setup_intents/:id/verify_challenge', publishable: true, handle: verifyChallenge },
+  {
+    method: 'POST',
+    pattern: '/v1/setup_intents/:id/verify_challenge',
+    publishable: true,
+    handle: verifyChallenge,
+  },
 ];

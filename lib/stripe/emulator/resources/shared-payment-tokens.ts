@@ -42,7 +42,11 @@ export interface TokenInternal {
   agentProfile: string | null;
   customer: string | null;
   /** What the seller may see of the card, fixed when the token is made. */
-  paymentMethodDetails: { type: 'card'; billing_details: PaymentMethod['billing_details']; card: Partial<CardDetails> };
+  paymentMethodDetails: {
+    type: 'card';
+    billing_details: PaymentMethod['billing_details'];
+    card: Partial<CardDetails>;
+  };
   /** The shared card as the seller's copy will carry it, and how it behaves when charged. */
   card: CardDetails;
   behaviour: CardBehaviour;
@@ -72,8 +76,32 @@ export function grantedView(token: StoredToken) {
 }
 
 export function sellerCard(card: CardDetails): Partial<CardDetails> {
-  const { brand, checks, country, display_brand, exp_month, exp_year, fingerprint, funding, last4, networks, wallet } = card;
-  return { brand, checks, country, display_brand, exp_month, exp_year, fingerprint, funding, last4, networks, wallet };
+  const {
+    brand,
+    checks,
+    country,
+    display_brand,
+    exp_month,
+    exp_year,
+    fingerprint,
+    funding,
+    last4,
+    networks,
+    wallet,
+  } = card;
+  return {
+    brand,
+    checks,
+    country,
+    display_brand,
+    exp_month,
+    exp_year,
+    fingerprint,
+    funding,
+    last4,
+    networks,
+    wallet,
+  };
 }
 
 type EventSink = Pick<RequestContext, 'events'>;
@@ -83,16 +111,34 @@ function pushEvent(sink: EventSink, accountId: string, type: string, object: Api
 }
 
 function deactivated(data: IssuedToken, reason: DeactivatedReason, at: number): IssuedToken {
-  return { ...data, status: 'deactivated', deactivated_at: at, deactivated_reason: reason, next_action: null };
+  return {
+    ...data,
+    status: 'deactivated',
+    deactivated_at: at,
+    deactivated_reason: reason,
+    next_action: null,
+  };
 }
 
 function announceDeactivation(sink: EventSink, token: StoredToken) {
-  if (token.internal.issuerAccountId) pushEvent(sink, token.internal.issuerAccountId, 'shared_payment.issued_token.deactivated', token.data);
-  pushEvent(sink, token.internal.sellerAccountId, 'shared_payment.granted_token.deactivated', grantedView(token) as unknown as ApiObject);
+  if (token.internal.issuerAccountId)
+    pushEvent(sink, token.internal.issuerAccountId, 'shared_payment.issued_token.deactivated', token.data);
+  pushEvent(
+    sink,
+    token.internal.sellerAccountId,
+    'shared_payment.granted_token.deactivated',
+    grantedView(token) as unknown as ApiObject,
+  );
 }
 
 /** Deactivates a token for good and tells both sides. */
-export async function deactivateToken(db: Db, sink: EventSink, token: StoredToken, reason: DeactivatedReason, at: number): Promise<StoredToken> {
+export async function deactivateToken(
+  db: Db,
+  sink: EventSink,
+  token: StoredToken,
+  reason: DeactivatedReason,
+  at: number,
+): Promise<StoredToken> {
   const next: StoredToken = { ...token, data: deactivated(token.data, reason, at) };
   await saveObject(db, token.id, { data: next.data });
   announceDeactivation(sink, next);
@@ -118,7 +164,13 @@ export async function expireTokenIfDue(db: Db, id: string, now: Date, requestId:
   if (!peek || !isExpired({ data: peek.data } as StoredToken, at)) return;
   await db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
-    const row = await findObject<IssuedToken, TokenInternal>(txDb, peek.accountId, 'shared_payment_token', id, { lock: true });
+    const row = await findObject<IssuedToken, TokenInternal>(
+      txDb,
+      peek.accountId,
+      'shared_payment_token',
+      id,
+      { lock: true },
+    );
     if (!row || !isExpired(row, at)) return;
     const events: PendingEvent[] = [];
     await deactivateToken(txDb, { events }, row, 'expired', row.data.usage_limits.expires_at ?? at);
@@ -132,14 +184,33 @@ const TOKEN_PARAM = 'payment_method_data[shared_payment_granted_token]';
  * The checks Stripe makes when a seller confirms a PaymentIntent with a granted token. Refusals are
  * 400s with a code naming the reason (see the README for the choices where Stripe's docs are silent).
  */
-export async function tokenForPayment(ctx: RequestContext, id: string, amount: number, currency: string): Promise<StoredToken> {
-  const token = await findObject<IssuedToken, TokenInternal>(ctx.db, ctx.account.id, 'shared_payment_token', id, { lock: true, asPeer: true });
+export async function tokenForPayment(
+  ctx: RequestContext,
+  id: string,
+  amount: number,
+  currency: string,
+): Promise<StoredToken> {
+  const token = await findObject<IssuedToken, TokenInternal>(
+    ctx.db,
+    ctx.account.id,
+    'shared_payment_token',
+    id,
+    { lock: true, asPeer: true },
+  );
   // A token granted to another seller is invisible here, exactly like one that does not exist.
-  if (!token) throw invalidRequest(`No such shared_payment.granted_token: '${id}'`, { code: 'resource_missing', param: TOKEN_PARAM });
-  const refuse = (code: string, message: string) => invalidRequest(message, { code: `shared_payment_token_${code}`, param: TOKEN_PARAM });
+  if (!token)
+    throw invalidRequest(`No such shared_payment.granted_token: '${id}'`, {
+      code: 'resource_missing',
+      param: TOKEN_PARAM,
+    });
+  const refuse = (code: string, message: string) =>
+    invalidRequest(message, { code: `shared_payment_token_${code}`, param: TOKEN_PARAM });
   if (token.data.status === 'deactivated') {
     const reason = token.data.deactivated_reason ?? 'revoked';
-    throw refuse(reason, `The shared payment token ${id} can no longer be used: it was deactivated (${reason}).`);
+    throw refuse(
+      reason,
+      `The shared payment token ${id} can no longer be used: it was deactivated (${reason}).`,
+    );
   }
   if (isExpired(token, ctx.created)) {
     const expired = refuse('expired', `The shared payment token ${id} can no longer be used: it expired.`);
@@ -147,24 +218,41 @@ export async function tokenForPayment(ctx: RequestContext, id: string, amount: n
     throw expired;
   }
   if (token.data.status === 'requires_action') {
-    throw refuse('requires_action', `The shared payment token ${id} cannot be used yet: the customer must first complete the action it requires (3D Secure).`);
+    throw refuse(
+      'requires_action',
+      `The shared payment token ${id} cannot be used yet: the customer must first complete the action it requires (3D Secure).`,
+    );
   }
   const limits = token.data.usage_limits;
   if (currency !== limits.currency) {
-    throw refuse('currency_mismatch', `The shared payment token ${id} is limited to ${limits.currency}; this PaymentIntent is in ${currency}.`);
+    throw refuse(
+      'currency_mismatch',
+      `The shared payment token ${id} is limited to ${limits.currency}; this PaymentIntent is in ${currency}.`,
+    );
   }
   const remaining = limits.max_amount - token.data.usage_details.amount_captured.value;
   if (amount > remaining) {
-    throw refuse('amount_exceeded', `The amount ${formatMinor(amount, currency)} exceeds what remains on the shared payment token ${id} (${formatMinor(remaining, currency)}).`);
+    throw refuse(
+      'amount_exceeded',
+      `The amount ${formatMinor(amount, currency)} exceeds what remains on the shared payment token ${id} (${formatMinor(remaining, currency)}).`,
+    );
   }
   return token;
 }
 
 /** Records what a PaymentIntent takes from a token; a token with nothing left is `consumed`. */
-export async function recordTokenUsage(ctx: RequestContext, token: StoredToken, paymentIntentId: string, amount: number): Promise<void> {
+export async function recordTokenUsage(
+  ctx: RequestContext,
+  token: StoredToken,
+  paymentIntentId: string,
+  amount: number,
+): Promise<void> {
   const usage = { ...token.internal.usage, [paymentIntentId]: amount };
   const used = Object.values(usage).reduce((sum, value) => sum + value, 0);
-  let data: IssuedToken = { ...token.data, usage_details: { amount_captured: { currency: token.data.usage_limits.currency, value: used } } };
+  let data: IssuedToken = {
+    ...token.data,
+    usage_details: { amount_captured: { currency: token.data.usage_limits.currency, value: used } },
+  };
   const consumed = data.status !== 'deactivated' && used >= data.usage_limits.max_amount;
   if (consumed) data = deactivated(data, 'consumed', ctx.created);
   const internal: TokenInternal = { ...token.internal, usage };
@@ -176,8 +264,19 @@ export async function recordTokenUsage(ctx: RequestContext, token: StoredToken, 
 }
 
 /** After a partial capture or a cancel: the PaymentIntent now takes `amount`. A deactivated token stays so. */
-export async function adjustTokenUsage(ctx: RequestContext, tokenId: string, paymentIntentId: string, amount: number): Promise<void> {
-  const token = await findObject<IssuedToken, TokenInternal>(ctx.db, ctx.account.id, 'shared_payment_token', tokenId, { lock: true, asPeer: true });
+export async function adjustTokenUsage(
+  ctx: RequestContext,
+  tokenId: string,
+  paymentIntentId: string,
+  amount: number,
+): Promise<void> {
+  const token = await findObject<IssuedToken, TokenInternal>(
+    ctx.db,
+    ctx.account.id,
+    'shared_payment_token',
+    tokenId,
+    { lock: true, asPeer: true },
+  );
   if (!token || token.internal.usage[paymentIntentId] === undefined) return;
   await recordTokenUsage(ctx, token, paymentIntentId, amount);
 }

@@ -23,7 +23,9 @@ const url = z.string().refine((value) => {
     return false;
   }
 }, 'must be an http(s) URL');
-const eventTypes = z.array(z.string().regex(/^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)$/, 'unknown event type')).min(1, 'at least one event is needed');
+const eventTypes = z
+  .array(z.string().regex(/^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)$/, 'unknown event type'))
+  .min(1, 'at least one event is needed');
 
 /** Registers where an account's events are POSTed, signed with the returned `whsec_` secret. */
 async function create(ctx: RequestContext) {
@@ -48,7 +50,13 @@ async function create(ctx: RequestContext) {
     url: p.url,
   };
   const secret = `whsec_${base62(32)}`;
-  await insertObject(ctx.db, { accountId: ctx.account.id, type: 'webhook_endpoint', data: endpoint, internal: { secret }, created: ctx.created });
+  await insertObject(ctx.db, {
+    accountId: ctx.account.id,
+    type: 'webhook_endpoint',
+    data: endpoint,
+    internal: { secret },
+    created: ctx.created,
+  });
   forgetWebhookEndpoints(ctx.root);
   // Stripe shows the secret once, in the creation response.
   return { ...endpoint, secret };
@@ -62,7 +70,13 @@ async function update(ctx: RequestContext) {
     metadata: metadataParam.optional(),
     disabled: boolParam.optional(),
   });
-  const { data } = await requireObject<WebhookEndpoint>(ctx.db, ctx.account.id, 'webhook_endpoint', ctx.path.id, { lock: true });
+  const { data } = await requireObject<WebhookEndpoint>(
+    ctx.db,
+    ctx.account.id,
+    'webhook_endpoint',
+    ctx.path.id,
+    { lock: true },
+  );
   const next: WebhookEndpoint = {
     ...data,
     url: p.url ?? data.url,
@@ -81,9 +95,19 @@ export const webhookEndpointRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/webhook_endpoints',
-    handle: async (ctx) => listObjects(ctx.db, { accountId: ctx.account.id, type: 'webhook_endpoint', url: '/v1/webhook_endpoints' }, read(ctx, listShape)),
+    handle: async (ctx) =>
+      listObjects(
+        ctx.db,
+        { accountId: ctx.account.id, type: 'webhook_endpoint', url: '/v1/webhook_endpoints' },
+        read(ctx, listShape),
+      ),
   },
-  { method: 'GET', pattern: '/v1/webhook_endpoints/:id', handle: async (ctx) => (await requireObject(ctx.db, ctx.account.id, 'webhook_endpoint', ctx.path.id)).data },
+  {
+    method: 'GET',
+    pattern: '/v1/webhook_endpoints/:id',
+    handle: async (ctx) =>
+      (await requireObject(ctx.db, ctx.account.id, 'webhook_endpoint', ctx.path.id)).data,
+  },
   { method: 'POST', pattern: '/v1/webhook_endpoints/:id', handle: update },
   {
     method: 'DELETE',
@@ -96,4 +120,3 @@ export const webhookEndpointRoutes: Route[] = [
     },
   },
 ];
-
