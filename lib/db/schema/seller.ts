@@ -1,4 +1,5 @@
 import {
+  bigserial,
   index,
   integer,
   jsonb,
@@ -73,6 +74,8 @@ export const sellerCheckoutSessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Breaks ties between rows created in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('seller_checkout_sessions_seller_created').on(t.sellerId, t.createdAt)],
 );
@@ -96,6 +99,8 @@ export const sellerOrders = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Breaks ties between rows created in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('seller_orders_seller_created').on(t.sellerId, t.createdAt)],
 );
@@ -123,6 +128,8 @@ export const sellerPayments = pgTable(
     refunded: integer('refunded').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Breaks ties between rows created in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
     index('seller_payments_seller_created').on(t.sellerId, t.createdAt),
