@@ -5,7 +5,7 @@ import type { Money } from '@/lib/money';
 import { getOrderByCheckout, recordOrder, type OrderSummary } from '@/lib/agent/orders/store';
 import { getAgentSeller, type AgentSeller } from '@/lib/agent/sellers';
 import { claimCheckout, releaseCheckout, startAttempt, updateAttempt, type AttemptRow } from './attempts';
-import { defaultPaymentDeps, type PaymentCard, type PaymentDeps } from './payment-deps';
+import { defaultPaymentDeps, type PaymentDeps } from './payment-deps';
 import { paymentIntentOf } from './payment-intent';
 import type { CheckoutDeps } from './service';
 import type { AcpExchange } from '@/lib/acp/client';
@@ -389,5 +389,3 @@ async function finishOrder(
   const summary = recorded.summary ?? (await getOrderByCheckout(input.db, input.buyerId, row.id));
   return { status: 'succeeded', order: summary! };
 }
-
-export type { PaymentCard };
