@@ -8,7 +8,8 @@ import { loadMessages } from '@/lib/agent/chat/store';
 import { chatRequest, readChunks, streamedText } from '@/lib/agent/chat/testing';
 import type { AgentUIMessage } from '@/lib/agent/chat/types';
 import { loadConfig } from '@/lib/config';
-import { openDatabase, type Database } from '@/lib/db/client';
+import type { Database } from '@/lib/db/client';
+import { openTestDatabase } from '@/lib/db/testing';
 import { selectChatModel } from './index';
 
 /**
@@ -66,7 +67,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  database = await openDatabase({ mode: 'memory' });
+  database = await openTestDatabase();
   await upsertProducts(database.db, {
     sellerId: 'summit-outfitters',
     products: BOOTS_FEED,

@@ -45,7 +45,7 @@ export const agentCheckouts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('agent_checkouts_buyer').on(t.buyerId, t.createdAt),
+    index('agent_checkouts_buyer').on(t.buyerId, t.createdAt.desc()),
     uniqueIndex('agent_checkouts_seller_session').on(t.sellerId, t.sellerSessionId),
   ],
 );
@@ -130,7 +130,7 @@ export const agentOrders = pgTable(
   },
   (t) => [
     uniqueIndex('agent_orders_seller_order').on(t.sellerId, t.sellerOrderId),
-    index('agent_orders_buyer').on(t.buyerId, t.createdAt),
+    index('agent_orders_buyer').on(t.buyerId, t.createdAt.desc()),
   ],
 );
 
