@@ -18,21 +18,25 @@ import type { CheckoutDeps } from './service';
 import type { AcpClient, AcpExchange } from '@/lib/acp/client';
 import { recordExchanges, sellerClient } from './seller-client';
 import { mintSharedPaymentToken, revokeUnusedToken, stripeErrorOf, type IssuedToken } from './spt';
+import { changedParts, quoteOf, type QuotePart } from './quote';
 import { rowDetails, saveSession, type CheckoutRow } from './store';
 import { sessionTotal, type CheckoutDetails } from './view';
 
 export interface PayInput {
   checkoutId: string;
-  /** The total on the buyer's screen when they clicked Pay; a different total at the seller refuses. */
-  expectedTotal: Money;
-  /** A saved card of this buyer; the default card when omitted. */
+  /**
+   * The quote on the buyer's screen when they clicked Pay (`CheckoutDetails.quote`): unless the
+   * seller's session still matches it in every part, Pay refuses and says what changed.
+   */
+  quote: string;
+  /** A saved card of this buyer: the one the card showed. The default card when omitted. */
   paymentMethodId?: string;
 }
 
 export type PayErrorCode =
   | 'not_found'
   | 'session_closed'
-  | 'total_changed'
+  | 'quote_changed'
   | 'not_ready'
   | 'no_payment_method'
   | 'spend_limit_exceeded'
@@ -61,6 +65,8 @@ export type PayResult =
       status: 'failed';
       code: PayErrorCode;
       sellerMessage?: string;
+      /** With `quote_changed`: what differs from the quote the buyer approved. */
+      changed?: QuotePart[];
       checkout: CheckoutDetails | null;
       retryable: boolean;
     };
@@ -100,7 +106,7 @@ class PayStop extends Error {
 
 const failed = (
   code: PayErrorCode,
-  extra: { sellerMessage?: string; retryable?: boolean } = {},
+  extra: { sellerMessage?: string; retryable?: boolean; changed?: QuotePart[] } = {},
 ): Stopped => ({ status: 'failed', code, retryable: false, ...extra });
 
 const sellerErrorMessage = (session: CheckoutSession) => session.messages.find((m) => m.type === 'error');
@@ -116,7 +122,7 @@ interface Paying {
 
 /**
  * Pay: the only way money moves, called by the buyer's click (a server action), never by the model.
- * Claims the checkout, re-reads the seller's session and refuses any total but the one the buyer saw,
+ * Claims the checkout, re-reads the seller's session and refuses anything but the quote the buyer saw,
  * applies the spending limit, mints an SPT scoped to this seller and total, and completes the ACP
  * session with it. Every key derives from the checkout and attempt number, so a retry after a crash
  * or a timeout finishes the same purchase instead of starting a second one.
@@ -189,7 +195,7 @@ async function payClaimed(paying: Paying, nextAttempt: number, exchanges: AcpExc
   const current = await readSession(acp, row.sellerSessionId);
   if (current.status === 'completed' && current.order)
     return finishOrder(input, row, current, paying.attempt, lastRaw);
-  const total = payableTotal(paying, current);
+  const total = approvedTotal(paying, current);
   const stripe = await paying.payment.stripe();
   const attempt = await attemptFor(paying, stripe, current, total, nextAttempt);
   const spt = await obtainToken(paying, stripe, seller, current, attempt);
@@ -213,25 +219,24 @@ async function readSession(acp: AcpClient, sessionId: string): Promise<CheckoutS
   );
 }
 
-/** The session's total when it can be paid as the buyer saw it; otherwise the reason it cannot. */
-function payableTotal(paying: Paying, session: CheckoutSession): Money {
+/** The session's total when it is exactly the quote the buyer approved; otherwise why it cannot be paid. */
+function approvedTotal(paying: Paying, session: CheckoutSession): Money {
   if (session.status === 'canceled' || session.status === 'expired')
     throw new PayStop(failed('session_closed'), { session, checkoutStatus: 'canceled' });
   // An earlier complete of ours is still running at the seller; its outcome arrives with the next look.
   if (session.status === 'complete_in_progress') throw new PayStop({ status: 'in_progress' });
-  // What the seller says now (out of stock, bad address) matters more than a total that moved with it.
+  // What the seller says now (out of stock, bad address) matters more than a quote that moved with it.
   const resumable =
     paying.attempt &&
     (session.status === 'ready_for_payment' || session.status === 'authentication_required');
-  if (!resumable && session.status !== 'ready_for_payment') {
+  const total = sessionTotal(session);
+  if (!total || (!resumable && session.status !== 'ready_for_payment')) {
     throw new PayStop(failed('not_ready', { sellerMessage: sellerErrorMessage(session)?.content }), {
       session,
     });
   }
-  const total = sessionTotal(session);
-  const expected = paying.input.expectedTotal;
-  if (!total || total.amount !== expected.amount || total.currency !== expected.currency.toLowerCase())
-    throw new PayStop(failed('total_changed'), { session });
+  const changed = changedParts(paying.input.quote, quoteOf(paying.row.sellerId, session));
+  if (changed.length > 0) throw new PayStop(failed('quote_changed', { changed }), { session });
   return total;
 }
 
