@@ -35,6 +35,7 @@ export type ExternalSellerConfig = z.infer<typeof externalSeller>;
 const env = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   AISLE_ORIGIN: optionalUrl('AISLE_ORIGIN'),
+  AISLE_INTERNAL_ORIGIN: optionalUrl('AISLE_INTERNAL_ORIGIN'),
   AISLE_SECRET: z.preprocess(
     blankToUndefined,
     z.string().min(32, { message: 'AISLE_SECRET must be at least 32 characters long.' }).optional(),
@@ -84,7 +85,14 @@ export type StripeConfig =
 export type DatabaseConfig = { mode: 'pglite'; dataDir: string } | { mode: 'postgres'; url: string };
 
 export interface AppConfig {
+  /** What browsers and outside agents see (AISLE_ORIGIN): the same on every instance behind one address. */
   origin: string;
+  /**
+   * How this instance reaches itself (AISLE_INTERNAL_ORIGIN, default http://127.0.0.1:$PORT): the agent
+   * calls its own sellers here, and the outbox delivers here what is addressed to `origin`, so an
+   * instance never depends on another one being up.
+   */
+  internalOrigin: string;
   secret?: string;
   model: ModelConfig;
   stripe: StripeConfig;
@@ -183,6 +191,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 
   return {
     origin: (e.AISLE_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    internalOrigin: (e.AISLE_INTERNAL_ORIGIN ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ''),
     secret: e.AISLE_SECRET,
     model,
     stripe,
@@ -200,6 +209,13 @@ let cached: AppConfig | undefined;
 export function config(): AppConfig {
   cached ??= loadConfig();
   return cached;
+}
+
+/** A URL on the public origin, readdressed to this instance; any other URL as it is. */
+export function internalUrl(url: string, c: AppConfig = config()): string {
+  if (url === c.origin || url.startsWith(`${c.origin}/`))
+    return c.internalOrigin + url.slice(c.origin.length);
+  return url;
 }
 
 export function modes(c: AppConfig = config()) {
