@@ -58,6 +58,8 @@ export const variantSummary = z.object({
   price: money,
   availability: z.enum(['in_stock', 'low_stock', 'out_of_stock']),
   stock: z.number().int(),
+  /** The variant's own picture (a colour), when the seller sent one. */
+  image: z.string().optional(),
 });
 export type VariantSummary = z.infer<typeof variantSummary>;
 
@@ -75,6 +77,15 @@ export const productSummary = z.object({
   colors: z.array(z.string()),
   sizes: z.array(z.string()),
   shortDescription: z.string(),
+  options: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe('What the shopper must choose before buying: each option with two or more values.'),
+  variant: variantSummary
+    .optional()
+    .describe(
+      'The variant matching the size, colour or options the shopper asked for: the card shows it and Buy buys it (pass its id as variantId).',
+    ),
 });
 export type ProductSummary = z.infer<typeof productSummary>;
 
@@ -89,6 +100,12 @@ export type SearchProductsOutput = z.infer<typeof searchProductsOutput>;
 
 export const getProductInput = z.object({
   productId: z.string().describe('A catalog id from a previous tool result.'),
+  askOptions: z
+    .boolean()
+    .optional()
+    .describe(
+      'True when the shopper wants to buy but has not chosen the size, colour or other option yet: the card asks for it, with the values as buttons.',
+    ),
 });
 export const productDetail = productSummary.extend({
   description: z.string(),
@@ -116,7 +133,12 @@ export type CompareProductsOutput = z.infer<typeof compareProductsOutput>;
 
 export const checkoutItemInput = z.object({
   productId: z.string(),
-  variantId: z.string().optional().describe('The chosen variant; omit when the product has one variant.'),
+  variantId: z
+    .string()
+    .optional()
+    .describe(
+      "The variant to buy: the card's `variant.id`, or the one matching the size/colour the shopper chose. Omit only when the product has one variant; when an option is unknown, ask the shopper instead of picking.",
+    ),
   quantity: z.number().int().min(1).max(20).default(1),
 });
 export const startCheckoutInput = z.object({
