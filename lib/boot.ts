@@ -1,5 +1,6 @@
 import { ConfigError, config, DEMO_SELLER_IDS } from '@/lib/config';
 import { getDatabase, type Database } from '@/lib/db/client';
+import { DataFolderInUseError } from '@/lib/db/folder-lock';
 import { pruneIdempotencyKeys } from '@/lib/db/idempotency';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 
@@ -67,6 +68,11 @@ export async function boot(): Promise<void> {
     startOutboxWorker(database);
     holder.__aisleBoot = { ...holder.__aisleBoot, phase: 'ready' };
   } catch (error) {
+    // Another process writes this PGlite folder: waiting would not help, and serving would corrupt it.
+    if (error instanceof DataFolderInUseError) {
+      console.error(`\nAisle cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
     const message = error instanceof Error ? error.message : String(error);
     holder.__aisleBoot = { ...holder.__aisleBoot, phase: 'failed', error: message };
     console.error(`\nAisle failed to start: ${message}\n`);

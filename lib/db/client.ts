@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { config, type DatabaseConfig } from '@/lib/config';
+import { lockDataFolder, type FolderLock } from './folder-lock';
 import { migrate } from './migrate';
 
 /**
@@ -44,16 +45,22 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     import('drizzle-orm/pglite'),
   ]);
   let dataDir: string | undefined;
+  let lock: FolderLock | undefined;
   if (target.mode === 'pglite') {
     dataDir = path.resolve(target.dataDir);
     mkdirSync(dataDir, { recursive: true });
+    lock = lockDataFolder(dataDir);
   }
-  const client = await createPglite(dataDir);
+  const client = await createPglite(dataDir).catch((error: unknown) => {
+    lock?.release();
+    throw error;
+  });
   const db = drizzle(client) as unknown as Db;
   try {
     await migrate(db);
   } catch (error) {
     await client.close();
+    lock?.release();
     throw error;
   }
   // The app's own data folder gets autovacuum's work done on a timer (an in-memory database lives too briefly to need it).
@@ -65,7 +72,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     engine: 'pglite',
     async close() {
       await maintenance?.stop();
+      // PGlite's close ends with a shutdown checkpoint, so the next open has no WAL to replay.
       await client.close();
+      lock?.release();
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   parseJsonBody,
   problemReply,
   readBodyText,
+  refuseUnstorableText,
   requestFingerprint,
   requestIdOf,
   requireIdempotencyKey,
@@ -36,6 +37,7 @@ import {
 } from './checkout/sessions';
 import { findSeller, sellerContext, type Seller, type SellerContext, type SellerDeps } from './context';
 import { discoveryDocument, EXTENSIONS } from './discovery';
+import { logSellerFailure } from './log';
 import { cancelOrder } from './orders/actions';
 import { findOrder } from './orders/store';
 
@@ -221,6 +223,7 @@ function parseOrderBody(text: string): unknown {
   } catch {
     throw invalidRequest('invalid_json', 'The request body is not valid JSON.');
   }
+  refuseUnstorableText(value);
   const parsed = CancelOrderRequest.strict().safeParse(value);
   if (!parsed.success)
     throw invalidRequest('invalid_request', 'The body may only carry an optional "reason" string.', '$');
@@ -235,7 +238,7 @@ export async function handleSellerRequest(request: Request, deps: SellerDeps): P
   } catch (error) {
     if (error instanceof AcpProblem) reply = problemReply(error);
     else {
-      console.error('[seller]', error);
+      logSellerFailure(`${request.method} ${new URL(request.url).pathname.slice(0, 200)}`, error);
       reply = acpReply(500, {
         type: 'processing_error',
         code: 'internal_error',

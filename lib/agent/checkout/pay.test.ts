@@ -59,7 +59,11 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     database = await openTestDatabase();
     kit = await emulatorTestKit(database.db);
     factory = createStripeFactory({ stripe: { mode: 'emulator' }, db: database.db });
-    seller = createFakeSeller({ id: SELLER, stripe: kit.sellers[SELLER] });
+    seller = createFakeSeller({
+      id: SELLER,
+      stripe: kit.sellers[SELLER],
+      networkBusinessProfile: kit.keys[SELLER].networkBusinessProfile,
+    });
     sellers = [
       {
         id: SELLER,

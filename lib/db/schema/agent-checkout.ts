@@ -125,6 +125,8 @@ export const agentOrders = pgTable(
     paymentIntent: jsonb('payment_intent').$type<PaymentIntentSummary | null>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Breaks ties between orders placed in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
     uniqueIndex('agent_orders_seller_order').on(t.sellerId, t.sellerOrderId),
