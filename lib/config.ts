@@ -51,6 +51,15 @@ const env = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: optionalString,
   OPENAI_BASE_URL: optionalUrl('OPENAI_BASE_URL'),
+  OPENAI_API: z.preprocess(
+    blankToUndefined,
+    z.enum(['responses', 'chat'], { message: 'OPENAI_API must be "responses" or "chat".' }).optional(),
+  ),
+  OPENAI_IDLE_TIMEOUT_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1).max(600).default(20),
+  ),
+  OPENAI_MAX_OUTPUT_TOKENS: z.preprocess(blankToUndefined, z.coerce.number().int().min(64).default(1024)),
   STRIPE_SECRET_KEY: z.preprocess(
     blankToUndefined,
     z
@@ -74,7 +83,18 @@ const env = z.object({
 });
 
 export type ModelConfig =
-  { mode: 'offline' } | { mode: 'openai'; apiKey: string; model: string; baseURL?: string };
+  | { mode: 'offline' }
+  | {
+      mode: 'openai';
+      apiKey: string;
+      model: string;
+      baseURL?: string;
+      /** Which OpenAI API: Chat Completions by default with a baseURL, Responses without. */
+      api?: 'responses' | 'chat';
+      /** The app gives up on the provider after this long without a token. */
+      idleTimeoutMs?: number;
+      maxOutputTokens?: number;
+    };
 export type StripeConfig =
   | { mode: 'emulator' }
   | {
@@ -163,6 +183,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       apiKey: e.OPENAI_API_KEY,
       model: e.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL,
       baseURL: e.OPENAI_BASE_URL,
+      api: e.OPENAI_API,
+      idleTimeoutMs: e.OPENAI_IDLE_TIMEOUT_SECONDS * 1000,
+      maxOutputTokens: e.OPENAI_MAX_OUTPUT_TOKENS,
     };
   } else if (e.OPENAI_MODEL || e.OPENAI_BASE_URL) {
     throw new ConfigError(
