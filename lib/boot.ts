@@ -2,6 +2,7 @@ import { ConfigError, config, DEMO_SELLER_IDS } from '@/lib/config';
 import { getDatabase, type Database } from '@/lib/db/client';
 import { pruneIdempotencyKeys } from '@/lib/db/idempotency';
 import { deliverDueOutbox } from '@/lib/db/outbox';
+import { checkDashboardGuards } from '@/lib/operator/access';
 
 type BootState = { phase: 'starting' | 'ready' | 'failed'; error?: string; startedAt: number };
 const holder = globalThis as unknown as {
@@ -54,6 +55,7 @@ export async function boot(): Promise<void> {
   holder.__aisleBoot = { phase: 'starting', startedAt: Date.now() };
   try {
     config();
+    checkDashboardGuards();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`\nAisle cannot start: ${error.message}\n`);
