@@ -26,6 +26,7 @@ import {
   CheckoutSessionUpdateRequest,
 } from '@/lib/acp/types';
 import type { AcpSchemaName } from '@/lib/acp/validate';
+import { handleAdminRequest } from './admin';
 import { authenticateAgent, type AgentIdentity } from './agents';
 import { completeSession } from './checkout/complete';
 import {
@@ -176,6 +177,7 @@ async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
   const seller = findSeller(decodeURIComponent(parts[1]));
   if (!seller)
     throw invalidRequest('seller_not_found', `No seller ${parts[1].slice(0, 60)} here.`, undefined, 404);
+  if (parts[2] === 'admin') return handleAdminRequest(deps.db, seller, request, parts.slice(3));
   const r = route(request.method, parts.slice(2));
   if (r instanceof AcpProblem) throw r;
   if (r.op === 'discovery')
