@@ -12,18 +12,12 @@ export interface ChatModel {
 }
 
 /**
- * The offline model answers instantly; a short pause per word lets the buyer watch the answer
- * stream as it would from a hosted model. Tests and benchmarks pass 0.
- */
-export const OFFLINE_WORD_DELAY_MS = 12;
-
-/**
  * The one place that picks the chat model: OpenAI when OPENAI_API_KEY is set (model from
  * OPENAI_MODEL, server from OPENAI_BASE_URL), the deterministic offline model otherwise.
  */
 export function selectChatModel(
   settings: ModelConfig = config().model,
-  { offlineWordDelayMs = OFFLINE_WORD_DELAY_MS }: { offlineWordDelayMs?: number } = {},
+  { offlineWordDelayMs = config().offlineWordDelayMs }: { offlineWordDelayMs?: number } = {},
 ): ChatModel {
   if (settings.mode === 'openai') {
     return { model: createOpenAIModel(settings), kind: 'openai', label: settings.model };
