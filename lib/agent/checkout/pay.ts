@@ -443,4 +443,3 @@ async function finishOrder(
   return { status: 'succeeded', order: summary! };
 }
 
-export type { PaymentCard };
