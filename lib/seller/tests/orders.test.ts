@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyMerchantSignature } from '@/lib/acp/signature';
 import type { CheckoutSession, Order, OrderWebhookEvent } from '@/lib/acp/types';
+import { internalUrl } from '@/lib/config';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 import { outbox, sellerStock } from '@/lib/db/schema';
 import { demoPairing } from '@/lib/pairing';
@@ -210,7 +211,8 @@ describe('orders and their webhooks', () => {
     await buy('trail-runner-orange-8');
     const pushes = (await deliver()).filter((d) => d.url.includes('/feeds/'));
     expect(pushes).toHaveLength(1);
-    expect(pushes[0].url).toBe('http://localhost:3000/feeds/feed_summit-outfitters/products');
+    // Addressed to the public origin, delivered to this instance's own address.
+    expect(pushes[0].url).toBe(internalUrl('http://localhost:3000/feeds/feed_summit-outfitters/products'));
     expect(pushes[0].method).toBe('PATCH');
     expect(pushes[0].headers.get('authorization')).toBe(
       `Bearer ${(await demoPairing('summit-outfitters')).feedToken}`,
