@@ -7,6 +7,7 @@ import {
   requestFingerprint,
 } from '@/lib/db/idempotency';
 import type { AcpError } from './schemas/common';
+import { describeUnstorableText, findUnstorableText } from './text';
 import { validateAcp, type AcpSchemaName } from './validate';
 import { SUPPORTED_ACP_VERSIONS } from './version';
 
@@ -168,12 +169,19 @@ export function parseJsonBody(
   }
   if (depthOf(value) > MAX_JSON_DEPTH)
     throw invalidRequest('invalid_json', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, '$');
+  refuseUnstorableText(value);
   const result = validateAcp(schema, value);
   if (!result.ok) {
     const issue = result.issues[0];
     throw invalidRequest('invalid_request', `${issue.path} ${issue.message}.`, issue.path);
   }
   return value;
+}
+
+/** 400 naming the first string a server could not store (NUL, lone surrogate): see text.ts. */
+export function refuseUnstorableText(value: unknown): void {
+  const found = findUnstorableText(value);
+  if (found) throw invalidRequest('invalid_text', describeUnstorableText(found), found.path);
 }
 
 export function checkJsonContentType(request: Request, hasBody: boolean): void {

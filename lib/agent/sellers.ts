@@ -32,7 +32,8 @@ export async function listAgentSellers(appConfig: AppConfig = config()): Promise
       return {
         id,
         name: DEMO_PROFILES[id].name,
-        baseUrl: `${appConfig.origin}/sellers/${id}`,
+        // The demo sellers live in this app: reached on this instance, never through another one.
+        baseUrl: `${appConfig.internalOrigin}/sellers/${id}`,
         apiKey: pairing.acpApiKey,
         webhookSecret: pairing.orderWebhookSecret,
         demo: true,

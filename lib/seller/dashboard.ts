@@ -36,7 +36,9 @@ export async function sellerSummaries(db: Db): Promise<SellerSummary[]> {
       .select({
         sellerId: sellerOrders.sellerId,
         n: sql<number>`count(*)::int`,
-        revenue: sql<number>`coalesce(sum(${sellerOrders.total} - ${sellerOrders.refunded}), 0)::int`,
+        revenue: sql<number>`coalesce(sum(${sellerOrders.total} - ${sellerOrders.refunded}), 0)`.mapWith(
+          Number,
+        ),
       })
       .from(sellerOrders)
       .groupBy(sellerOrders.sellerId),

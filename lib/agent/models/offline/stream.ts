@@ -129,13 +129,17 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Emits parts one by one, pausing `delayMs` before each delta; stops early when aborted. */
+/**
+ * Emits parts one by one, pausing `delayMs` between deltas (the first goes out at once, so the
+ * pacing never delays the start of an answer); stops early when aborted.
+ */
 export function toReadableStream(
   parts: LanguageModelV3StreamPart[],
   delayMs: number,
   signal?: AbortSignal,
 ): ReadableStream<LanguageModelV3StreamPart> {
   let next = 0;
+  let deltas = 0;
   return new ReadableStream<LanguageModelV3StreamPart>({
     async pull(controller) {
       if (signal?.aborted || next >= parts.length) {
@@ -143,8 +147,10 @@ export function toReadableStream(
         return;
       }
       const part = parts[next++];
-      if (delayMs > 0 && (part.type === 'text-delta' || part.type === 'tool-input-delta'))
-        await sleep(delayMs, signal);
+      if (part.type === 'text-delta' || part.type === 'tool-input-delta') {
+        if (delayMs > 0 && deltas > 0) await sleep(delayMs, signal);
+        deltas++;
+      }
       controller.enqueue(part);
     },
   });
