@@ -139,7 +139,6 @@ export const compareProductsOutput = z.object({
   /** Rows of the comparison table: a label and one value per product, in order. */
   rows: z.array(z.object({ label: z.string(), values: z.array(z.string()) })),
 });
-export type GetProductOutput = z.infer<typeof getProductOutput>;
 export type CompareProductsOutput = z.infer<typeof compareProductsOutput>;
 
 export const checkoutItemInput = z
