@@ -22,9 +22,14 @@ function freshCopy(): string {
     encoding: 'buffer',
   });
   if (files.status !== 0) throw new Error(`git ls-files failed: ${files.stderr}`);
+  // node_modules is linked below, even where it is itself a link that git does not ignore.
+  const listed = files.stdout
+    .toString()
+    .split('\0')
+    .filter((file) => file && file !== 'node_modules');
   const tar = spawnSync('sh', ['-c', `tar --null --ignore-failed-read -T - -cf - | tar -xf - -C '${copy}'`], {
     cwd: root,
-    input: files.stdout,
+    input: listed.join('\0'),
   });
   if (tar.status !== 0) throw new Error(`copying the tree failed: ${tar.stderr}`);
   const link = spawnSync('cp', ['-al', realpathSync(path.join(root, 'node_modules')), copy]);
