@@ -69,6 +69,3 @@ export const goodShopper: FakeScript = (request): FakeReply => {
     calls: [{ name: 'searchProducts', input: { query: request.userText.slice(0, 200) } }],
   };
 };
-
-/** The named scripts the standalone server (e2e) can play. */
-export const FAKE_SCRIPTS: Record<string, FakeScript> = { good: goodShopper };

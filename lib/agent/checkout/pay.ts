@@ -12,7 +12,7 @@ import {
   type AttemptRow,
   type Claim,
 } from './attempts';
-import { defaultPaymentDeps, sellerProfileOf, type PaymentCard, type PaymentDeps } from './payment-deps';
+import { defaultPaymentDeps, sellerProfileOf, type PaymentDeps } from './payment-deps';
 import { paymentIntentOf } from './payment-intent';
 import type { CheckoutDeps } from './service';
 import type { AcpClient, AcpExchange } from '@/lib/acp/client';
