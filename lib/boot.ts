@@ -8,6 +8,7 @@ const holder = globalThis as unknown as {
   __aisleBoot?: BootState;
   __aisleWorker?: NodeJS.Timeout;
   __aisleJanitor?: NodeJS.Timeout;
+  __aisleReconciler?: NodeJS.Timeout;
 };
 
 /** Steps each role contributes at start; each is idempotent so every start and every instance may run it. */
@@ -46,6 +47,33 @@ function startOutboxWorker(database: Database) {
 }
 
 /**
+ * Purchases a crash or an outage left half done are finished or undone within seconds, without a
+ * restart: the sellers resume stale completions, then the agent resumes stale Pays. Every instance
+ * runs it; both sides take each purchase with a row lock or a conditional UPDATE.
+ */
+function startReconciler(database: Database) {
+  if (holder.__aisleReconciler) return;
+  let running = false;
+  holder.__aisleReconciler = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const [{ recoverSellerSessions }, { reconcilePurchases }] = await Promise.all([
+        import('@/lib/seller/recovery'),
+        import('@/lib/agent/checkout/reconcile'),
+      ]);
+      await recoverSellerSessions({ db: database.db });
+      await reconcilePurchases({ db: database.db });
+    } catch (error) {
+      console.error('[reconciler]', error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  }, 1_000);
+  holder.__aisleReconciler.unref();
+}
+
+/**
  * Start-up: refuse a wrong configuration with one sentence, migrate, seed, start the delivery worker.
  * Called once per server process from instrumentation.ts.
  */
@@ -65,6 +93,7 @@ export async function boot(): Promise<void> {
     const database = await getDatabase();
     await bootRoles(database);
     startOutboxWorker(database);
+    startReconciler(database);
     holder.__aisleBoot = { ...holder.__aisleBoot, phase: 'ready' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
