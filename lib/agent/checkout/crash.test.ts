@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getOrderByCheckout } from '@/lib/agent/orders/store';
+import type { Db } from '@/lib/db/client';
 import { agentCheckouts, agentPaymentAttempts, sellerStock } from '@/lib/db/schema';
 import { testEngines } from '@/lib/db/testing';
 import type { CompletionStep } from '@/lib/seller/context';
@@ -164,5 +165,106 @@ describe.each(testEngines())('a purchase killed half way finishes once or is und
     expect(await charges(shown.id)).toBe(1);
     expect((await loadCheckout(world.deps(buyerId), shown.id))!.agentStatus).toBe('completed');
     expect(await attemptStatuses(second.id)).toEqual([]);
+  });
+});
+
+describe.each(testEngines())('the database failing during concurrent Pays (%s)', (engine) => {
+  let world: PurchaseWorld;
+  beforeAll(async () => {
+    world = await openPurchaseWorld(engine);
+    // Pay logs each failed query; the answers are what this test reads.
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+  });
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await world?.close();
+  });
+
+  /**
+   * The agent's database as seen during a restart: from its `from`-th query to its `to`-th, every
+   * query fails as a dropped connection does. Counting queries, not milliseconds, keeps the run the
+   * same every time.
+   */
+  function restartingDb(db: Db, from: number, to: number): Db {
+    let calls = 0;
+    const entry = new Set(['select', 'insert', 'update', 'delete', 'transaction', 'execute']);
+    return new Proxy(db, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof property !== 'string' || !entry.has(property)) return value;
+        return (...args: unknown[]) => {
+          calls++;
+          if (calls >= from && calls < to) throw new Error('Connection terminated unexpectedly');
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  }
+
+  it('answers every Pay (no 500), and every "nothing was charged" is true, after the restart too', async () => {
+    const item = await world.findItem('summit-outfitters', 'hiking boots', 25);
+    const shoppers = [];
+    for (let i = 0; i < 20; i++) {
+      const { buyerId, card } = await world.buyer();
+      const started = await startCheckout(world.deps(buyerId), {
+        items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
+      });
+      const shown = (await loadCheckout(world.deps(buyerId), started.checkouts[0].id))!;
+      shoppers.push({ buyerId, card, shown });
+    }
+    const db = restartingDb(world.db, 100, 130);
+    const results = await Promise.all(
+      shoppers.map(({ buyerId, card, shown }) =>
+        payCheckout({
+          ...world.deps(buyerId),
+          db,
+          checkoutId: shown.id,
+          quote: shown.quote,
+          paymentMethodId: card,
+        }),
+      ),
+    );
+    const nothingCharged = shoppers.filter((_, i) => {
+      const r = results[i];
+      return r.status === 'failed' && r.code === 'unavailable';
+    });
+    // The outage hits Pays before and after their complete went out: both kinds of answer occur.
+    expect(nothingCharged.length).toBeGreaterThan(0);
+    expect(results.some((r) => r.status === 'in_progress')).toBe(true);
+    for (const r of results)
+      expect(['succeeded', 'in_progress', 'unavailable']).toContain(
+        r.status === 'failed' ? r.code : r.status,
+      );
+
+    const seller = await world.sellerStripe('summit-outfitters');
+    const chargedSessions = async () =>
+      new Set(
+        (await seller.paymentIntents.list({ limit: 100 })).data
+          .filter((pi) => pi.status === 'succeeded')
+          .map((pi) => pi.metadata?.checkout_session_id),
+      );
+    const sessionOf = async (checkoutId: string) =>
+      (await world.db.select().from(agentCheckouts).where(eq(agentCheckouts.id, checkoutId)))[0]
+        .sellerSessionId ?? '';
+
+    const later = new Date(Date.now() + 10_000);
+    await recoverSellerSessions({ db: world.db, fetch: world.fetch, now: () => later });
+    const { buyerId: _, ...deps } = world.deps('reconciler');
+    await reconcilePurchases({ ...deps, now: () => later });
+
+    const charged = await chargedSessions();
+    for (const { shown } of nothingCharged) expect(charged.has(await sessionOf(shown.id))).toBe(false);
+    // Every purchase ends settled: charged with its order, or not charged at all.
+    for (const [i, { buyerId, shown }] of shoppers.entries()) {
+      const order = await getOrderByCheckout(world.db, buyerId, shown.id);
+      expect(charged.has(await sessionOf(shown.id))).toBe(order !== null);
+      // "Finishing your purchase…" ends in the order, without a second click.
+      if (results[i].status !== 'failed') expect(order).not.toBeNull();
+      const statuses = await world.db
+        .select()
+        .from(agentPaymentAttempts)
+        .where(eq(agentPaymentAttempts.checkoutId, shown.id));
+      for (const a of statuses) expect(['succeeded', 'failed', 'declined']).toContain(a.status);
+    }
   });
 });
