@@ -29,6 +29,7 @@ import type { AcpSchemaName } from '@/lib/acp/validate';
 import { handleAdminRequest } from './admin';
 import { authenticateAgent, type AgentIdentity } from './agents';
 import { completeSession } from './checkout/complete';
+import { COMPLETION_STALE_MS } from './checkout/store';
 import {
   cancelSession,
   createSession,
@@ -205,6 +206,8 @@ async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
       scope: `acp:${seller.id}:${agent.id}:${url.pathname}`,
       key,
       fingerprint: requestFingerprint(request.method, url.pathname, canonicalJson(body)),
+      // A completion that died is resumed after COMPLETION_STALE_MS; its key must not stay busy longer.
+      ...(r.op === 'complete' ? { staleAfterMs: COMPLETION_STALE_MS } : {}),
     },
     async () => {
       try {

@@ -9,7 +9,7 @@ import { openTestDatabase } from '@/lib/db/testing';
 import { bootSellers } from '@/lib/seller/boot';
 import { bootStripeEmulator } from '@/lib/stripe/emulator';
 import { createStripeFactory, type StripeFactory } from '@/lib/stripe/client';
-import { createAppFetch } from '@/lib/testing/app-fetch';
+import { createAppFetch, type AppFetchOptions } from '@/lib/testing/app-fetch';
 import type { PayDeps } from '@/lib/agent/checkout/pay';
 
 // Pairing keys (ACP key, webhook secret, feed token) derive from the app secret.
@@ -43,12 +43,15 @@ export interface PurchaseWorld {
 
 let buyers = 0;
 
-export async function openPurchaseWorld(engine: Engine = 'pglite'): Promise<PurchaseWorld> {
+export async function openPurchaseWorld(
+  engine: Engine = 'pglite',
+  options: Pick<AppFetchOptions, 'sellerInterrupt'> = {},
+): Promise<PurchaseWorld> {
   const database = await openTestDatabase(engine);
   const { db } = database;
   await bootStripeEmulator(db);
   await bootSellers(db);
-  const appFetch = createAppFetch(db);
+  const appFetch = createAppFetch(db, options);
   const stripe = createStripeFactory({ db, fetch: appFetch, stripe: { mode: 'emulator' } });
   const wallet = { db, stripe: () => stripe.stripeFor('agent'), mode: 'emulator' as const };
 
