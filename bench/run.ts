@@ -15,6 +15,7 @@ const suites: { name: string; load: () => Promise<() => Promise<BenchRow[]>> }[]
   { name: 'agent chat', load: async () => (await import('./chat')).runChatBench },
   { name: 'agent checkout', load: async () => (await import('./checkout')).runCheckoutBench },
   { name: 'chat page bundle', load: async () => (await import('./bundle')).runBundleBench },
+  { name: 'instances', load: async () => (await import('./instances')).runInstancesBench },
 ];
 
 function table(rows: BenchRow[]): string {
