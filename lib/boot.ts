@@ -3,6 +3,7 @@ import { closeDatabase, getDatabase, type Database, type Db } from '@/lib/db/cli
 import { DataFolderInUseError } from '@/lib/db/folder-lock';
 import { pruneIdempotencyKeys } from '@/lib/db/idempotency';
 import { deliverDueOutbox } from '@/lib/db/outbox';
+import { checkDashboardGuards } from '@/lib/operator/access';
 
 type BootState = {
   phase: 'starting' | 'retrying' | 'ready' | 'stopping';
@@ -143,6 +144,7 @@ export async function boot(): Promise<void> {
   holder.__aisleBoot = state;
   try {
     config();
+    checkDashboardGuards();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`\nAisle cannot start: ${error.message}\n`);

@@ -42,6 +42,13 @@ describe('configuration', () => {
     );
   });
 
+  it('paces the offline model word by word unless AISLE_OFFLINE_WORD_DELAY_MS says otherwise', () => {
+    expect(loadConfig({}).offlineWordDelayMs).toBeGreaterThan(0);
+    expect(loadConfig({ AISLE_OFFLINE_WORD_DELAY_MS: '0' }).offlineWordDelayMs).toBe(0);
+    expect(loadConfig({ AISLE_OFFLINE_WORD_DELAY_MS: '30' }).offlineWordDelayMs).toBe(30);
+    expect(refusal({ AISLE_OFFLINE_WORD_DELAY_MS: '-1' })).toContain('AISLE_OFFLINE_WORD_DELAY_MS');
+  });
+
   it('switches each part to the real service by environment', () => {
     const config = loadConfig({
       OPENAI_API_KEY: 'sk-live',

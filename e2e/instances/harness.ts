@@ -1,15 +1,17 @@
 // Real `next start` processes for the multi-instance tests and benchmark: start, wait, stop, kill,
 // prepare purchases in the app's own database, and press Pay through the app's server action.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Client } from 'pg';
-import { startCheckout } from '@/lib/agent/checkout/service';
+import { loadCheckout, startCheckout } from '@/lib/agent/checkout/service';
 import { BUYER_COOKIE, newBuyerId, signBuyerCookie } from '@/lib/buyer/identity';
 import { openDatabase, type Database, type DatabaseTarget } from '@/lib/db/client';
 import { openPurchaseWorld, stockPlan } from '@/lib/testing/purchase-world';
+
+export { ensureBuild } from '@/bench/production';
 
 /** Every process of a run signs cookies and derives seller keys alike. */
 export const SECRET = 'aisle-instances-secret-0123456789abcdef0123';
@@ -18,27 +20,6 @@ process.env.AISLE_SECRET = SECRET;
 // npm runs scripts from the project's folder.
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
-
-/** The newest modification time among the sources a build is made of (tests are not). */
-function newestSource(entry: string): number {
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return entry.endsWith('.test.ts') ? 0 : stat.mtimeMs;
-  return Math.max(0, ...readdirSync(entry).map((name) => newestSource(path.join(entry, name))));
-}
-
-/** Builds unless a build newer than every source is there (npm test builds once for e2e and this). */
-export function ensureBuild() {
-  const buildId = path.join(ROOT, '.next/BUILD_ID');
-  const sources = ['app', 'components', 'lib', 'instrumentation.ts', 'proxy.ts', 'next.config.ts'];
-  const newest = Math.max(...sources.map((s) => newestSource(path.join(ROOT, s))));
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newest) return;
-  const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (result.status !== 0) throw new Error('next build failed');
-}
 
 export interface Instance {
   name: string;
@@ -135,7 +116,8 @@ export interface PreparedPurchase {
   buyerId: string;
   cookie: string;
   checkoutId: string;
-  expectedTotal: { amount: number; currency: string };
+  /** The quote the checkout card shows; Pay buys exactly that. */
+  quote: string;
   paymentMethodId: string;
 }
 
@@ -156,13 +138,15 @@ export async function preparePurchases(target: DatabaseTarget, count: number): P
       const output = await startCheckout(world.deps(buyerId), {
         items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
       });
-      const checkout = output.checkouts[0];
-      if (!checkout?.total) throw new Error(output.error ?? 'no checkout');
+      const started = output.checkouts[0];
+      if (!started) throw new Error(output.error ?? 'no checkout');
+      const checkout = await loadCheckout(world.deps(buyerId), started.id);
+      if (!checkout) throw new Error(`checkout ${started.id} is gone`);
       prepared.push({
         buyerId,
         cookie: `${BUYER_COOKIE}=${signBuyerCookie(SECRET, buyerId)}`,
         checkoutId: checkout.id,
-        expectedTotal: checkout.total,
+        quote: checkout.quote,
         paymentMethodId,
       });
     }
@@ -201,7 +185,7 @@ export async function pay(instance: Instance, purchase: PreparedPurchase): Promi
     body: JSON.stringify([
       {
         checkoutId: purchase.checkoutId,
-        expectedTotal: purchase.expectedTotal,
+        quote: purchase.quote,
         paymentMethodId: purchase.paymentMethodId,
       },
     ]),

@@ -61,10 +61,6 @@ export function sellerDisplayName(sellerId: string, appConfig: AppConfig = confi
   return appConfig.externalSellers.find((seller) => seller.id === sellerId)?.name ?? sellerId;
 }
 
-export function sellerCountry(sellerId: string): string {
-  return sellerId in DEMO_PROFILES ? DEMO_PROFILES[sellerId as keyof typeof DEMO_PROFILES].country : 'US';
-}
-
 export async function getAgentSeller(
   sellerId: string,
   appConfig: AppConfig = config(),

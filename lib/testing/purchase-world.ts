@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
 import { ensureStripeCustomer } from '@/lib/agent/wallet/wallet';
 import { DEMO_SELLER_IDS, type DemoSellerId } from '@/lib/config';
-import type { Database, Db } from '@/lib/db/client';
+import type { Database, Db, Engine } from '@/lib/db/client';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 import { openTestDatabase } from '@/lib/db/testing';
 import { bootSellers } from '@/lib/seller/boot';
@@ -43,9 +43,9 @@ export interface PurchaseWorld {
 
 let buyers = 0;
 
-/** On a fresh in-memory database, or on `database` (the multi-process tests prepare purchases in the app's own). */
-export async function openPurchaseWorld(database?: Database): Promise<PurchaseWorld> {
-  database ??= await openTestDatabase();
+/** On a fresh test database of `on`'s engine, or on `on` itself (the multi-process tests prepare purchases in the app's own). */
+export async function openPurchaseWorld(on: Engine | Database = 'pglite'): Promise<PurchaseWorld> {
+  const database = typeof on === 'string' ? await openTestDatabase(on) : on;
   const { db } = database;
   await bootStripeEmulator(db);
   await bootSellers(db);
