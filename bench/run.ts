@@ -17,6 +17,7 @@ const suites: { name: string; load: () => Promise<() => Promise<BenchRow[]>> }[]
   { name: 'agent checkout', load: async () => (await import('./checkout')).runCheckoutBench },
   // A production start measured from outside: browser weight, server memory, 20 buyers at once.
   { name: 'app (next start)', load: async () => (await import('./app')).runAppBench },
+  { name: 'instances', load: async () => (await import('./instances')).runInstancesBench },
 ];
 
 async function main() {
