@@ -299,6 +299,17 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
       expect(nonsense.suggestion).toBeTruthy();
       expect((await search({ query: nonsense.suggestion! })).total).toBeGreaterThan(0);
     });
+
+    it('never suggests a filler word, and says when the suggestion is only the biggest category', async () => {
+      const sentence = await search({ query: 'an item to take in my car on the way to work' });
+      expect(sentence.total).toBe(0);
+      expect(['in', 'to', 'my', 'item', 'on', 'the', 'way']).not.toContain(sentence.suggestion);
+      expect((await search({ query: 'kayak paddle boots' })).suggestionKind).toBe('fewer_words');
+      expect((await search({ query: 'headphones', seller: 'kissa-tokyo' })).suggestionKind).toBe(
+        'without_filters',
+      );
+      expect((await search({ query: 'zzqxwv umbrella' })).suggestionKind).toBe('unrelated');
+    });
   });
 
   it('browses everything with an empty query, best rated in stock first, with card data', async () => {

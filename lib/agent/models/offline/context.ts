@@ -38,6 +38,11 @@ export interface Screen {
   /** The latest tool event when the prompt ends with a tool message. */
   answered?: ToolEvent;
   lastSearch?: { input: SearchProductsInput; products: ProductSummary[]; suggestion?: string };
+  /**
+   * The search behind the cards still on screen: an empty answer leaves the previous cards (and
+   * "the second one") in place, and the next refinement starts from them, not from the empty filter.
+   */
+  listSearch?: { input: SearchProductsInput; products: ProductSummary[]; total: number };
   /** The list of cards most recently shown (a search or a comparison). */
   list: ProductSummary[];
   /** The product whose detail card was shown last, when nothing was listed after it. */
@@ -153,11 +158,10 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
         const parsed = searchProductsOutput.safeParse(event.output);
         if (!parsed.success) return;
         const asked = searchProductsInput.safeParse(event.input);
-        screen.lastSearch = {
-          input: asked.success ? asked.data : parsed.data.query,
-          products: parsed.data.products,
-          suggestion: parsed.data.suggestion,
-        };
+        const input = asked.success ? asked.data : parsed.data.query;
+        screen.lastSearch = { input, products: parsed.data.products, suggestion: parsed.data.suggestion };
+        if (parsed.data.products.length === 0) return;
+        screen.listSearch = { input, products: parsed.data.products, total: parsed.data.total };
         screen.list = parsed.data.products;
         parsed.data.products.forEach(remember);
         listAt = at;

@@ -123,36 +123,46 @@ export function readSearch(u: Utterance, screen: Screen): SearchProductsInput {
   return compact({ query, seller, color, size, ...price, sort, inStockOnly }) as SearchProductsInput;
 }
 
+/** What a refinement builds on: the last search, unless it found nothing; then the one behind the cards shown. */
+function refineBase(screen: Screen): SearchProductsInput | undefined {
+  const last = screen.lastSearch;
+  return last && last.products.length === 0 && screen.listSearch ? screen.listSearch.input : last?.input;
+}
+
 /** A new search, or a refinement of the last one when the buyer only added a constraint ("under $50"). */
 function search(u: Utterance, screen: Screen): Action | undefined {
   const input = readSearch(u, screen);
   const hasSlots = Object.keys(input).some((k) => k !== 'query');
   if (!input.query && !hasSlots) return undefined;
-  if (!input.query && screen.lastSearch)
-    return call('searchProducts', {
-      ...screen.lastSearch.input,
-      ...input,
-      query: screen.lastSearch.input.query,
-    });
+  const base = refineBase(screen);
+  if (!input.query && base) return call('searchProducts', { ...base, ...input, query: base.query });
   return call('searchProducts', { ...input, query: input.query ?? '' });
 }
 
+/**
+ * "Cheaper" / "something nicer": relative to the product in focus, else to the middle of the cards
+ * shown (their median price), so that there is something on the far side to find.
+ */
 function priceStep(u: Utterance, screen: Screen, direction: 'down' | 'up'): Action | undefined {
-  const base = screen.lastSearch?.input ?? (screen.focus ? { query: screen.focus.category } : undefined);
+  const base = refineBase(screen) ?? (screen.focus ? { query: screen.focus.category } : undefined);
   if (!base) return undefined;
   const extra = readSearch(u, screen);
   const shown = screen.focus ? [screen.focus] : screen.list;
   const currency = base.currency ?? shown[0]?.price.currency;
-  const prices = shown.filter((p) => p.price.currency === currency).map((p) => p.price.amount);
+  const prices = shown
+    .filter((p) => p.price.currency === currency)
+    .map((p) => (p.variant ?? p).price.amount)
+    .sort((a, b) => a - b);
   if (!currency || (currency !== 'usd' && currency !== 'jpy') || prices.length === 0) return undefined;
+  const reference = prices[Math.floor((prices.length - 1) / 2)];
   const input: Record<string, unknown> = { ...base, ...extra, query: extra.query || base.query, currency };
   if (direction === 'down') {
-    input.maxPrice = Math.max(0, Math.min(...prices) - 1);
+    input.maxPrice = Math.max(0, reference - 1);
     input.sort = 'price_asc';
     if (base.currency !== currency || (base.minPrice ?? 0) > (input.maxPrice as number))
       delete input.minPrice;
   } else {
-    input.minPrice = Math.max(...prices) + 1;
+    input.minPrice = reference + 1;
     input.sort = 'price_desc';
     if (base.currency !== currency || (base.maxPrice ?? Infinity) < (input.minPrice as number))
       delete input.maxPrice;
@@ -381,9 +391,9 @@ const RULES: Rule[] = [
   },
   {
     name: 'moreResults',
-    applies: (u, screen) => screen.lastSearch !== undefined && u.has(MORE_RESULTS),
+    applies: (u, screen) => screen.listSearch !== undefined && u.has(MORE_RESULTS),
     act: (_u, screen) => {
-      const last = screen.lastSearch!;
+      const last = screen.listSearch!;
       return call('searchProducts', {
         ...last.input,
         limit: Math.min(24, Math.max(last.products.length, last.input.limit ?? 0) + 8),
@@ -441,7 +451,7 @@ const RULES: Rule[] = [
     act: (u, screen) => {
       const targets = resolveTargets(u, screen);
       if (targets.by !== 'color' || targets.products.length > 0) return undefined;
-      return call('searchProducts', { ...(screen.lastSearch?.input ?? { query: '' }), color: targets.color });
+      return call('searchProducts', { ...(refineBase(screen) ?? { query: '' }), color: targets.color });
     },
   },
   { name: 'search', applies: () => true, act: search },

@@ -280,9 +280,10 @@ const TABLE: Array<[string, Context, Expected]> = [
     ['searchProducts', { query: 'coffee beans', category: 'coffee beans' }],
   ],
   [
+    // Cheaper than the middle card ($129 of $89, $129, $179), so the answer is not empty by design.
     'cheaper?',
     'boots',
-    ['searchProducts', { query: 'hiking boots', maxPrice: 8899, currency: 'usd', sort: 'price_asc' }],
+    ['searchProducts', { query: 'hiking boots', maxPrice: 12899, currency: 'usd', sort: 'price_asc' }],
   ],
   [
     'もっと安いのは？',
@@ -297,7 +298,7 @@ const TABLE: Array<[string, Context, Expected]> = [
   [
     'もっと高いのは？',
     'boots',
-    ['searchProducts', { query: 'hiking boots', minPrice: 17901, currency: 'usd', sort: 'price_desc' }],
+    ['searchProducts', { query: 'hiking boots', minPrice: 12901, currency: 'usd', sort: 'price_desc' }],
   ],
   ['compare the first two', 'boots', ['compareProducts', { productIds: [HIKER, TR] }]],
   ['最初の2つを比較して', 'boots', ['compareProducts', { productIds: [HIKER, TR] }]],
