@@ -21,6 +21,7 @@ import {
   choicesOf,
   chooseVariant,
   optionsFor,
+  pointsByProperty,
   resolveTargets,
   statedOptions,
   summaryExcludes,
@@ -42,7 +43,8 @@ export type Say =
         | 'askWhich'
         | 'askTwo'
         | 'noCheckout'
-        | 'askQuantityLine';
+        | 'askQuantityLine'
+        | 'propertyUnknown';
     }
   | { key: 'unavailable'; tool: ToolName }
   | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] }
@@ -206,7 +208,12 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
       answering && screen.asking!.id === product.id
         ? answeredOptions([...screen.asking!.replies, u.raw], choices, { size, color })
         : { size, color, options: statedOptions(u.raw, choices, false) };
-    const picked = pickVariant(product, detail, wanted);
+    const askShown =
+      screen.asking?.id === product.id ||
+      screen.sinceUser.some(
+        (e) => e.toolName === 'getProduct' && (e.input as { productId?: string })?.productId === product.id,
+      );
+    const picked = pickVariant(product, detail, wanted, askShown);
     if (picked.kind === 'act') return picked.action;
     items.push(compact({ productId: product.id, variantId: picked.variantId, quantity }));
   }
@@ -254,6 +261,7 @@ function pickVariant(
   product: ProductSummary,
   detail: ProductDetail | undefined,
   wanted: Wanted,
+  askShown: boolean,
 ): { kind: 'item'; variantId?: string } | { kind: 'act'; action: Action } {
   const stated = Boolean(wanted.size || wanted.color || Object.keys(wanted.options ?? {}).length > 0);
   const unavailable = (options: string[]) =>
@@ -277,6 +285,9 @@ function pickVariant(
     return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
   const choice = chooseVariant(detail, wanted);
   if (choice.kind === 'none') return unavailable(optionsFor(detail, wanted));
+  // The question comes with the product card and its options as buttons, once.
+  if (choice.kind === 'ask' && !askShown)
+    return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
   if (choice.kind === 'ask')
     return { kind: 'act', action: say({ key: 'askOption', title: detail.title, missing: choice.missing }) };
   return { kind: 'item', variantId: choice.variant.id };
@@ -373,6 +384,18 @@ const RULES: Rule[] = [
   },
   { name: 'compare', applies: (u) => u.has(CUES.compare), act: compare },
   { name: 'similar', applies: (u) => u.has(CUES.similar), act: similar },
+  {
+    // "I'll take the lighter one" after a comparison picks one of the two, it does not search again.
+    name: 'pickByProperty',
+    applies: (u, screen) => screen.list.length >= 2 && pointsByProperty(u),
+    act: (u, screen) => {
+      if (u.has(CUES.buy)) return buy(u, screen);
+      const targets = resolveTargets(u, screen);
+      return targets.by === 'property'
+        ? call('getProduct', { productId: targets.products[0].id })
+        : say({ key: 'propertyUnknown' });
+    },
+  },
   {
     name: 'cheaper',
     applies: (u) => u.has(CUES.cheaper),

@@ -120,6 +120,10 @@ export function renderSay(say: Say, lang: Language): string {
       return en
         ? `I can’t ${toolAction(say.tool, 'en')} here right now. ${CAPABILITIES.en}`
         : `ここでは今${toolAction(say.tool, 'ja')}ができません。${CAPABILITIES.ja}`;
+    case 'propertyUnknown':
+      return en
+        ? 'The sellers don’t give that for every product shown, so I can’t tell which one it is. Say “the first one” or name it.'
+        : '表示中の商品すべてにその情報がないため、どれのことか判断できません。「1番目」のように番号か、商品名で教えてください。';
     case 'askOption': {
       const names = say.missing.map((option) => optionName(option.name, lang));
       const lists = say.missing.map((option) =>

@@ -325,9 +325,10 @@ const TABLE: Array<[string, Context, Expected]> = [
   ['はい、お願いします', 'nothingFound', ['searchProducts', { query: 'tents' }]],
   ['no', 'nothingFound', 'text'],
   // Starting a purchase
-  // The Trail Runner comes in three colours and six sizes: the model asks which, never guesses.
-  ['buy it', 'bootsViewed', 'text'],
-  ["I'll take two of those", 'bootsViewed', 'text'],
+  // The Trail Runner comes in three colours and six sizes: the model asks which (the card with
+  // its options as buttons), never guesses.
+  ['buy it', 'bootsViewed', ['getProduct', { productId: TR, askOptions: true }]],
+  ["I'll take two of those", 'bootsViewed', ['getProduct', { productId: TR, askOptions: true }]],
   [
     "I'll take two of those in blue, size 10",
     'bootsViewed',
@@ -345,7 +346,7 @@ const TABLE: Array<[string, Context, Expected]> = [
     ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-black-9', quantity: 1 }] }],
   ],
   ['buy it in size 13', 'bootsViewed', 'text'],
-  ['add 2 to cart', 'bootsViewed', 'text'],
+  ['add 2 to cart', 'bootsViewed', ['getProduct', { productId: TR, askOptions: true }]],
   [
     'get me that in orange size 8',
     'bootsViewed',
@@ -360,7 +361,7 @@ const TABLE: Array<[string, Context, Expected]> = [
   ['buy it in blue', 'oneMug', ['getProduct', { productId: P.mug.id, askOptions: true }]],
   ['buy it', 'boots', 'text'],
   ['I want to buy hiking boots', 'empty', ['searchProducts', { query: 'hiking boots' }]],
-  ['これを買います', 'bootsViewed', 'text'],
+  ['これを買います', 'bootsViewed', ['getProduct', { productId: TR, askOptions: true }]],
   ['2つください', 'coffeeViewed', ['startCheckout', { items: [{ productId: P.ethiopia.id, quantity: 2 }] }]],
   ['これください', 'oneMug', ['getProduct', { productId: P.mug.id, askOptions: true }]],
   [
