@@ -37,7 +37,7 @@ export function parseQuery(query: string): ParsedQuery {
 function splitKnownWords(run: string): string[] {
   if (SYNONYMS[run]) return [run];
   const pieces: string[] = [];
-  for (let at = 0; at < run.length; ) {
+  for (let at = 0; at < run.length;) {
     let end = run.length;
     while (end > at && !SYNONYMS[run.slice(at, end)]) end--;
     if (end === at) return [run];

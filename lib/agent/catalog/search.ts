@@ -169,7 +169,7 @@ function ranked(
 }
 
 /**
- * The variant a card stands for when the shopper named a size or colour: the one Buy buys. In
+ * The variant a card stands for when the shopper's size or colour picks one: the one Buy buys. In
  * stock before sold out, then the cheapest; none when the product comes in one form only.
  */
 function cardVariant(product: IndexedProduct, filter: VariantFilter): VariantSummary | undefined {
@@ -184,6 +184,13 @@ function cardVariant(product: IndexedProduct, filter: VariantFilter): VariantSum
     undefined,
   );
   if (!best) return undefined;
+  // A card stands for one variant only when the words decide every option: "in red" leaves the
+  // size open, and Buy then asks for it rather than buying whichever size came first.
+  const eligible = eligibleVariants(product, filter);
+  const open = Object.keys(product.options).some((name) =>
+    eligible.some((v) => v.options[name] !== best.options[name]),
+  );
+  if (open) return undefined;
   return {
     id: best.id,
     title: best.title,
@@ -264,7 +271,8 @@ function suggestBroader(
 /** The catalog word closest to `word` (at most three edits), for "did you mean". */
 function nearestWord(index: CatalogIndex, word: string): string | null {
   return index.remember(`nearest:${word}`, () => {
-    let nearest = { stem: '', distance: 4 };
+    // "bicycles" is not a typo of "recycled": short words allow fewer edits.
+    let nearest = { stem: '', distance: Math.min(3, Math.floor(word.length / 3)) + 1 };
     for (const [length, stems] of index.vocabularyByLength) {
       if (Math.abs(length - word.length) >= nearest.distance) continue;
       for (const stem of stems) {

@@ -33,6 +33,8 @@ export interface ToolEvent {
 export interface Screen {
   /** Text of the latest user message. */
   userText: string;
+  /** The user message before it, if any (a bare "10" answers in the language of the question). */
+  previousUserText?: string;
   /** Tool calls made since the latest user message, oldest first. */
   sinceUser: ToolEvent[];
   /** The latest tool event when the prompt ends with a tool message. */
@@ -130,6 +132,7 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
 
   const screen: Screen = {
     userText: text,
+    previousUserText: said.at(-2)?.text,
     sinceUser: events.slice(lastUserAt < 0 ? 0 : lastUserAt),
     list: [],
     details: new Map(),

@@ -204,10 +204,13 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
   for (const product of products) {
     const detail = screen.details.get(product.id);
     const choices = choicesOf(detail ?? product);
+    // The size and colour searched for still hold when a card of that search is bought.
+    const searched = screen.list.some((p) => p.id === product.id) ? screen.listSearch?.input : undefined;
+    const said = { size: size ?? searched?.size, color: color ?? searched?.color };
     const wanted: Wanted =
       answering && screen.asking!.id === product.id
-        ? answeredOptions([...screen.asking!.replies, u.raw], choices, { size, color })
-        : { size, color, options: statedOptions(u.raw, choices, false) };
+        ? answeredOptions([...screen.asking!.replies, u.raw], choices, said)
+        : { ...said, options: statedOptions(u.raw, choices, false) };
     const askShown =
       screen.asking?.id === product.id ||
       screen.sinceUser.some(
@@ -220,26 +223,22 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
   return call('startCheckout', { items });
 }
 
-/** Everything the buyer chose in their answers so far, the latest answer winning. */
+/** Everything the buyer chose in their answers so far over what they searched for, the latest answer winning. */
 function answeredOptions(
   answers: string[],
   choices: Record<string, string[]>,
-  latest: { size?: string; color?: string },
+  searched: { size?: string; color?: string },
 ): Wanted {
-  const wanted: Wanted = { options: {} };
+  const wanted: Wanted = { ...searched, options: {} };
   for (const answer of answers) {
     const u = new Utterance(answer);
-    const size = takeSize(u);
-    const color = takeColor(u);
     const options = statedOptions(answer, choices, true);
-    if (size) Object.assign(wanted, { size });
-    if (color) Object.assign(wanted, { color });
-    if (options.size && !size) wanted.size = options.size;
-    if (options.color && !color) wanted.color = options.color;
+    const size = takeSize(u) ?? options.size;
+    const color = takeColor(u) ?? options.color;
+    if (size) wanted.size = size;
+    if (color) wanted.color = color;
     Object.assign(wanted.options!, options);
   }
-  if (latest.size) wanted.size = latest.size;
-  if (latest.color) wanted.color = latest.color;
   return wanted;
 }
 
