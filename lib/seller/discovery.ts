@@ -1,6 +1,7 @@
 import type { DiscoveryDocument } from '@/lib/acp/types';
 import { ACP_API_VERSION, SUPPORTED_ACP_VERSIONS } from '@/lib/acp/version';
-import type { Seller } from '@/lib/seller/context';
+import { DEMO_SELLER_IDS } from '@/lib/config';
+import { findSeller, type Seller } from '@/lib/seller/context';
 import { absoluteUrl } from '@/lib/seller/products';
 
 /**
@@ -45,5 +46,31 @@ export function discoveryDocument(seller: Seller): DiscoveryDocument {
       supported_currencies: [seller.policy.currency],
       supported_locales: seller.policy.homeCountry === 'JP' ? ['ja-JP', 'en-US'] : ['en-US', 'ja-JP'],
     },
+  };
+}
+
+/**
+ * `GET /.well-known/acp.json` at the origin. ACP's DiscoveryResponse describes one seller (one
+ * `api_base_url`, no other members allowed), and this origin hosts three. So the origin-level
+ * document is a directory: the protocol it speaks, and per seller its name, currency, API base and
+ * its own spec-valid DiscoveryResponse at `{api_base_url}/.well-known/acp.json`. An agent that
+ * knows only the origin reads `sellers[]`, then proceeds exactly as with a seller on its own
+ * origin. Member names are Aisle's (`dev.aisle.seller_directory`), documented in lib/seller/README.md.
+ */
+export function directoryDocument() {
+  return {
+    type: 'dev.aisle.seller_directory',
+    protocol: {
+      name: 'acp',
+      version: ACP_API_VERSION,
+      supported_versions: [...SUPPORTED_ACP_VERSIONS],
+    },
+    sellers: DEMO_SELLER_IDS.map((id) => findSeller(id)!).map((seller) => ({
+      id: seller.id,
+      name: seller.profile.name,
+      currency: seller.policy.currency,
+      api_base_url: absoluteUrl(`/sellers/${seller.id}`),
+      discovery_url: absoluteUrl(`/sellers/${seller.id}/.well-known/acp.json`),
+    })),
   };
 }

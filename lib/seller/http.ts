@@ -29,6 +29,7 @@ import type { AcpSchemaName } from '@/lib/acp/validate';
 import { handleAdminRequest } from './admin';
 import { authenticateAgent, type AgentIdentity } from './agents';
 import { completeSession } from './checkout/complete';
+import { completionRefusal } from './checkout/refusal';
 import {
   cancelSession,
   createSession,
@@ -37,7 +38,7 @@ import {
   type SessionAnswer,
 } from './checkout/sessions';
 import { findSeller, sellerContext, type Seller, type SellerContext, type SellerDeps } from './context';
-import { discoveryDocument, EXTENSIONS } from './discovery';
+import { directoryDocument, discoveryDocument, EXTENSIONS } from './discovery';
 import { logSellerFailure } from './log';
 import { cancelOrder } from './orders/actions';
 import { findOrder } from './orders/store';
@@ -137,10 +138,18 @@ async function dispatch(
       return session(
         await updateSession(ctx, seller, agent, r.id, typed(CheckoutSessionUpdateRequest, body)),
       );
-    case 'complete':
-      return session(
-        await completeSession(ctx, seller, agent, r.id, typed(CheckoutSessionCompleteRequest, body)),
+    case 'complete': {
+      const answer = await completeSession(
+        ctx,
+        seller,
+        agent,
+        r.id,
+        typed(CheckoutSessionCompleteRequest, body),
       );
+      const refusal = completionRefusal(answer);
+      if (refusal) throw refusal;
+      return session(answer);
+    }
     case 'cancel':
       return session(await cancelSession(ctx, seller, agent, r.id, typed(CancelSessionRequest, body)));
     case 'get_order': {
@@ -249,4 +258,19 @@ export async function handleSellerRequest(request: Request, deps: SellerDeps): P
     }
   }
   return toResponse(reply, { 'Request-Id': requestId });
+}
+
+/** `/.well-known/acp.json` at the origin: the directory of this origin's sellers (see discovery.ts). */
+export function handleRootDiscovery(request: Request): Response {
+  const reply =
+    request.method === 'GET' || request.method === 'HEAD'
+      ? acpReply(200, directoryDocument(), { 'Cache-Control': 'public, max-age=300' })
+      : problemReply(
+          new AcpProblem(
+            405,
+            { type: 'invalid_request', code: 'method_not_allowed', message: 'Use GET.' },
+            { Allow: 'GET' },
+          ),
+        );
+  return toResponse(reply, { 'Request-Id': requestIdOf(request) });
 }
