@@ -1,5 +1,6 @@
 import {
   bigint,
+  bigserial,
   index,
   integer,
   jsonb,
@@ -81,6 +82,8 @@ export const sellerCheckoutSessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Breaks ties between rows created in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('seller_checkout_sessions_seller_created').on(t.sellerId, t.createdAt)],
 );
@@ -104,6 +107,8 @@ export const sellerOrders = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Breaks ties between rows created in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('seller_orders_seller_created').on(t.sellerId, t.createdAt)],
 );
@@ -131,6 +136,8 @@ export const sellerPayments = pgTable(
     refunded: bigint('refunded', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Breaks ties between rows created in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
     index('seller_payments_seller_created').on(t.sellerId, t.createdAt),
