@@ -13,7 +13,17 @@ export interface SellerDeps {
   now?: () => Date;
   /** The Stripe client factory; by default one built by lib/stripe/client.ts for `db` (and `fetch`). */
   stripe?: SellerStripe;
+  /** Requests each agent key may make per window; Aisle's own agent is not limited. */
+  rateLimit?: AcpRateLimit;
 }
+
+export interface AcpRateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** 100 requests per 10 s per key: ample for a checkout, not for a flood (documented in README.md). */
+export const DEFAULT_ACP_RATE_LIMIT: AcpRateLimit = { limit: 100, windowMs: 10_000 };
 
 export interface SellerStripe {
   stripeFor(account: DemoSellerId): Promise<Stripe>;

@@ -9,7 +9,8 @@ import { absoluteUrl } from '@/lib/seller/products';
  * has its discovery document under its own base path. Two Aisle extensions are declared, each
  * described at the `spec` URL (served by the same handler):
  * - `dev.aisle.line_item_quantity`: request items may carry an integer `quantity` ≥ 1;
- * - `dev.aisle.order_cancel`: `GET /orders/{id}` and `POST /orders/{id}/cancel` (Bearer key,
+ * - `dev.aisle.order_retrieve`: `GET /orders/{id}` answers the Order (ACP issue #234);
+ * - `dev.aisle.order_cancel`: `POST /orders/{id}/cancel` (Bearer key,
  *   API-Version, Idempotency-Key) cancel an order that has not shipped and refund it in full.
  */
 export const EXTENSIONS = {
@@ -18,10 +19,15 @@ export const EXTENSIONS = {
     summary:
       'Items in the line_items of POST /checkout_sessions and POST /checkout_sessions/{id} may carry "quantity": an integer ≥ 1, default 1. ACP 2026-04-17 Item has no quantity (upstream issues #264, #272). Listing one item id twice adds the quantities.',
   },
+  'order-retrieve': {
+    name: 'dev.aisle.order_retrieve',
+    summary:
+      'GET {api_base_url}/orders/{order_id}, with Authorization and API-Version, returns the Order (schema Order of ACP 2026-04-17) as the latest order webhook carried it, so an agent can pull order state instead of waiting for a webhook (as proposed upstream in ACP issue #234). Only the agent whose session made the order sees it; any other gets 404 order_not_found.',
+  },
   'order-cancel': {
     name: 'dev.aisle.order_cancel',
     summary:
-      'GET {api_base_url}/orders/{order_id} returns the Order. POST {api_base_url}/orders/{order_id}/cancel, with the same headers as checkout (Authorization, API-Version, Idempotency-Key), cancels an order that has not shipped: a full refund through Stripe, then an order_update webhook with status "canceled". Answers 200 with the Order, 404 for an unknown order, 409 (code invalid_order_state) once it has shipped or was canceled.',
+      'POST {api_base_url}/orders/{order_id}/cancel, with the same headers as checkout (Authorization, API-Version, Idempotency-Key), cancels an order that has not shipped: a full refund through Stripe, then an order_update webhook with status "canceled". Answers 200 with the Order, 404 for an unknown order, 409 (code invalid_order_state) once it has shipped or was canceled.',
   },
 } as const;
 
