@@ -50,7 +50,8 @@ export async function createTestPglite(): Promise<PGlite> {
 export async function openTestDatabase(engine: Engine = 'pglite'): Promise<Database> {
   if (engine === 'pglite') {
     const client = await createTestPglite();
-    return { db: drizzle(client) as unknown as Db, engine: 'pglite', close: () => client.close() };
+    const db = drizzle(client) as unknown as Db;
+    return { db, engine: 'pglite', exclusive: (fn) => fn(db), close: () => client.close() };
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');

@@ -198,3 +198,17 @@ function variantQualifies(
   if (bounded && filter.maxPrice !== undefined && v.price > filter.maxPrice) return false;
   return true;
 }
+
+/**
+ * The variants of a product that satisfy the filters. Price bounds apply to variants priced in
+ * `currency` (all variants when no currency is given); a product whose colour is fixed rather
+ * than a variant option matches on its attributes or title.
+ */
+export function eligibleVariants(product: IndexedProduct, filter: VariantFilter): IndexedVariant[] {
+  if (filter.none) return product.variants;
+  const colors = filter.color && filter.color.length > 0 ? filter.color : undefined;
+  if (colors && !product.hasColorOption && !colors.every((c) => product.fixedColorWords.includes(c)))
+    return [];
+  if (filter.size && !product.hasSizeOption) return [];
+  return product.variants.filter((v) => variantQualifies(product, v, filter, colors));
+}

@@ -127,6 +127,7 @@ export const productDetail = productSummary.extend({
 });
 export type ProductDetail = z.infer<typeof productDetail>;
 export const getProductOutput = z.object({ product: productDetail.nullable() });
+export type GetProductOutput = z.infer<typeof getProductOutput>;
 
 export const compareProductsInput = z
   .object({
