@@ -493,7 +493,14 @@ async function completeWithToken(
       unresolved: true,
     });
   }
-  const code: PayErrorCode = /token|spt|shared_payment/i.test(error.code) ? 'token_refused' : 'seller_error';
+  // A seller that refuses complete for the session itself (Aisle's sellers: 400 session_not_ready or
+  // price_changed, lib/seller/README.md) has charged nothing: the buyer must look at the checkout again.
+  const code: PayErrorCode =
+    error.code === 'session_not_ready' || error.code === 'price_changed'
+      ? 'not_ready'
+      : /token|spt|shared_payment/i.test(error.code)
+        ? 'token_refused'
+        : 'seller_error';
   throw new PayStop(failed(code, { sellerMessage: error.message, retryable: true }), {
     revoke: spt.id,
     attempt: { status: 'failed', errorCode: error.code, errorMessage: error.message },
