@@ -4,10 +4,10 @@ process.env.AISLE_SECRET ??= 'aisle-bench-secret-0123456789abcdef0123';
 
 import type { DemoSellerId } from '@/lib/config';
 import { payCheckout } from '@/lib/agent/checkout/pay';
-import { startCheckout } from '@/lib/agent/checkout/service';
+import { loadCheckout, startCheckout } from '@/lib/agent/checkout/service';
+import type { CheckoutDetails } from '@/lib/agent/checkout/view';
 import { openPurchaseWorld, type PurchaseWorld } from '@/lib/testing/purchase-world';
 import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
-import type { CheckoutView } from '@/lib/agent/tools/schemas';
 import { ms, percentile } from './stats';
 import type { BenchRow } from './types';
 
@@ -50,14 +50,16 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
     let buyer = await world.buyer();
     let bought = 0;
     // As the checkout card does, Pay names the card the buyer chose.
-    const prepare = async (): Promise<{ buyerId: string; card: string; checkout: CheckoutView }> => {
+    const prepare = async (): Promise<{ buyerId: string; card: string; checkout: CheckoutDetails }> => {
       if (bought++ % PURCHASES_PER_BUYER === PURCHASES_PER_BUYER - 1) buyer = await world.buyer();
       const item = nextItem();
       const output = await startCheckout(world.deps(buyer.buyerId), {
         items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
       });
       if (!output.checkouts[0]) throw new Error(output.error ?? 'no checkout');
-      return { buyerId: buyer.buyerId, card: buyer.card, checkout: output.checkouts[0] };
+      // What the buyer's card shows, with the quote Pay sends back.
+      const checkout = await loadCheckout(world.deps(buyer.buyerId), output.checkouts[0].id);
+      return { buyerId: buyer.buyerId, card: buyer.card, checkout: checkout! };
     };
 
     const samples: number[] = [];
@@ -71,7 +73,7 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
       const result = await payCheckout({
         ...world.deps(buyerId),
         checkoutId: checkout.id,
-        expectedTotal: checkout.total!,
+        quote: checkout.quote,
         paymentMethodId: card,
       });
       const elapsed = performance.now() - start;
@@ -91,7 +93,8 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
       const output = await startCheckout(world.deps(buyer.buyerId), {
         items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
       });
-      prepared.push({ buyerId: buyer.buyerId, card: buyer.card, checkout: output.checkouts[0] });
+      const checkout = await loadCheckout(world.deps(buyer.buyerId), output.checkouts[0].id);
+      prepared.push({ buyerId: buyer.buyerId, card: buyer.card, checkout: checkout! });
     }
     const started = performance.now();
     const results = await Promise.all(
@@ -99,7 +102,7 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
         payCheckout({
           ...world.deps(buyerId),
           checkoutId: checkout.id,
-          expectedTotal: checkout.total!,
+          quote: checkout.quote,
           paymentMethodId: card,
         }).catch(() => ({
           status: 'error' as const,

@@ -41,6 +41,7 @@ const OFFLINE_WORD_DELAY_MS = 12;
 const env = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   AISLE_ORIGIN: optionalUrl('AISLE_ORIGIN'),
+  AISLE_INTERNAL_ORIGIN: optionalUrl('AISLE_INTERNAL_ORIGIN'),
   AISLE_SECRET: z.preprocess(
     blankToUndefined,
     z.string().min(32, { message: 'AISLE_SECRET must be at least 32 characters long.' }).optional(),
@@ -56,6 +57,15 @@ const env = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: optionalString,
   OPENAI_BASE_URL: optionalUrl('OPENAI_BASE_URL'),
+  OPENAI_API: z.preprocess(
+    blankToUndefined,
+    z.enum(['responses', 'chat'], { message: 'OPENAI_API must be "responses" or "chat".' }).optional(),
+  ),
+  OPENAI_IDLE_TIMEOUT_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1).max(600).default(20),
+  ),
+  OPENAI_MAX_OUTPUT_TOKENS: z.preprocess(blankToUndefined, z.coerce.number().int().min(64).default(1024)),
   STRIPE_SECRET_KEY: z.preprocess(
     blankToUndefined,
     z
@@ -83,7 +93,18 @@ const env = z.object({
 });
 
 export type ModelConfig =
-  { mode: 'offline' } | { mode: 'openai'; apiKey: string; model: string; baseURL?: string };
+  | { mode: 'offline' }
+  | {
+      mode: 'openai';
+      apiKey: string;
+      model: string;
+      baseURL?: string;
+      /** Which OpenAI API: Chat Completions by default with a baseURL, Responses without. */
+      api?: 'responses' | 'chat';
+      /** The app gives up on the provider after this long without a token. */
+      idleTimeoutMs?: number;
+      maxOutputTokens?: number;
+    };
 export type StripeConfig =
   | { mode: 'emulator' }
   | {
@@ -94,7 +115,14 @@ export type StripeConfig =
 export type DatabaseConfig = { mode: 'pglite'; dataDir: string } | { mode: 'postgres'; url: string };
 
 export interface AppConfig {
+  /** What browsers and outside agents see (AISLE_ORIGIN): the same on every instance behind one address. */
   origin: string;
+  /**
+   * How this instance reaches itself (AISLE_INTERNAL_ORIGIN, default http://127.0.0.1:$PORT): the agent
+   * calls its own sellers here, and the outbox delivers here what is addressed to `origin`, so an
+   * instance never depends on another one being up.
+   */
+  internalOrigin: string;
   secret?: string;
   model: ModelConfig;
   stripe: StripeConfig;
@@ -167,6 +195,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       apiKey: e.OPENAI_API_KEY,
       model: e.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL,
       baseURL: e.OPENAI_BASE_URL,
+      api: e.OPENAI_API,
+      idleTimeoutMs: e.OPENAI_IDLE_TIMEOUT_SECONDS * 1000,
+      maxOutputTokens: e.OPENAI_MAX_OUTPUT_TOKENS,
     };
   } else if (e.OPENAI_MODEL || e.OPENAI_BASE_URL) {
     throw new ConfigError(
@@ -195,6 +226,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 
   return {
     origin: (e.AISLE_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    internalOrigin: (e.AISLE_INTERNAL_ORIGIN ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ''),
     secret: e.AISLE_SECRET,
     model,
     stripe,
@@ -213,6 +245,13 @@ let cached: AppConfig | undefined;
 export function config(): AppConfig {
   cached ??= loadConfig();
   return cached;
+}
+
+/** A URL on the public origin, readdressed to this instance; any other URL as it is. */
+export function internalUrl(url: string, c: AppConfig = config()): string {
+  if (url === c.origin || url.startsWith(`${c.origin}/`))
+    return c.internalOrigin + url.slice(c.origin.length);
+  return url;
 }
 
 export function modes(c: AppConfig = config()) {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { changeCheckout, loadCheckout } from '@/lib/agent/checkout/service';
 import { payCheckout, type PayErrorCode } from '@/lib/agent/checkout/pay';
+import type { QuotePart } from '@/lib/agent/checkout/quote';
 import type { CheckoutDetails } from '@/lib/agent/checkout/view';
 import { cancelOrder } from '@/lib/agent/orders/cancel';
 import { getOrderByCheckout, type OrderSummary } from '@/lib/agent/orders/store';
@@ -26,7 +27,6 @@ export interface CheckoutCardState {
 
 const checkoutId = z.string().regex(/^chk_[A-Za-z0-9_-]{8,40}$/);
 const orderId = z.string().regex(/^aord_[A-Za-z0-9_-]{8,40}$/);
-const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[a-zA-Z]{3}$/) });
 const address = z.object({
   name: z.string().trim().min(1).max(120),
   line_one: z.string().trim().min(1).max(200),
@@ -112,20 +112,20 @@ export type PayActionResult =
       status: 'failed';
       code: PayErrorCode | 'invalid';
       sellerMessage?: string;
+      changed?: QuotePart[];
       checkout: CheckoutDetails | null;
       retryable: boolean;
     };
 
 const payInput = z.object({
   checkoutId,
-  expectedTotal: money,
-  paymentMethodId: z
-    .string()
-    .regex(/^pm_[A-Za-z0-9_]+$/)
-    .optional(),
+  /** The quote the card showed: Pay buys exactly that or nothing. */
+  quote: z.string().regex(/^q\d+(\.[A-Za-z0-9_-]{1,64}){1,12}$/),
+  /** The card the card showed: only that card pays. */
+  paymentMethodId: z.string().regex(/^pm_[A-Za-z0-9_]+$/),
 });
 
-/** Pay: the buyer's click. The server checks ownership, total, limit, then mints the SPT and completes. */
+/** Pay: the buyer's click. The server checks ownership, the quote, the limit, then mints the SPT and completes. */
 export async function payCheckoutAction(input: z.input<typeof payInput>): Promise<PayActionResult> {
   const parsed = payInput.safeParse(input);
   if (!parsed.success) return { status: 'failed', code: 'invalid', checkout: null, retryable: false };

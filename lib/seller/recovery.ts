@@ -7,6 +7,7 @@ import type { SessionInput } from './checkout/input';
 import { cancelPendingIntent } from './checkout/payment';
 import { COMPLETION_STALE_MS, lockSession, paymentOf, saveSession } from './checkout/store';
 import { findSeller, sellerContext, type SellerDeps } from './context';
+import { logSellerFailure } from './log';
 import { releaseStock, stockLines } from './stock';
 
 /**
@@ -74,7 +75,7 @@ export async function recoverSellerSessions(
         released++;
       }
     } catch (error) {
-      console.error('[seller] recovery of', row.id, error instanceof Error ? error.message : error);
+      logSellerFailure(`recovery of ${row.id}`, error);
     }
   }
   return { resumed, released };

@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
 import { ensureStripeCustomer } from '@/lib/agent/wallet/wallet';
 import type { DemoSellerId } from '@/lib/config';
-import type { Database, Db } from '@/lib/db/client';
+import type { Database, Db, Engine } from '@/lib/db/client';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 import { openTestDatabase } from '@/lib/db/testing';
 import { bootSellers } from '@/lib/seller/boot';
@@ -43,8 +43,8 @@ export interface PurchaseWorld {
 
 let buyers = 0;
 
-export async function openPurchaseWorld(): Promise<PurchaseWorld> {
-  const database = await openTestDatabase();
+export async function openPurchaseWorld(engine: Engine = 'pglite'): Promise<PurchaseWorld> {
+  const database = await openTestDatabase(engine);
   const { db } = database;
   await bootStripeEmulator(db);
   await bootSellers(db);

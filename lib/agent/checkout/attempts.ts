@@ -71,11 +71,13 @@ export async function releaseCheckout(
   db: Db,
   checkoutId: string,
   status: 'open' | 'authentication_required' | 'canceled' = 'open',
-): Promise<void> {
-  await db
+): Promise<CheckoutRow | null> {
+  const [row] = await db
     .update(agentCheckouts)
     .set({ status, payingSince: null, updatedAt: new Date() })
-    .where(and(eq(agentCheckouts.id, checkoutId), eq(agentCheckouts.status, 'paying')));
+    .where(and(eq(agentCheckouts.id, checkoutId), eq(agentCheckouts.status, 'paying')))
+    .returning();
+  return row ?? null;
 }
 
 export interface NewAttempt {

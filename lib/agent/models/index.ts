@@ -9,7 +9,12 @@ export interface ChatModel {
   kind: ModelConfig['mode'];
   /** The offline model's id or the OpenAI model name. */
   label: string;
+  /** The cap on each answer's output tokens (a hosted model's cost). */
+  maxOutputTokens?: number;
 }
+
+/** Short answers beside cards need far fewer; the cap bounds what one runaway answer can cost. */
+const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
 
 /**
  * The one place that picks the chat model: OpenAI when OPENAI_API_KEY is set (model from
@@ -20,7 +25,12 @@ export function selectChatModel(
   { offlineWordDelayMs = config().offlineWordDelayMs }: { offlineWordDelayMs?: number } = {},
 ): ChatModel {
   if (settings.mode === 'openai') {
-    return { model: createOpenAIModel(settings), kind: 'openai', label: settings.model };
+    return {
+      model: createOpenAIModel(settings),
+      kind: 'openai',
+      label: settings.model,
+      maxOutputTokens: settings.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+    };
   }
   const model = createOfflineModel({ chunkDelayMs: offlineWordDelayMs });
   return { model, kind: 'offline', label: model.modelId };

@@ -46,7 +46,14 @@ export const checkout = {
     refreshing: 'Updating…',
     errorNotFound: 'This checkout no longer exists.',
     errorSessionClosed: 'The seller closed this checkout. Ask the agent to start a new one.',
-    errorTotalChanged: 'The total changed at the seller. Check the new total and press Pay again.',
+    errorQuoteChanged:
+      'Nothing was charged: this checkout changed since you saw it. Check it and press Pay again.',
+    quoteChangedSeller: 'The seller changed since you saw it.',
+    quoteChangedItems: 'The items changed since you saw them: now {items}.',
+    quoteChangedQuantities: 'The quantities changed since you saw them: now {items}.',
+    quoteChangedAddress: 'The delivery address changed since you saw it: now {address}.',
+    quoteChangedShipping: 'The delivery option changed since you saw it: now {option}.',
+    quoteChangedTotals: 'The price changed since you saw it: the total is now {total}.',
     errorNotReady: 'The seller cannot take payment for this checkout yet.',
     errorNoCard: 'Save a card first.',
     errorSpendLimit: 'This would go over your 24-hour spending limit.',
@@ -114,8 +121,14 @@ export const checkout = {
     errorNotFound: 'このチェックアウトは見つかりません。',
     errorSessionClosed:
       '販売者がこのチェックアウトを終了しました。エージェントに新しく始めるよう頼んでください。',
-    errorTotalChanged:
-      '販売者側で合計金額が変わりました。新しい合計を確認して、もう一度「支払う」を押してください。',
+    errorQuoteChanged:
+      '請求はされていません。ご覧になった後にこのお会計の内容が変わりました。内容を確認して、もう一度「支払う」を押してください。',
+    quoteChangedSeller: 'ご覧になった後に販売者が変わりました。',
+    quoteChangedItems: 'ご覧になった後に商品が変わりました。現在の内容：{items}。',
+    quoteChangedQuantities: 'ご覧になった後に数量が変わりました。現在の内容：{items}。',
+    quoteChangedAddress: 'ご覧になった後にお届け先が変わりました。現在のお届け先：{address}。',
+    quoteChangedShipping: 'ご覧になった後に配送方法が変わりました。現在の配送方法：{option}。',
+    quoteChangedTotals: 'ご覧になった後に金額が変わりました。現在の合計：{total}。',
     errorNotReady: '販売者はまだこのチェックアウトの支払いを受け付けられません。',
     errorNoCard: '先にカードを保存してください。',
     errorSpendLimit: '24時間の利用上限を超えてしまいます。',

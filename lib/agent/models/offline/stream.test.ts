@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { TOOL_NAMES, searchProductsInput } from '@/lib/agent/tools/schemas';
@@ -167,6 +168,15 @@ describe('offline model: the LanguageModelV3 surface', () => {
     const rest: string[] = [];
     for (let r = await reader.read(); !r.done; r = await reader.read()) rest.push(r.value.type);
     expect(rest).not.toContain('finish');
+  });
+
+  it('leaves no abort listener behind on the request, however long the answer', async () => {
+    const { signal } = new AbortController();
+    const parts = await collect(
+      (await createOfflineModel({ chunkDelayMs: 1 }).doStream(call('help', { abortSignal: signal }))).stream,
+    );
+    expect(parts.filter((p) => p.type === 'text-delta').length).toBeGreaterThan(10);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
   it('never calls a tool that is not offered, nor any tool when toolChoice is none', async () => {
