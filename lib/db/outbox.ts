@@ -78,9 +78,15 @@ type Lease = { id: number; attempts: number };
 const holdsLease = (lease: Lease) =>
   and(eq(outbox.id, lease.id), eq(outbox.attempts, lease.attempts), isNull(outbox.deliveredAt));
 
+/**
+ * The database's clock, rounded up to the millisecond a JS Date holds: PostgreSQL keeps microseconds,
+ * and a row stamped a few microseconds before this reading must still count as due.
+ */
 async function databaseNow(db: Db): Promise<Date> {
-  const { rows } = await db.execute<{ now: string }>(sql`select now()::text as now`);
-  return new Date(rows[0].now);
+  const { rows } = await db.execute<{ ms: number | string }>(
+    sql`select ceil(extract(epoch from now()) * 1000)::float8 as ms`,
+  );
+  return new Date(Number(rows[0].ms));
 }
 
 /**
