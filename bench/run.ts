@@ -13,10 +13,12 @@ const suites: { name: string; load: () => Promise<() => Promise<BenchRow[]>> }[]
   { name: 'stripe emulator', load: async () => (await import('./stripe')).runStripeBench },
   { name: 'sellers (ACP)', load: async () => (await import('./seller')).runSellerBench },
   { name: 'agent catalog', load: async () => (await import('./catalog')).runCatalogBench },
+  { name: 'agent catalog 100k', load: async () => (await import('./catalog')).runLargeCatalogBench },
   { name: 'agent chat', load: async () => (await import('./chat')).runChatBench },
   { name: 'agent checkout', load: async () => (await import('./checkout')).runCheckoutBench },
   // A production start measured from outside: browser weight, server memory, 20 buyers at once.
   { name: 'app (next start)', load: async () => (await import('./app')).runAppBench },
+  { name: 'instances', load: async () => (await import('./instances')).runInstancesBench },
 ];
 
 async function main() {
