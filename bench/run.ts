@@ -14,7 +14,8 @@ const suites: { name: string; load: () => Promise<() => Promise<BenchRow[]>> }[]
   { name: 'agent catalog', load: async () => (await import('./catalog')).runCatalogBench },
   { name: 'agent chat', load: async () => (await import('./chat')).runChatBench },
   { name: 'agent checkout', load: async () => (await import('./checkout')).runCheckoutBench },
-  { name: 'chat page bundle', load: async () => (await import('./bundle')).runBundleBench },
+  // A production start measured from outside: browser weight, server memory, 20 buyers at once.
+  { name: 'app (next start)', load: async () => (await import('./app')).runAppBench },
 ];
 
 function table(rows: BenchRow[]): string {

@@ -24,9 +24,11 @@ const DRIZZLE_PARSERS = Object.fromEntries(
   [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, keepText]),
 );
 
-export async function createPglite(dataDir?: string): Promise<PGlite> {
+/** `loadDataDir`: start from a copy of a data folder that `dumpDataDir` wrote (tests do, to skip initdb). */
+export async function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
   const client = await PGlite.create({
     dataDir,
+    loadDataDir,
     extensions: { pg_trgm },
     parsers: DRIZZLE_PARSERS,
     // A new WAL segment is not zero-filled first: in PGlite's in-memory file system that is a copy of the whole segment.

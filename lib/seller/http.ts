@@ -10,6 +10,7 @@ import {
   parseJsonBody,
   problemReply,
   readBodyText,
+  refuseUnstorableText,
   requestFingerprint,
   requestIdOf,
   requireIdempotencyKey,
@@ -25,6 +26,7 @@ import {
   CheckoutSessionUpdateRequest,
 } from '@/lib/acp/types';
 import type { AcpSchemaName } from '@/lib/acp/validate';
+import { handleAdminRequest } from './admin';
 import { authenticateAgent, type AgentIdentity } from './agents';
 import { completeSession } from './checkout/complete';
 import { COMPLETION_STALE_MS } from './checkout/store';
@@ -37,6 +39,7 @@ import {
 } from './checkout/sessions';
 import { findSeller, sellerContext, type Seller, type SellerContext, type SellerDeps } from './context';
 import { discoveryDocument, EXTENSIONS } from './discovery';
+import { logSellerFailure } from './log';
 import { cancelOrder } from './orders/actions';
 import { findOrder } from './orders/store';
 
@@ -175,6 +178,7 @@ async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
   const seller = findSeller(decodeURIComponent(parts[1]));
   if (!seller)
     throw invalidRequest('seller_not_found', `No seller ${parts[1].slice(0, 60)} here.`, undefined, 404);
+  if (parts[2] === 'admin') return handleAdminRequest(deps.db, seller, request, parts.slice(3));
   const r = route(request.method, parts.slice(2));
   if (r instanceof AcpProblem) throw r;
   if (r.op === 'discovery')
@@ -224,6 +228,7 @@ function parseOrderBody(text: string): unknown {
   } catch {
     throw invalidRequest('invalid_json', 'The request body is not valid JSON.');
   }
+  refuseUnstorableText(value);
   const parsed = CancelOrderRequest.strict().safeParse(value);
   if (!parsed.success)
     throw invalidRequest('invalid_request', 'The body may only carry an optional "reason" string.', '$');
@@ -238,7 +243,7 @@ export async function handleSellerRequest(request: Request, deps: SellerDeps): P
   } catch (error) {
     if (error instanceof AcpProblem) reply = problemReply(error);
     else {
-      console.error('[seller]', error);
+      logSellerFailure(`${request.method} ${new URL(request.url).pathname.slice(0, 200)}`, error);
       reply = acpReply(500, {
         type: 'processing_error',
         code: 'internal_error',

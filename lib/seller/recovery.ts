@@ -8,6 +8,7 @@ import type { SessionInput } from './checkout/input';
 import { cancelPendingIntent } from './checkout/payment';
 import { COMPLETION_STALE_MS, lockSession, paymentOf, saveSession } from './checkout/store';
 import { findSeller, sellerContext, type SellerDeps } from './context';
+import { logSellerFailure } from './log';
 import { releaseStock, stockLines } from './stock';
 
 /**
@@ -78,7 +79,7 @@ export async function recoverSellerSessions(
     } catch (error) {
       // Another instance took this completion over a moment ago: it finishes it.
       if (error instanceof AcpProblem && error.status === 409) continue;
-      console.error('[seller] recovery of', row.id, error instanceof Error ? error.message : error);
+      logSellerFailure(`recovery of ${row.id}`, error);
     }
   }
   return { resumed, released };

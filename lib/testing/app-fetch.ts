@@ -7,7 +7,10 @@ import { handleSellerRequest } from '@/lib/seller/http';
 import { handleStripeRequest } from '@/lib/stripe/emulator';
 
 export interface AppFetchOptions {
-  /** Defaults to `config().origin`; requests to any other origin go out through the global fetch. */
+  /**
+   * Defaults to the app's public and internal origins (`config().origin`, `config().internalOrigin`);
+   * requests to any other origin go out through the global fetch.
+   */
   origin?: string;
   /** The clock every handler runs on (token expiry, webhook tolerance). */
   now?: () => Date;
@@ -22,14 +25,16 @@ export interface AppFetchOptions {
  * `/agentic_commerce/*` the agent's order webhooks — exactly as the route files would.
  */
 export function createAppFetch(db: Db, options: AppFetchOptions = {}): typeof fetch {
-  const origin = new URL(options.origin ?? config().origin).origin;
+  const origins = (options.origin ? [options.origin] : [config().origin, config().internalOrigin]).map(
+    (o) => new URL(o).origin,
+  );
   const now = options.now;
   // Taken now, so a test may install this function as the global fetch without looping.
   const outside = globalThis.fetch;
   const appFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const url = new URL(request.url);
-    if (url.origin !== origin) return outside(request);
+    if (!origins.includes(url.origin)) return outside(request);
     const path = url.pathname;
     if (path.startsWith('/v1/')) return handleStripeRequest(request, { db, now });
     if (path.startsWith('/sellers/'))

@@ -147,6 +147,20 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
       ]);
     });
 
+    it('puts the variant of the asked size and colour on the card, so Buy buys that one', async () => {
+      const [card] = (await search({ query: 'Trail Runner', size: '10', color: 'black' })).products;
+      expect(card.variant).toMatchObject({
+        id: 'trail-runner-black-10',
+        options: { color: 'Black', size: '10' },
+        price: { amount: 12900, currency: 'usd' },
+        availability: 'in_stock',
+      });
+      const [bySize] = (await search({ query: 'Trail Runner', size: '9' })).products;
+      expect(bySize.variant?.options.size).toBe('9');
+      expect(bySize.options).toEqual({ color: ['Blue', 'Black', 'Orange'], size: ['8', '9', '10', '11'] });
+      expect((await search({ query: 'Trail Runner' })).products[0].variant).toBeUndefined();
+    });
+
     it('bounds prices in yen, showing the variant that fits', async () => {
       const cheap = await search({ query: 'コーヒー豆', currency: 'jpy', maxPrice: 5000, limit: 24 });
       expect(cheap.products.map((p) => p.id)).not.toContain('kissa-tokyo:panama-geisha');
@@ -305,6 +319,7 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
       rating: { value: 4.6, count: 412 },
       colors: ['Blue', 'Black', 'Orange'],
       sizes: ['8', '9', '10', '11'],
+      options: { color: ['Blue', 'Black', 'Orange'], size: ['8', '9', '10', '11'] },
       shortDescription: 'A light, cushioned trail running shoe with lugs that grip loose dirt and wet rock.',
     });
     expect((await search({ limit: 3 })).products).toHaveLength(3);

@@ -4,8 +4,16 @@ import {
   type ProductSummary,
   type SearchProductsInput,
   type SearchProductsOutput,
+  type VariantSummary,
 } from '@/lib/agent/tools/schemas';
-import { eligibleSummary, resolveCategory, resolveSellers, variantFilter } from './filters';
+import {
+  eligibleSummary,
+  eligibleVariants,
+  resolveCategory,
+  resolveSellers,
+  variantFilter,
+  type VariantFilter,
+} from './filters';
 import { catalogIndex } from './index-cache';
 import { parseQuery } from './parse-query';
 import { scoreQuery, type Relevance } from './query';
@@ -159,8 +167,36 @@ function ranked(
   return { page: best, total: matches.length };
 }
 
-function summarize(match: Match, locale: CatalogLocale): ProductSummary {
+/**
+ * The variant a card stands for when the shopper named a size or colour: the one Buy buys. In
+ * stock before sold out, then the cheapest; none when the product comes in one form only.
+ */
+function cardVariant(product: IndexedProduct, filter: VariantFilter): VariantSummary | undefined {
+  if (product.variants.length < 2 || (!filter.size && !filter.color?.length)) return undefined;
+  const best = eligibleVariants(product, filter).reduce<IndexedVariant | undefined>(
+    (a, v) =>
+      !a ||
+      v.availabilityRank < a.availabilityRank ||
+      (v.availabilityRank === a.availabilityRank && v.currency === a.currency && v.price < a.price)
+        ? v
+        : a,
+    undefined,
+  );
+  if (!best) return undefined;
+  return {
+    id: best.id,
+    title: best.title,
+    options: best.options,
+    price: { amount: best.price, currency: best.currency },
+    availability: best.availability,
+    stock: best.stock ?? 0,
+    ...(best.image ? { image: best.image } : {}),
+  };
+}
+
+function summarize(match: Match, locale: CatalogLocale, filter: VariantFilter): ProductSummary {
   const { product } = match;
+  const variant = cardVariant(product, filter);
   const ja = locale === 'ja' ? product.ja : null;
   return {
     id: product.key,
@@ -175,7 +211,9 @@ function summarize(match: Match, locale: CatalogLocale): ProductSummary {
     ...(product.rating ? { rating: product.rating } : {}),
     colors: product.colors,
     sizes: product.sizes,
+    ...(Object.keys(product.options).length > 0 ? { options: product.options } : {}),
     shortDescription: ja?.description ?? product.description,
+    ...(variant ? { variant } : {}),
   };
 }
 
@@ -237,9 +275,10 @@ export function searchIndex(
   locale: CatalogLocale = 'en',
 ): SearchProductsOutput {
   const { page, total } = ranked(findMatches(index, input), input, input.limit ?? DEFAULT_LIMIT);
+  const filter = variantFilter(input);
   const output: SearchProductsOutput = {
     query: input,
-    products: page.map((m) => summarize(m, locale)),
+    products: page.map((m) => summarize(m, locale, filter)),
     total,
   };
   if (total === 0) output.suggestion = suggestBroader(index, input);

@@ -554,5 +554,3 @@ async function finishOrder(
   const summary = recorded.summary ?? (await getOrderByCheckout(input.db, input.buyerId, row.id));
   return { status: 'succeeded', order: summary! };
 }
-
-export type { PaymentCard };

@@ -222,7 +222,7 @@ export async function listOrders(db: Db, buyerId: string, limit = 50): Promise<O
     .select()
     .from(agentOrders)
     .where(eq(agentOrders.buyerId, buyerId))
-    .orderBy(desc(agentOrders.createdAt))
+    .orderBy(desc(agentOrders.createdAt), desc(agentOrders.seq))
     .limit(limit);
   return withTimelines(db, rows);
 }

@@ -45,7 +45,7 @@ export const agentCheckouts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('agent_checkouts_buyer').on(t.buyerId, t.createdAt),
+    index('agent_checkouts_buyer').on(t.buyerId, t.createdAt.desc()),
     uniqueIndex('agent_checkouts_seller_session').on(t.sellerId, t.sellerSessionId),
   ],
 );
@@ -127,10 +127,12 @@ export const agentOrders = pgTable(
     paymentIntent: jsonb('payment_intent').$type<PaymentIntentSummary | null>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Breaks ties between orders placed in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
     uniqueIndex('agent_orders_seller_order').on(t.sellerId, t.sellerOrderId),
-    index('agent_orders_buyer').on(t.buyerId, t.createdAt),
+    index('agent_orders_buyer').on(t.buyerId, t.createdAt.desc()),
   ],
 );
 

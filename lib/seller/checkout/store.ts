@@ -33,10 +33,6 @@ export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
 }
 
-export function inputOf(row: SessionRow): SessionInput {
-  return row.input as SessionInput;
-}
-
 export function paymentOf(row: SessionRow): PaymentState {
   return (row.payment as PaymentState | null) ?? { attempt: 0 };
 }

@@ -2,20 +2,31 @@
  * The decision table: read the latest user message against what is on screen and choose one
  * tool call or one reply. Rules run in order; the first that applies wins.
  */
-import type { SearchProductsInput, ToolName } from '@/lib/agent/tools/schemas';
+import type { ProductDetail, ProductSummary, SearchProductsInput, ToolName } from '@/lib/agent/tools/schemas';
 import type { Screen } from './context';
 import { CUES, DEICTIC, SHIPPING_OPTION, type Cue } from './lexicon';
 import {
   takeBareNumber,
   takeColor,
   takeInStock,
+  takeOrdinals,
   takePrice,
   takeQuantity,
   takeSeller,
   takeSize,
   takeSort,
 } from './slots';
-import { byPartialTitle, matchVariant, optionsFor, resolveTargets, summaryExcludes } from './targets';
+import {
+  byPartialTitle,
+  choicesOf,
+  chooseVariant,
+  optionsFor,
+  resolveTargets,
+  statedOptions,
+  summaryExcludes,
+  variantFits,
+  type Wanted,
+} from './targets';
 import { escapeRegExp, Utterance } from './utterance';
 
 export type Say =
@@ -34,7 +45,8 @@ export type Say =
         | 'askQuantityLine';
     }
   | { key: 'unavailable'; tool: ToolName }
-  | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] };
+  | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] }
+  | { key: 'askOption'; title: string; missing: Array<{ name: string; values: string[] }> };
 
 export type Action =
   { kind: 'tool'; toolName: ToolName; input: Record<string, unknown> } | { kind: 'say'; say: Say };
@@ -153,7 +165,15 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
   const targets = resolveTargets(u, screen);
   const size = takeSize(u);
   const color = takeColor(u) ?? targets.color;
-  const quantity = Math.min(20, takeQuantity(u) ?? takeBareNumber(u) ?? 1);
+  // An answer to "Which size?" is an option ("10"), not a quantity: that was in the request.
+  const answering = screen.asking !== undefined && !targets.by;
+  const quantity = Math.min(
+    20,
+    takeQuantity(u) ??
+      (answering ? requestedQuantity(screen.asking!.request) : undefined) ??
+      (answering ? undefined : takeBareNumber(u)) ??
+      1,
+  );
   const partial = targets.by ? undefined : byPartialTitle(u.rest(), screen);
   const products =
     targets.products.length > 0
@@ -168,38 +188,88 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
     if (!targets.by && !u.has(DEICTIC) && u.rest() !== '') return search(new Utterance(u.raw), screen);
     return say({ key: 'askWhich' });
   }
-  const wanted = { size, color };
   const items = [];
   for (const product of products) {
-    const item: { productId: string; variantId?: string; quantity: number } = {
-      productId: product.id,
-      quantity,
-    };
-    if (size || color) {
-      if (summaryExcludes(product, wanted)) {
-        return say({
-          key: 'optionUnavailable',
-          title: product.title,
-          ...wanted,
-          options: optionsFor(product, wanted),
-        });
-      }
-      const detail = screen.details.get(product.id);
-      // Variant ids live in the product detail: fetch it, and buy on the next step.
-      if (!detail) return call('getProduct', { productId: product.id });
-      const variant = matchVariant(detail, wanted);
-      if (!variant)
-        return say({
-          key: 'optionUnavailable',
-          title: product.title,
-          ...wanted,
-          options: optionsFor(detail, wanted),
-        });
-      item.variantId = variant.id;
-    }
-    items.push(item);
+    const detail = screen.details.get(product.id);
+    const choices = choicesOf(detail ?? product);
+    const wanted: Wanted =
+      answering && screen.asking!.id === product.id
+        ? answeredOptions([...screen.asking!.replies, u.raw], choices, { size, color })
+        : { size, color, options: statedOptions(u.raw, choices, false) };
+    const picked = pickVariant(product, detail, wanted);
+    if (picked.kind === 'act') return picked.action;
+    items.push(compact({ productId: product.id, variantId: picked.variantId, quantity }));
   }
   return call('startCheckout', { items });
+}
+
+/** Everything the buyer chose in their answers so far, the latest answer winning. */
+function answeredOptions(
+  answers: string[],
+  choices: Record<string, string[]>,
+  latest: { size?: string; color?: string },
+): Wanted {
+  const wanted: Wanted = { options: {} };
+  for (const answer of answers) {
+    const u = new Utterance(answer);
+    const size = takeSize(u);
+    const color = takeColor(u);
+    const options = statedOptions(answer, choices, true);
+    if (size) Object.assign(wanted, { size });
+    if (color) Object.assign(wanted, { color });
+    if (options.size && !size) wanted.size = options.size;
+    if (options.color && !color) wanted.color = options.color;
+    Object.assign(wanted.options!, options);
+  }
+  if (latest.size) wanted.size = latest.size;
+  if (latest.color) wanted.color = latest.color;
+  return wanted;
+}
+
+/** How many the buyer asked for in an earlier request ("buy two of the second one"). */
+function requestedQuantity(request: string): number | undefined {
+  const u = new Utterance(request);
+  u.takeAll(CUES.buy);
+  takeOrdinals(u);
+  takeSize(u);
+  return takeQuantity(u) ?? takeBareNumber(u);
+}
+
+/**
+ * Which variant of `product` to buy: the one on its card when it fits what the buyer said, else
+ * the one their words pick out. When the words leave an option open the agent asks, showing the
+ * product with the values as buttons; it never guesses a size.
+ */
+function pickVariant(
+  product: ProductSummary,
+  detail: ProductDetail | undefined,
+  wanted: Wanted,
+): { kind: 'item'; variantId?: string } | { kind: 'act'; action: Action } {
+  const stated = Boolean(wanted.size || wanted.color || Object.keys(wanted.options ?? {}).length > 0);
+  const unavailable = (options: string[]) =>
+    ({
+      kind: 'act',
+      action: say({
+        key: 'optionUnavailable',
+        title: product.title,
+        size: wanted.size,
+        color: wanted.color,
+        options,
+      }),
+    }) as const;
+  if (product.variant && variantFits(product.variant, wanted))
+    return { kind: 'item', variantId: product.variant.id };
+  if (stated && summaryExcludes(product, wanted)) return unavailable(optionsFor(product, wanted));
+  const choices = choicesOf(detail ?? product);
+  if (!stated && Object.keys(choices).length === 0) return { kind: 'item' };
+  // Variant ids live in the product detail: fetch it, and buy on the next step.
+  if (!detail)
+    return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
+  const choice = chooseVariant(detail, wanted);
+  if (choice.kind === 'none') return unavailable(optionsFor(detail, wanted));
+  if (choice.kind === 'ask')
+    return { kind: 'act', action: say({ key: 'askOption', title: detail.title, missing: choice.missing }) };
+  return { kind: 'item', variantId: choice.variant.id };
 }
 
 function updateCheckout(u: Utterance, screen: Screen): Action {
@@ -272,6 +342,20 @@ const RULES: Rule[] = [
   },
   { name: 'advice', applies: (u) => u.has(CUES.advice), act: compare },
   { name: 'buy', applies: (u) => u.has(CUES.buy), act: buy },
+  {
+    // "10", "blue", 「Mで」 after "Which size?": the purchase goes on with that choice.
+    name: 'answerOption',
+    applies: (_u, screen) => screen.asking !== undefined,
+    act: (u, screen) => {
+      const detail = screen.details.get(screen.asking!.id);
+      const probe = new Utterance(u.raw);
+      const stated =
+        takeSize(probe) !== undefined ||
+        takeColor(probe) !== undefined ||
+        (detail !== undefined && Object.keys(statedOptions(u.raw, choicesOf(detail), true)).length > 0);
+      return stated ? buy(u, screen) : undefined;
+    },
+  },
   {
     name: 'noCheckout',
     applies: (u) => u.has(CUES.shipping) || u.has(CUES.standard) || hasQuantityChange(u),

@@ -66,7 +66,7 @@ export function replyTo(options: Pick<LanguageModelV3CallOptions, 'prompt' | 'to
       const action = decide(screen, offered);
       if (
         (action.kind === 'tool' && action.toolName === 'startCheckout') ||
-        (action.kind === 'say' && action.say.key === 'optionUnavailable')
+        (action.kind === 'say' && (action.say.key === 'optionUnavailable' || action.say.key === 'askOption'))
       ) {
         return render(action);
       }

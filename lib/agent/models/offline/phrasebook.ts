@@ -52,6 +52,20 @@ const TOOL_ACTIONS: Record<string, { en: string; ja: string }> = {
   getOrders: { en: 'look up orders', ja: '注文の確認' },
 };
 
+const OPTION_NAMES: Record<string, { en: string; ja: string }> = {
+  size: { en: 'size', ja: 'サイズ' },
+  color: { en: 'colour', ja: '色' },
+  weight: { en: 'weight', ja: '重さ' },
+  length: { en: 'length', ja: '長さ' },
+  amount: { en: 'amount', ja: '金額' },
+  material: { en: 'material', ja: '素材' },
+};
+
+/** An option's name in a sentence: "colour", 「サイズ」; a seller's own option name as given. */
+export function optionName(name: string, lang: Language): string {
+  return OPTION_NAMES[name]?.[lang] ?? name;
+}
+
 export function toolAction(tool: string, lang: Language): string {
   return TOOL_ACTIONS[tool]?.[lang] ?? tool;
 }
@@ -105,6 +119,21 @@ export function renderSay(say: Say, lang: Language): string {
       return en
         ? `I can’t ${toolAction(say.tool, 'en')} here right now. ${CAPABILITIES.en}`
         : `ここでは今${toolAction(say.tool, 'ja')}ができません。${CAPABILITIES.ja}`;
+    case 'askOption': {
+      const names = say.missing.map((option) => optionName(option.name, lang));
+      const lists = say.missing.map((option) =>
+        option.name === 'size' ? sizeRange(option.values) : joinList(option.values, lang),
+      );
+      if (en) {
+        const choices =
+          say.missing.length === 1
+            ? `It comes in ${lists[0]}.`
+            : say.missing.map((_, i) => `${names[i]}: ${lists[i]}.`).join(' ');
+        return `Which ${joinList(names, 'en')} would you like for the ${say.title}? ${choices} Tap one above or tell me.`;
+      }
+      const choices = lists.map((list, i) => `${names[i]}は${list}`).join('、');
+      return `「${say.title}」の${names.join('と')}はどれにしますか？${choices}から選べます。上のボタンを押すか、入力してください。`;
+    }
     case 'optionUnavailable': {
       const options = sizeRange(say.options);
       const wanted = en

@@ -116,27 +116,30 @@ export function contentOf(reply: Reply, partId: string): LanguageModelV3Content[
       ];
 }
 
+/** Waits `ms`, or less when aborted; the abort listener goes with the wait, so a long answer never piles them up. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 
-/** Emits parts one by one, pausing `delayMs` before each delta; stops early when aborted. */
+/**
+ * Emits parts one by one, pausing `delayMs` between deltas (the first goes out at once, so the
+ * pacing never delays the start of an answer); stops early when aborted.
+ */
 export function toReadableStream(
   parts: LanguageModelV3StreamPart[],
   delayMs: number,
   signal?: AbortSignal,
 ): ReadableStream<LanguageModelV3StreamPart> {
   let next = 0;
+  let deltas = 0;
   return new ReadableStream<LanguageModelV3StreamPart>({
     async pull(controller) {
       if (signal?.aborted || next >= parts.length) {
@@ -144,8 +147,10 @@ export function toReadableStream(
         return;
       }
       const part = parts[next++];
-      if (delayMs > 0 && (part.type === 'text-delta' || part.type === 'tool-input-delta'))
-        await sleep(delayMs, signal);
+      if (part.type === 'text-delta' || part.type === 'tool-input-delta') {
+        if (delayMs > 0 && deltas > 0) await sleep(delayMs, signal);
+        deltas++;
+      }
       controller.enqueue(part);
     },
   });

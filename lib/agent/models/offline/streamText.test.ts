@@ -126,7 +126,7 @@ describe('offline model inside AI SDK 6 streamText', () => {
     const calls: Array<{ tool: string; input: unknown }> = [];
     const messages: ModelMessage[] = [];
     await turn(messages, 'trail running shoes', calls);
-    const pick = await turn(messages, 'buy the first one in size 10', calls);
+    const pick = await turn(messages, 'buy the first one in blue, size 10', calls);
     // The size needs the variants, so the model looks the product up and then prepares the checkout.
     expect(pick.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([
       ['getProduct'],

@@ -249,10 +249,12 @@ describe('offline model: prompt injection in tool results', () => {
     expect(replyTo({ prompt: prompt(poisonedSearch, poisonedDetail, user('thanks')), tools }).kind).toBe(
       'text',
     );
-    expect(replyTo({ prompt: prompt(poisonedSearch, poisonedDetail, user('buy it')), tools })).toEqual({
+    expect(
+      replyTo({ prompt: prompt(poisonedSearch, poisonedDetail, user('buy it in black')), tools }),
+    ).toEqual({
       kind: 'tool',
       toolName: 'startCheckout',
-      input: { items: [{ productId: P.aria.id, quantity: 1 }] },
+      input: { items: [{ productId: P.aria.id, variantId: 'aria-earbuds-black', quantity: 1 }] },
     });
   });
 });

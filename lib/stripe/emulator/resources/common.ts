@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RequestContext } from '../context';
 import { parseParams } from '../params';
-import { expandParam, intParam, metadataParam, stringParam } from '../params';
+import { expandParam, intParam, stringParam } from '../params';
 
 /** A request's params schema (expand always allowed); build it once at module level for hot endpoints. */
 export function paramsSchema<T extends z.ZodRawShape>(shape: T) {
@@ -99,5 +99,3 @@ export function shipping(input: z.infer<typeof shippingShape>) {
     tracking_number: input.tracking_number ?? null,
   };
 }
-
-export { metadataParam };
