@@ -15,10 +15,20 @@ export interface SellerDeps {
   stripe?: SellerStripe;
   /** Called between a completion's steps; crash tests never resolve it there, as if the process died. */
   interrupt?: (step: CompletionStep) => Promise<void>;
+  /** Requests each agent key may make per window; Aisle's own agent is not limited. */
+  rateLimit?: AcpRateLimit;
 }
 
 /** The points of a completion where a process can die with the payment half done. */
 export type CompletionStep = 'after_stock_hold' | 'after_charge';
+
+export interface AcpRateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** 100 requests per 10 s per key: ample for a checkout, not for a flood (documented in README.md). */
+export const DEFAULT_ACP_RATE_LIMIT: AcpRateLimit = { limit: 100, windowMs: 10_000 };
 
 export interface SellerStripe {
   stripeFor(account: DemoSellerId): Promise<Stripe>;

@@ -2,7 +2,7 @@
 import type Stripe from 'stripe';
 import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
 import { ensureStripeCustomer } from '@/lib/agent/wallet/wallet';
-import type { DemoSellerId } from '@/lib/config';
+import { DEMO_SELLER_IDS, type DemoSellerId } from '@/lib/config';
 import type { Database, Db, Engine } from '@/lib/db/client';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 import { openTestDatabase } from '@/lib/db/testing';
@@ -43,11 +43,12 @@ export interface PurchaseWorld {
 
 let buyers = 0;
 
+/** On a fresh test database of `on`'s engine, or on `on` itself (the multi-process tests prepare purchases in the app's own). */
 export async function openPurchaseWorld(
-  engine: Engine = 'pglite',
+  on: Engine | Database = 'pglite',
   options: Pick<AppFetchOptions, 'sellerInterrupt'> = {},
 ): Promise<PurchaseWorld> {
-  const database = await openTestDatabase(engine);
+  const database = typeof on === 'string' ? await openTestDatabase(on) : on;
   const { db } = database;
   await bootStripeEmulator(db);
   await bootSellers(db);
@@ -101,4 +102,30 @@ export async function openPurchaseWorld(
     close: () => database.close(),
   };
   return world;
+}
+
+/** Hands out items one by one over every in-stock variant with plenty of units, so many purchases never run one out. */
+export async function stockPlan(world: PurchaseWorld) {
+  const plan: { productId: string; variantId: string; left: number }[] = [];
+  for (const seller of DEMO_SELLER_IDS) {
+    const found = await searchCatalog(world.db, { query: '', seller, inStockOnly: true, limit: 24 });
+    for (const product of found.products) {
+      const detail = await getCatalogProduct(world.db, product.id);
+      for (const variant of detail?.variants ?? []) {
+        if (variant.stock >= 8)
+          plan.push({ productId: detail!.id, variantId: variant.id, left: variant.stock - 2 });
+      }
+    }
+  }
+  let cursor = 0;
+  return () => {
+    for (let tries = 0; tries < plan.length; tries++) {
+      const next = plan[cursor++ % plan.length];
+      if (next.left > 0) {
+        next.left--;
+        return next;
+      }
+    }
+    throw new Error('the catalog ran out of stock');
+  };
 }

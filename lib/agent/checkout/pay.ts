@@ -12,7 +12,7 @@ import {
   type AttemptRow,
   type Claim,
 } from './attempts';
-import { defaultPaymentDeps, sellerProfileOf, type PaymentCard, type PaymentDeps } from './payment-deps';
+import { defaultPaymentDeps, sellerProfileOf, type PaymentDeps } from './payment-deps';
 import { paymentIntentOf } from './payment-intent';
 import type { CheckoutDeps } from './service';
 import type { AcpClient, AcpExchange } from '@/lib/acp/client';
@@ -499,7 +499,14 @@ async function completeWithToken(
       unresolved: true,
     });
   }
-  const code: PayErrorCode = /token|spt|shared_payment/i.test(error.code) ? 'token_refused' : 'seller_error';
+  // A seller that refuses complete for the session itself (Aisle's sellers: 400 session_not_ready or
+  // price_changed, lib/seller/README.md) has charged nothing: the buyer must look at the checkout again.
+  const code: PayErrorCode =
+    error.code === 'session_not_ready' || error.code === 'price_changed'
+      ? 'not_ready'
+      : /token|spt|shared_payment/i.test(error.code)
+        ? 'token_refused'
+        : 'seller_error';
   throw new PayStop(failed(code, { sellerMessage: error.message, retryable: true }), {
     revoke: spt.id,
     attempt: { status: 'failed', errorCode: error.code, errorMessage: error.message },
