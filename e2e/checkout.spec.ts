@@ -155,3 +155,29 @@ test('a Japanese conversation buys from the Japanese seller in yen, end to end',
   await expectTimeline(page, order, total);
   await context.close();
 });
+
+test('the agent changes the checkout after the card is shown: Pay is refused with what changed, and the refreshed card pays', async ({
+  page,
+}) => {
+  await saveCard(await buy(page, 'waterproof hiking boots'), '4242424242424242');
+  // The model edits the checkout behind the card the buyer is looking at (the offline model can
+  // change the delivery option; a prompt-injected model could change the address the same way).
+  await ask(page, 'make it express shipping');
+  const cards = page.getByTestId('checkout-card');
+  await expect(cards).toHaveCount(2);
+  const shown = cards.first();
+
+  await pay(shown);
+  const error = shown.getByTestId('checkout-error');
+  await expect(error).toHaveAttribute('data-code', 'quote_changed');
+  await expect(error).toContainText('Nothing was charged');
+  await expect(shown.getByTestId('quote-change').first()).toContainText(
+    'The delivery option changed since you saw it: now',
+  );
+  await expect(page.getByTestId('order-card')).toHaveCount(0);
+
+  const total = await pay(shown);
+  const order = page.getByTestId('order-card').last();
+  await expect(order).toBeVisible();
+  await expect(order.locator('[data-amount]').first()).toHaveAttribute('data-amount', String(total.amount));
+});

@@ -70,13 +70,40 @@ export function retryDelaySeconds(attempt: number): number {
 }
 
 /** One start-up attempt: open and migrate the database, seed each role, start the workers. */
+/**
+ * Purchases a crash or an outage left half done are finished or undone within seconds, without a
+ * restart: the sellers resume stale completions, then the agent resumes stale Pays. Every instance
+ * runs it; both sides take each purchase with a row lock or a conditional UPDATE.
+ */
+function startReconciler(database: Database, stopping: AbortSignal) {
+  if (holder.__aisleReconciler) return;
+  let running = false;
+  holder.__aisleReconciler = setInterval(async () => {
+    if (running || stopping.aborted) return;
+    running = true;
+    try {
+      const [{ recoverSellerSessions }, { reconcilePurchases }] = await Promise.all([
+        import('@/lib/seller/recovery'),
+        import('@/lib/agent/checkout/reconcile'),
+      ]);
+      await recoverSellerSessions({ db: database.db });
+      await reconcilePurchases({ db: database.db });
+    } catch (error) {
+      console.error('[reconciler]', error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  }, 1_000);
+  holder.__aisleReconciler.unref();
+}
+
 async function attempt(state: BootState, stopping: AbortController): Promise<boolean> {
   state.attempts++;
   try {
     const database = await getDatabase();
     await database.exclusive(bootRoles);
     startOutboxWorker(database, stopping.signal);
-    startReconciler(database);
+    startReconciler(database, stopping.signal);
     state.phase = 'ready';
     state.error = undefined;
     return true;
@@ -134,33 +161,6 @@ function closeOnSignals(state: BootState, stopping: AbortController) {
       }) as typeof process.exit;
     });
   }
-}
-
-/**
- * Purchases a crash or an outage left half done are finished or undone within seconds, without a
- * restart: the sellers resume stale completions, then the agent resumes stale Pays. Every instance
- * runs it; both sides take each purchase with a row lock or a conditional UPDATE.
- */
-function startReconciler(database: Database) {
-  if (holder.__aisleReconciler) return;
-  let running = false;
-  holder.__aisleReconciler = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      const [{ recoverSellerSessions }, { reconcilePurchases }] = await Promise.all([
-        import('@/lib/seller/recovery'),
-        import('@/lib/agent/checkout/reconcile'),
-      ]);
-      await recoverSellerSessions({ db: database.db });
-      await reconcilePurchases({ db: database.db });
-    } catch (error) {
-      console.error('[reconciler]', error instanceof Error ? error.message : error);
-    } finally {
-      running = false;
-    }
-  }, 1_000);
-  holder.__aisleReconciler.unref();
 }
 
 /**

@@ -28,6 +28,24 @@ import { CheckoutStatusBadge } from './status-badge';
 
 type Pending = null | 'load' | 'update' | 'pay' | 'authenticate' | 'finishing';
 
+/** Reopened without an order: the reconciler undid an interrupted purchase, and nothing was charged. */
+const UNDONE: CardError = { key: 'errorInterrupted', code: 'interrupted' };
+
+/** Reads the card every second while its purchase is being finished; the first state past `paying`. */
+async function watchFinishing(
+  id: string,
+  apply: (next: CheckoutCardState | null) => void,
+  alive: () => boolean,
+): Promise<CheckoutCardState | null> {
+  for (let i = 0; i < 30 && alive(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const next = await loadCheckoutCard(id);
+    apply(next);
+    if (next && next.checkout.agentStatus !== 'paying') return next;
+  }
+  return null;
+}
+
 /**
  * One checkout with one seller, as the seller returned it: line items, shipping, tax, total and its
  * messages, the card that will pay, and Pay. Edits go to the seller through server actions; Pay is
@@ -59,7 +77,14 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
   useEffect(() => {
     mounted.current = true;
     loadCheckoutCard(initial.id)
-      .then(apply)
+      .then(async (next) => {
+        apply(next);
+        // Opened (or reloaded) while its purchase is being finished: follow it to the order.
+        if (next?.checkout.agentStatus !== 'paying' || next.order) return;
+        setPending('finishing');
+        const last = await watchFinishing(initial.id, apply, () => mounted.current);
+        if (last && !last.order) setError(UNDONE);
+      })
       .catch(() => setError({ key: 'errorGeneric' }))
       .finally(() => mounted.current && setPending(null));
     return () => {
@@ -108,15 +133,8 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
   /** The purchase is being finished (an earlier Pay, or the reconciler after a crash): show its end. */
   async function waitWhilePaying(): Promise<void> {
     setPending('finishing');
-    for (let i = 0; i < 30 && mounted.current; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const next = await loadCheckoutCard(view.id);
-      apply(next);
-      if (!next || next.checkout.agentStatus === 'paying') continue;
-      // Reopened without an order: the reconciler undid an interrupted purchase, nothing was charged.
-      if (!next.order) setError({ key: 'errorInterrupted', code: 'interrupted' });
-      return;
-    }
+    const last = await watchFinishing(view.id, apply, () => mounted.current);
+    if (last && !last.order) setError(UNDONE);
   }
 
   async function settle(result: PayActionResult): Promise<void> {

@@ -423,6 +423,39 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     });
   });
 
+  it('an outage after the token, then a new price: the next Pay pays the new quote with a new token, the old one revoked', async () => {
+    const { buyerId, pm } = await buyerWithCard();
+    const checkout = await checkoutFor(buyerId);
+    const outage = await payCheckout({
+      ...deps(buyerId, {
+        interrupt: async (step) => {
+          if (step === 'after_spt') throw new Error('Connection terminated unexpectedly');
+        },
+      }),
+      checkoutId: checkout.id,
+      quote: checkout.quote,
+      paymentMethodId: pm,
+    });
+    expect(outage).toMatchObject({ status: 'failed', code: 'unavailable', retryable: true });
+    seller.setPrice(2700);
+    const fresh = (await loadCheckout(deps(buyerId), checkout.id, { refresh: true }))!;
+    const paid = await payCheckout({
+      ...deps(buyerId),
+      checkoutId: checkout.id,
+      quote: fresh.quote,
+      paymentMethodId: pm,
+    });
+    seller.setPrice(2500);
+    expect(paid.status).toBe('succeeded');
+    const [first, second] = (await attempts(checkout.id)).sort((a, b) => a.attempt - b.attempt);
+    expect(first).toMatchObject({ status: 'failed', errorCode: 'replaced_by_new_quote' });
+    expect(second).toMatchObject({ status: 'succeeded', amount: fresh.total!.amount });
+    expect(await kit.agent.sharedPayment.issuedTokens.retrieve(first.sptId!)).toMatchObject({
+      status: 'deactivated',
+      deactivated_reason: 'revoked',
+    });
+  });
+
   it('a seller that does not answer: nothing is minted, and Pay works once it is back', async () => {
     const { buyerId } = await buyerWithCard();
     const checkout = await checkoutFor(buyerId);

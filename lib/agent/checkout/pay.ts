@@ -347,16 +347,22 @@ async function attemptFor(
 ): Promise<AttemptRow> {
   const { input, row } = paying;
   const resumed = paying.attempt;
-  const switchedCard =
-    resumed?.status === 'requires_action' &&
+  // The seller never saw this attempt's token (its session still waits for payment) and the buyer
+  // now approves another card (leaving a 3DS step) or another quote: that token can go.
+  const replaced =
+    resumed &&
     session.status === 'ready_for_payment' &&
-    input.paymentMethodId &&
-    input.paymentMethodId !== resumed.paymentMethodId;
-  if (resumed && !switchedCard) return resumed;
+    ((resumed.status === 'requires_action' &&
+      input.paymentMethodId &&
+      input.paymentMethodId !== resumed.paymentMethodId) ||
+      (resumed.quote !== null && resumed.quote !== input.quote));
+  if (resumed && !replaced) return resumed;
   if (resumed) {
-    // The buyer left a card's 3DS step for another card: the seller never saw that token, so it can go.
     await revokeUnusedToken(stripe, resumed.sptId);
-    await updateAttempt(input.db, resumed, { status: 'failed', errorCode: 'abandoned_for_another_card' });
+    await updateAttempt(input.db, resumed, {
+      status: 'failed',
+      errorCode: resumed.quote !== input.quote ? 'replaced_by_new_quote' : 'abandoned_for_another_card',
+    });
     paying.attempt = null;
   }
   const card = await paying.payment.findCard(input.db, input.buyerId, input.paymentMethodId);
