@@ -321,4 +321,51 @@ export const CORPUS: CorpusConversation[] = [
       { say: '安い方', detail: 'Studio M50 Monitor Headphones' },
     ],
   },
+  {
+    name: 'one more, then a new quantity',
+    locale: 'en',
+    turns: [
+      { say: 'a tent for two people', cards: ['Basecamp 2P Tent'] },
+      { say: 'buy the first one', checkout: ['Basecamp 2P Tent ×1'] },
+      { say: 'one more', checkout: ['Basecamp 2P Tent ×2'] },
+      { say: 'make it 3', checkout: ['Basecamp 2P Tent ×3'] },
+    ],
+  },
+  {
+    name: 'take it out of the cart is not a purchase',
+    locale: 'en',
+    turns: [
+      { say: 'wireless earbuds', cards: EARBUDS },
+      { say: 'buy the first one in black', checkout: ['Everyday Wireless Earbuds — Black ×1'] },
+      { say: 'take it out of the cart', textOnly: true, reply: 'nothing is bought unless you press Pay' },
+    ],
+  },
+  {
+    name: 'change the size in the checkout',
+    locale: 'en',
+    turns: [
+      { say: 'trail running shoes' },
+      { say: 'buy the first one in blue size 10', checkout: ['Trail Runner — Blue / Size 10 ×1'] },
+      { say: 'change the size to 11', checkout: ['Trail Runner — Blue / Size 11 ×1'] },
+    ],
+  },
+  {
+    name: 'Japanese: change the size in the checkout',
+    locale: 'ja',
+    turns: [
+      { say: 'トレイルランニングシューズ', cards: ['Trail Runner', 'Scree Dash GTX'] },
+      { say: '1番目をブルーのサイズ10で買います', checkout: ['Trail Runner — Blue / Size 10 ×1'] },
+      { say: 'サイズを11に変更して', checkout: ['Trail Runner — Blue / Size 11 ×1'], reply: '更新しました' },
+    ],
+  },
+  {
+    name: 'Japanese: buy two of the second one after an empty answer',
+    locale: 'ja',
+    turns: [
+      { say: 'ワイヤレスイヤホン', cards: EARBUDS },
+      { say: 'ピンクで', cards: [], reply: '見つかりませんでした' },
+      { say: '2番目を2つ買います', detail: 'Pulse ANC Earbuds', asks: true },
+      { say: '黒', checkout: ['Pulse ANC Earbuds — Black ×2'] },
+    ],
+  },
 ];

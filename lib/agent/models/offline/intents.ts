@@ -44,7 +44,8 @@ export type Say =
         | 'askTwo'
         | 'noCheckout'
         | 'askQuantityLine'
-        | 'propertyUnknown';
+        | 'propertyUnknown'
+        | 'removeOnlyLine';
     }
   | { key: 'unavailable'; tool: ToolName }
   | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] }
@@ -280,8 +281,15 @@ function pickVariant(
   const choices = choicesOf(detail ?? product);
   if (!stated && Object.keys(choices).length === 0) return { kind: 'item' };
   // Variant ids live in the product detail: fetch it, and buy on the next step.
-  if (!detail)
-    return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
+  if (!detail) {
+    const covered = (name: string) =>
+      (name === 'size' && wanted.size) || (name === 'color' && wanted.color) || wanted.options?.[name];
+    const open = Object.keys(choices).some((name) => !covered(name));
+    return {
+      kind: 'act',
+      action: call('getProduct', compact({ productId: product.id, askOptions: open || undefined })),
+    };
+  }
   const choice = chooseVariant(detail, wanted);
   if (choice.kind === 'none') return unavailable(optionsFor(detail, wanted));
   // The question comes with the product card and its options as buttons, once.
@@ -290,6 +298,70 @@ function pickVariant(
   if (choice.kind === 'ask')
     return { kind: 'act', action: say({ key: 'askOption', title: detail.title, missing: choice.missing }) };
   return { kind: 'item', variantId: choice.variant.id };
+}
+
+const REMOVE: Cue[] = [
+  /(?<![a-z])(?:take|get)\s+(?:it|that|this|them)\s+out(?![a-z])/,
+  /(?<![a-z])(?:remove|delete|drop)\s+(?:it|that|this|them|the\s+\w+)(?![a-z])/,
+  /(?<![a-z])out of (?:my |the )?(?:cart|basket|bag|checkout)(?![a-z])/,
+  /(?<![a-z])(?:i )?(?:don't|do not) want (?:it|that|this) (?:any ?more|after all)(?![a-z])/,
+  /(?:を|は)?(?:カートから)?(?:削除|取り消|外して|やめ)/,
+];
+const CHANGE_OPTION: Cue[] = [
+  /(?<![a-z])change\s+(?:the\s+|its\s+)?(?:size|colou?r)(?![a-z])/,
+  /(?<![a-z])(?:swap|switch)\s+(?:it\s+)?to(?![a-z])/,
+  /(?:サイズ|色)を?.{0,8}(?:に変更|に変えて|にして)/,
+];
+
+/**
+ * "Take it out of the cart": a checkout of several lines loses that line; a checkout of one line
+ * cannot be emptied, and nothing is bought unless the buyer presses Pay, so the agent says so.
+ */
+function removeFromCheckout(_u: Utterance, screen: Screen): Action {
+  const checkout = screen.checkout!;
+  if (checkout.lineItems.length === 1) return say({ key: 'removeOnlyLine' });
+  const target =
+    checkout.lineItems.find((l) => l.productId === screen.focus?.id) ?? checkout.lineItems.at(-1)!;
+  return call('updateCheckout', {
+    checkoutId: checkout.id,
+    items: checkout.lineItems
+      .filter((line) => line !== target)
+      .map((line) =>
+        compact({ productId: line.productId, variantId: line.variantId, quantity: line.quantity }),
+      ),
+  });
+}
+
+/** "Change the size to 11": the same product in the checkout, in the variant with that option. */
+function changeCheckoutOption(u: Utterance, screen: Screen): Action {
+  const checkout = screen.checkout!;
+  if (checkout.lineItems.length !== 1) return say({ key: 'askQuantityLine' });
+  const [line] = checkout.lineItems;
+  const detail = screen.details.get(line.productId);
+  if (!detail) return call('getProduct', { productId: line.productId });
+  const current = detail.variants.find((v) => v.id === line.variantId)?.options ?? {};
+  const size = takeSize(u) ?? statedOptions(u.raw, choicesOf(detail), true).size;
+  const color = takeColor(u);
+  const wanted: Wanted = {
+    size: size ?? current.size,
+    color: color ?? current.color,
+    options: Object.fromEntries(
+      Object.entries(current).filter(([name]) => name !== 'size' && name !== 'color'),
+    ),
+  };
+  const choice = chooseVariant(detail, wanted);
+  if (choice.kind !== 'variant')
+    return say({
+      key: 'optionUnavailable',
+      title: detail.title,
+      size,
+      color,
+      options: optionsFor(detail, { size, color }),
+    });
+  return call('updateCheckout', {
+    checkoutId: checkout.id,
+    items: [{ productId: line.productId, variantId: choice.variant.id, quantity: line.quantity }],
+  });
 }
 
 function updateCheckout(u: Utterance, screen: Screen): Action {
@@ -359,6 +431,16 @@ const RULES: Rule[] = [
     applies: (u, screen) =>
       screen.checkout !== undefined && (u.has(CUES.express) || u.has(CUES.standard) || hasQuantityChange(u)),
     act: updateCheckout,
+  },
+  {
+    name: 'remove',
+    applies: (u, screen) => screen.checkout !== undefined && u.has(REMOVE),
+    act: removeFromCheckout,
+  },
+  {
+    name: 'changeOption',
+    applies: (u, screen) => screen.checkout !== undefined && u.has(CHANGE_OPTION),
+    act: changeCheckoutOption,
   },
   { name: 'advice', applies: (u) => u.has(CUES.advice), act: compare },
   { name: 'buy', applies: (u) => u.has(CUES.buy), act: buy },

@@ -120,6 +120,10 @@ export function renderSay(say: Say, lang: Language): string {
       return en
         ? `I can’t ${toolAction(say.tool, 'en')} here right now. ${CAPABILITIES.en}`
         : `ここでは今${toolAction(say.tool, 'ja')}ができません。${CAPABILITIES.ja}`;
+    case 'removeOnlyLine':
+      return en
+        ? 'That’s the only item in this checkout, so there is nothing to take out: nothing is bought unless you press Pay. Just leave it, or tell me what you’d like instead.'
+        : 'このチェックアウトの商品はそれだけなので、外すものはありません。「支払う」を押さない限り購入されません。そのままにするか、代わりに欲しいものを教えてください。';
     case 'propertyUnknown':
       return en
         ? 'The sellers don’t give that for every product shown, so I can’t tell which one it is. Say “the first one” or name it.'

@@ -358,7 +358,8 @@ const TABLE: Array<[string, Context, Expected]> = [
     ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-orange-8', quantity: 1 }] }],
   ],
   ['buy it', 'oneMug', ['getProduct', { productId: P.mug.id, askOptions: true }]],
-  ['buy it in blue', 'oneMug', ['getProduct', { productId: P.mug.id, askOptions: true }]],
+  // Blue decides the mug's only option: its variants are looked up, nothing is asked.
+  ['buy it in blue', 'oneMug', ['getProduct', { productId: P.mug.id }]],
   ['buy it', 'boots', 'text'],
   ['I want to buy hiking boots', 'empty', ['searchProducts', { query: 'hiking boots' }]],
   ['これを買います', 'bootsViewed', ['getProduct', { productId: TR, askOptions: true }]],
