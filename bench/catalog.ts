@@ -4,13 +4,15 @@ import { searchCatalog } from '@/lib/agent/catalog/search';
 import { feedIdFor } from '@/lib/agent/catalog/store';
 import { GENERATED_SELLERS, generateCatalog } from '@/lib/agent/catalog/testing/generate';
 import { openDatabase } from '@/lib/db/client';
+import { offlineTurnRows } from './offline-turn';
 import { ms, percentile, timeRuns } from './stats';
 import type { BenchRow } from './types';
 
 /**
  * The agent catalog at 10,000 products on in-memory PGlite: ingest through the Feed API handler
  * (JSON parse, schema validation, batched writes), the first search (index build), an incremental
- * price change becoming searchable, and search latency over a mix of 200 queries.
+ * price change becoming searchable, search latency over a mix of 200 queries, and whole offline
+ * model turns over that catalog.
  */
 
 const PRODUCTS = 10_000;
@@ -201,6 +203,7 @@ export async function runCatalogBench(): Promise<BenchRow[]> {
     });
     const p50 = percentile(samples, 50);
     const p95 = percentile(samples, 95);
+    const turns = await offlineTurnRows(db, QUERY_COUNT);
     return [
       {
         name: `feed ingest, ${PRODUCTS.toLocaleString('en')} products / ${variants.toLocaleString('en')} variants (${megabytes.toFixed(1)} MB)`,
@@ -226,6 +229,7 @@ export async function runCatalogBench(): Promise<BenchRow[]> {
         result: `${ms(p95)} (p50 ${ms(p50)}; cpu p95 ${ms(percentile(cpuSamples, 95))})`,
         ok: p95 <= 15,
       },
+      ...turns,
     ];
   } finally {
     await database.close();

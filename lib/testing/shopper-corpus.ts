@@ -368,4 +368,23 @@ export const CORPUS: CorpusConversation[] = [
       { say: '黒', checkout: ['Pulse ANC Earbuds — Black ×2'] },
     ],
   },
+  {
+    name: 'a new search while a size is asked is a search, not an answer',
+    locale: 'en',
+    turns: [
+      { say: 'trail running shoes' },
+      { say: 'buy the first one', asks: true },
+      { say: 'hiking boots in size 10', cards: ['Cascade Mid GTX'], total: 5, reply: 'in size 10' },
+    ],
+  },
+  {
+    name: 'a colour the jacket does not come in is said, with the colours it does',
+    locale: 'en',
+    turns: [
+      { say: 'rain jacket' },
+      { say: 'buy the first one', asks: true, reply: 'Colour: Red, Navy and Green. Size: S, M, L, XL.' },
+      { say: 'blue, size L please', textOnly: true, reply: 'It comes in Red, Navy, Green.' },
+      { say: 'navy, size L', checkout: ['Stormshell Rain Jacket — Navy / Size L ×1'] },
+    ],
+  },
 ];

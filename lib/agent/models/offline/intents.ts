@@ -28,6 +28,7 @@ import {
   variantFits,
   type Wanted,
 } from './targets';
+import { normalize } from './normalize';
 import { escapeRegExp, Utterance } from './utterance';
 
 export type Say =
@@ -451,11 +452,16 @@ const RULES: Rule[] = [
     act: (u, screen) => {
       const detail = screen.details.get(screen.asking!.id);
       const probe = new Utterance(u.raw);
-      const stated =
-        takeSize(probe) !== undefined ||
-        takeColor(probe) !== undefined ||
-        (detail !== undefined && Object.keys(statedOptions(u.raw, choicesOf(detail), true)).length > 0);
-      return stated ? buy(u, screen) : undefined;
+      const size = takeSize(probe);
+      const color = takeColor(probe);
+      const values = Object.values(detail ? statedOptions(u.raw, choicesOf(detail), true) : {});
+      // Only option words: "hiking boots in size 10" is a new search, not an answer.
+      const leftover = values
+        .reduce((rest, value) => rest.replace(normalize(value), ' '), probe.rest())
+        .replace(/\s+/g, ' ')
+        .trim();
+      const stated = size !== undefined || color !== undefined || values.length > 0;
+      return stated && leftover === '' ? buy(u, screen) : undefined;
     },
   },
   {

@@ -67,6 +67,8 @@ export function optionName(name: string, lang: Language): string {
   return OPTION_NAMES[name]?.[lang] ?? name;
 }
 
+const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 export function toolAction(tool: string, lang: Language): string {
   return TOOL_ACTIONS[tool]?.[lang] ?? tool;
 }
@@ -137,7 +139,7 @@ export function renderSay(say: Say, lang: Language): string {
         const choices =
           say.missing.length === 1
             ? `It comes in ${lists[0]}.`
-            : say.missing.map((_, i) => `${names[i]}: ${lists[i]}.`).join(' ');
+            : say.missing.map((_, i) => `${capitalize(names[i])}: ${lists[i]}.`).join(' ');
         return `Which ${joinList(names, 'en')} would you like for the ${say.title}? ${choices} Tap one above or tell me.`;
       }
       const choices = lists.map((list, i) => `${names[i]}は${list}`).join('、');

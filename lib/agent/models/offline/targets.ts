@@ -249,7 +249,8 @@ export function statedOptions(
 
 /** What the buyer can choose from when their size or colour does not exist. */
 export function optionsFor(product: ProductSummary, wanted: Wanted): string[] {
-  return wanted.size ? product.sizes : product.colors;
+  const colorMissing = wanted.color && !product.colors.some((c) => sameColor(c, wanted.color!));
+  return wanted.size && !colorMissing ? product.sizes : product.colors;
 }
 
 /** Whether a product summary rules out the stated size/colour without needing its variants. */
