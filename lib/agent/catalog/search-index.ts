@@ -39,7 +39,6 @@ export const FIELD = {
   description: 7,
 } as const;
 export const FIELD_WEIGHT = [10, 6, 6, 4, 3, 3, 2, 1];
-export const FIELD_COUNT = FIELD_WEIGHT.length;
 const availabilityRanks: Record<Availability, number> = { in_stock: 0, low_stock: 1, out_of_stock: 2 };
 
 export interface IndexedVariant {

@@ -221,8 +221,3 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
   if (listAt > focusAt) screen.focus = screen.list.length === 1 ? screen.list[0] : undefined;
   return screen;
 }
-
-/** The full detail of a product if a tool has shown it. */
-export function detailOf(screen: Screen, productId: string): ProductDetail | undefined {
-  return screen.details.get(productId);
-}

@@ -87,7 +87,7 @@ function fixtureTools(calls: Array<{ tool: string; input: unknown }>) {
 async function turn(messages: ModelMessage[], text: string, calls: Array<{ tool: string; input: unknown }>) {
   messages.push({ role: 'user', content: text });
   const result = streamText({
-    model: createOfflineModel(),
+    model: createOfflineModel({ chunkDelayMs: 1 }), // paced, so the answer arrives word by word
     system: 'You are Aisle, a shopping agent.',
     messages,
     tools: fixtureTools(calls),
