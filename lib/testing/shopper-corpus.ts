@@ -12,8 +12,9 @@ export interface CorpusTurn {
   buy?: number;
   /** The cards listed, first ones in order: "Title" or "Title [Variant]". */
   cards?: string[];
-  /** How many results the reply says exist. */
+  /** How many results the reply says exist, and how many cards are on screen. */
   total?: number;
+  shown?: number;
   /** The product card shown; `asks` when it asks for a size/colour before buying. */
   detail?: string;
   asks?: boolean;
@@ -385,6 +386,54 @@ export const CORPUS: CorpusConversation[] = [
       { say: 'buy the first one', asks: true, reply: 'Colour: Red, Navy and Green. Size: S, M, L, XL.' },
       { say: 'blue, size L please', textOnly: true, reply: 'It comes in Red, Navy, Green.' },
       { say: 'navy, size L', checkout: ['Stormshell Rain Jacket — Navy / Size L ×1'] },
+    ],
+  },
+  {
+    name: 'a seller and a product word',
+    locale: 'en',
+    turns: [
+      {
+        say: 'Volt Audio speakers',
+        cards: [
+          'Monitor 5 Powered Bookshelf Speakers',
+          'Boulder Rugged Speaker',
+          'Pocket Go Bluetooth Speaker',
+          'Home Smart Speaker',
+        ],
+      },
+    ],
+  },
+  {
+    name: '“buy it” with two cards shown asks which',
+    locale: 'en',
+    turns: [
+      { say: 'a headlamp', cards: ['Beacon 900R Rechargeable Headlamp', 'Beacon 400 Headlamp'] },
+      { say: 'buy it', textOnly: true, reply: 'Which product do you mean?' },
+      { say: 'the second one', detail: 'Beacon 400 Headlamp' },
+    ],
+  },
+  {
+    name: 'show more after every result is shown',
+    locale: 'en',
+    turns: [
+      { say: 'show me headphones', cards: HEADPHONES, total: 7 },
+      { say: 'show more', cards: HEADPHONES, total: 7 },
+    ],
+  },
+  {
+    name: 'Japanese: show more pages on to all eleven coffees',
+    locale: 'ja',
+    turns: [
+      { say: 'コーヒー豆', total: 11, reply: '11件' },
+      { say: 'もっと見せて', cards: ['パナマ ゲイシャ', '喫茶東京 ハウスブレンド'], total: 11, shown: 11 },
+    ],
+  },
+  {
+    name: 'Japanese: two of the second headphones, which come in one form',
+    locale: 'ja',
+    turns: [
+      { say: 'ヘッドホン', cards: HEADPHONES },
+      { say: '2番目を2つ買います', checkout: ['Studio M50 Monitor Headphones ×2'], reply: '支払う' },
     ],
   },
 ];
