@@ -20,6 +20,7 @@ import {
   byPartialTitle,
   choicesOf,
   chooseVariant,
+  chosenValues,
   optionsFor,
   pointsByProperty,
   resolveTargets,
@@ -253,6 +254,16 @@ function requestedQuantity(request: string): number | undefined {
   return takeQuantity(u) ?? takeBareNumber(u);
 }
 
+/** The product card, asking for the options still open when `open`, with those already chosen set. */
+function askCard(productId: string, open: boolean, chosen: Record<string, string>): Action {
+  return call(
+    'getProduct',
+    open
+      ? { productId, askOptions: true, ...(Object.keys(chosen).length > 0 ? { chosen } : {}) }
+      : { productId },
+  );
+}
+
 /**
  * Which variant of `product` to buy: the one on its card when it fits what the buyer said, else
  * the one their words pick out. When the words leave an option open the agent asks, showing the
@@ -283,19 +294,15 @@ function pickVariant(
   if (!stated && Object.keys(choices).length === 0) return { kind: 'item' };
   // Variant ids live in the product detail: fetch it, and buy on the next step.
   if (!detail) {
-    const covered = (name: string) =>
-      (name === 'size' && wanted.size) || (name === 'color' && wanted.color) || wanted.options?.[name];
-    const open = Object.keys(choices).some((name) => !covered(name));
-    return {
-      kind: 'act',
-      action: call('getProduct', compact({ productId: product.id, askOptions: open || undefined })),
-    };
+    const chosen = chosenValues(choices, wanted);
+    const open = Object.keys(choices).some((name) => !(name in chosen));
+    return { kind: 'act', action: askCard(product.id, open, chosen) };
   }
   const choice = chooseVariant(detail, wanted);
   if (choice.kind === 'none') return unavailable(optionsFor(detail, wanted));
   // The question comes with the product card and its options as buttons, once.
   if (choice.kind === 'ask' && !askShown)
-    return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
+    return { kind: 'act', action: askCard(product.id, true, chosenValues(choicesOf(detail), wanted)) };
   if (choice.kind === 'ask')
     return { kind: 'act', action: say({ key: 'askOption', title: detail.title, missing: choice.missing }) };
   return { kind: 'item', variantId: choice.variant.id };

@@ -334,7 +334,11 @@ const TABLE: Array<[string, Context, Expected]> = [
     'bootsViewed',
     ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-blue-10', quantity: 2 }] }],
   ],
-  ['buy the second one in size 10', 'boots', ['getProduct', { productId: TR, askOptions: true }]],
+  [
+    'buy the second one in size 10',
+    'boots',
+    ['getProduct', { productId: TR, askOptions: true, chosen: { size: '10' } }],
+  ],
   [
     'buy the blue one in size 10',
     'bootsViewed',
@@ -376,7 +380,11 @@ const TABLE: Array<[string, Context, Expected]> = [
     'bootsViewed',
     ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-blue-10', quantity: 1 }] }],
   ],
-  ['2番目をサイズ10で買います', 'boots', ['getProduct', { productId: TR, askOptions: true }]],
+  [
+    '2番目をサイズ10で買います',
+    'boots',
+    ['getProduct', { productId: TR, askOptions: true, chosen: { size: '10' } }],
+  ],
   [
     '最初のを2つカートに入れて',
     'coffee',
