@@ -71,7 +71,11 @@ function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T
           return <ToolProgress label={t('lookingUp')} />;
         case 'output-available':
           return part.output.product ? (
-            <ProductDetail product={part.output.product} askOptions={part.input.askOptions} />
+            <ProductDetail
+              product={part.output.product}
+              askOptions={part.input.askOptions}
+              chosen={part.input.chosen}
+            />
           ) : (
             <p className="text-sm text-muted">{t('productGone')}</p>
           );

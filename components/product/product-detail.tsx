@@ -29,9 +29,12 @@ function firstAvailable(product: ProductDetailData) {
 export function ProductDetail({
   product,
   askOptions = false,
+  chosen: alreadyChosen,
 }: {
   product: ProductDetailData;
   askOptions?: boolean;
+  /** With `askOptions`: what the shopper already said ("in red"), set and not asked again. */
+  chosen?: Record<string, string>;
 }) {
   const t = useT('chat');
   const actions = useProductActions();
@@ -39,7 +42,7 @@ export function ProductDetail({
   const [imageIndex, setImageIndex] = useState(0);
   const asked = askOptions ? openOptions(product) : [];
   const [chosen, setChosen] = useState<Record<string, string>>(() =>
-    asked.length > 0 ? {} : { ...(firstAvailable(product)?.options ?? {}) },
+    asked.length > 0 ? { ...alreadyChosen } : { ...(firstAvailable(product)?.options ?? {}) },
   );
   const variant = product.variants.length > 0 ? matchVariant(product.variants, chosen) : undefined;
   const undecided = asked.filter((name) => !(name in chosen));

@@ -7,6 +7,7 @@ import { openShopperSession, type Screen } from './shopper-screen';
 function expectScreen(screen: Screen, turn: CorpusTurn) {
   if (turn.cards) expect(screen.cards?.slice(0, turn.cards.length)).toEqual(turn.cards);
   if (turn.total !== undefined) expect(screen.total).toBe(turn.total);
+  if (turn.shown !== undefined) expect(screen.cards).toHaveLength(turn.shown);
   if (turn.detail) expect(screen.detail?.title).toBe(turn.detail);
   if (turn.asks !== undefined) expect(screen.detail?.asks ?? false).toBe(turn.asks);
   if (turn.checkout) expect(screen.checkout).toEqual(turn.checkout);

@@ -12,8 +12,9 @@ export interface CorpusTurn {
   buy?: number;
   /** The cards listed, first ones in order: "Title" or "Title [Variant]". */
   cards?: string[];
-  /** How many results the reply says exist. */
+  /** How many results the reply says exist, and how many cards are on screen. */
   total?: number;
+  shown?: number;
   /** The product card shown; `asks` when it asks for a size/colour before buying. */
   detail?: string;
   asks?: boolean;
@@ -319,6 +320,120 @@ export const CORPUS: CorpusConversation[] = [
       { say: 'ヘッドホン', cards: HEADPHONES },
       { say: '最初の2つを比較して', reply: 'を比較しました' },
       { say: '安い方', detail: 'Studio M50 Monitor Headphones' },
+    ],
+  },
+  {
+    name: 'one more, then a new quantity',
+    locale: 'en',
+    turns: [
+      { say: 'a tent for two people', cards: ['Basecamp 2P Tent'] },
+      { say: 'buy the first one', checkout: ['Basecamp 2P Tent ×1'] },
+      { say: 'one more', checkout: ['Basecamp 2P Tent ×2'] },
+      { say: 'make it 3', checkout: ['Basecamp 2P Tent ×3'] },
+    ],
+  },
+  {
+    name: 'take it out of the cart is not a purchase',
+    locale: 'en',
+    turns: [
+      { say: 'wireless earbuds', cards: EARBUDS },
+      { say: 'buy the first one in black', checkout: ['Everyday Wireless Earbuds — Black ×1'] },
+      { say: 'take it out of the cart', textOnly: true, reply: 'nothing is bought unless you press Pay' },
+    ],
+  },
+  {
+    name: 'change the size in the checkout',
+    locale: 'en',
+    turns: [
+      { say: 'trail running shoes' },
+      { say: 'buy the first one in blue size 10', checkout: ['Trail Runner — Blue / Size 10 ×1'] },
+      { say: 'change the size to 11', checkout: ['Trail Runner — Blue / Size 11 ×1'] },
+    ],
+  },
+  {
+    name: 'Japanese: change the size in the checkout',
+    locale: 'ja',
+    turns: [
+      { say: 'トレイルランニングシューズ', cards: ['Trail Runner', 'Scree Dash GTX'] },
+      { say: '1番目をブルーのサイズ10で買います', checkout: ['Trail Runner — Blue / Size 10 ×1'] },
+      { say: 'サイズを11に変更して', checkout: ['Trail Runner — Blue / Size 11 ×1'], reply: '更新しました' },
+    ],
+  },
+  {
+    name: 'Japanese: buy two of the second one after an empty answer',
+    locale: 'ja',
+    turns: [
+      { say: 'ワイヤレスイヤホン', cards: EARBUDS },
+      { say: 'ピンクで', cards: [], reply: '見つかりませんでした' },
+      { say: '2番目を2つ買います', detail: 'Pulse ANC Earbuds', asks: true },
+      { say: '黒', checkout: ['Pulse ANC Earbuds — Black ×2'] },
+    ],
+  },
+  {
+    name: 'a new search while a size is asked is a search, not an answer',
+    locale: 'en',
+    turns: [
+      { say: 'trail running shoes' },
+      { say: 'buy the first one', asks: true },
+      { say: 'hiking boots in size 10', cards: ['Cascade Mid GTX'], total: 5, reply: 'in size 10' },
+    ],
+  },
+  {
+    name: 'a colour the jacket does not come in is said, with the colours it does',
+    locale: 'en',
+    turns: [
+      { say: 'rain jacket' },
+      { say: 'buy the first one', asks: true, reply: 'Colour: Red, Navy and Green. Size: S, M, L, XL.' },
+      { say: 'blue, size L please', textOnly: true, reply: 'It comes in Red, Navy, Green.' },
+      { say: 'navy, size L', checkout: ['Stormshell Rain Jacket — Navy / Size L ×1'] },
+    ],
+  },
+  {
+    name: 'a seller and a product word',
+    locale: 'en',
+    turns: [
+      {
+        say: 'Volt Audio speakers',
+        cards: [
+          'Monitor 5 Powered Bookshelf Speakers',
+          'Boulder Rugged Speaker',
+          'Pocket Go Bluetooth Speaker',
+          'Home Smart Speaker',
+        ],
+      },
+    ],
+  },
+  {
+    name: '“buy it” with two cards shown asks which',
+    locale: 'en',
+    turns: [
+      { say: 'a headlamp', cards: ['Beacon 900R Rechargeable Headlamp', 'Beacon 400 Headlamp'] },
+      { say: 'buy it', textOnly: true, reply: 'Which product do you mean?' },
+      { say: 'the second one', detail: 'Beacon 400 Headlamp' },
+    ],
+  },
+  {
+    name: 'show more after every result is shown',
+    locale: 'en',
+    turns: [
+      { say: 'show me headphones', cards: HEADPHONES, total: 7 },
+      { say: 'show more', cards: HEADPHONES, total: 7 },
+    ],
+  },
+  {
+    name: 'Japanese: show more pages on to all eleven coffees',
+    locale: 'ja',
+    turns: [
+      { say: 'コーヒー豆', total: 11, reply: '11件' },
+      { say: 'もっと見せて', cards: ['パナマ ゲイシャ', '喫茶東京 ハウスブレンド'], total: 11, shown: 11 },
+    ],
+  },
+  {
+    name: 'Japanese: two of the second headphones, which come in one form',
+    locale: 'ja',
+    turns: [
+      { say: 'ヘッドホン', cards: HEADPHONES },
+      { say: '2番目を2つ買います', checkout: ['Studio M50 Monitor Headphones ×2'], reply: '支払う' },
     ],
   },
 ];

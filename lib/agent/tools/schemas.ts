@@ -123,6 +123,12 @@ export const getProductInput = z
       .describe(
         'True when the shopper wants to buy but has not chosen the size, colour or other option yet: the card asks for it, with the values as buttons.',
       ),
+    chosen: z
+      .record(z.string().max(40), z.string().max(60))
+      .optional()
+      .describe(
+        'With askOptions: the options the shopper already chose, e.g. {"color": "Red"}; the card asks only for the rest.',
+      ),
   })
   .strict();
 export const productDetail = productSummary.extend({

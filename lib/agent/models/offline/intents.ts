@@ -20,6 +20,7 @@ import {
   byPartialTitle,
   choicesOf,
   chooseVariant,
+  chosenValues,
   optionsFor,
   pointsByProperty,
   resolveTargets,
@@ -28,6 +29,7 @@ import {
   variantFits,
   type Wanted,
 } from './targets';
+import { normalize } from './normalize';
 import { escapeRegExp, Utterance } from './utterance';
 
 export type Say =
@@ -44,7 +46,8 @@ export type Say =
         | 'askTwo'
         | 'noCheckout'
         | 'askQuantityLine'
-        | 'propertyUnknown';
+        | 'propertyUnknown'
+        | 'removeOnlyLine';
     }
   | { key: 'unavailable'; tool: ToolName }
   | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] }
@@ -251,6 +254,16 @@ function requestedQuantity(request: string): number | undefined {
   return takeQuantity(u) ?? takeBareNumber(u);
 }
 
+/** The product card, asking for the options still open when `open`, with those already chosen set. */
+function askCard(productId: string, open: boolean, chosen: Record<string, string>): Action {
+  return call(
+    'getProduct',
+    open
+      ? { productId, askOptions: true, ...(Object.keys(chosen).length > 0 ? { chosen } : {}) }
+      : { productId },
+  );
+}
+
 /**
  * Which variant of `product` to buy: the one on its card when it fits what the buyer said, else
  * the one their words pick out. When the words leave an option open the agent asks, showing the
@@ -280,16 +293,83 @@ function pickVariant(
   const choices = choicesOf(detail ?? product);
   if (!stated && Object.keys(choices).length === 0) return { kind: 'item' };
   // Variant ids live in the product detail: fetch it, and buy on the next step.
-  if (!detail)
-    return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
+  if (!detail) {
+    const chosen = chosenValues(choices, wanted);
+    const open = Object.keys(choices).some((name) => !(name in chosen));
+    return { kind: 'act', action: askCard(product.id, open, chosen) };
+  }
   const choice = chooseVariant(detail, wanted);
   if (choice.kind === 'none') return unavailable(optionsFor(detail, wanted));
   // The question comes with the product card and its options as buttons, once.
   if (choice.kind === 'ask' && !askShown)
-    return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
+    return { kind: 'act', action: askCard(product.id, true, chosenValues(choicesOf(detail), wanted)) };
   if (choice.kind === 'ask')
     return { kind: 'act', action: say({ key: 'askOption', title: detail.title, missing: choice.missing }) };
   return { kind: 'item', variantId: choice.variant.id };
+}
+
+const REMOVE: Cue[] = [
+  /(?<![a-z])(?:take|get)\s+(?:it|that|this|them)\s+out(?![a-z])/,
+  /(?<![a-z])(?:remove|delete|drop)\s+(?:it|that|this|them|the\s+\w+)(?![a-z])/,
+  /(?<![a-z])out of (?:my |the )?(?:cart|basket|bag|checkout)(?![a-z])/,
+  /(?<![a-z])(?:i )?(?:don't|do not) want (?:it|that|this) (?:any ?more|after all)(?![a-z])/,
+  /(?:を|は)?(?:カートから)?(?:削除|取り消|外して|やめ)/,
+];
+const CHANGE_OPTION: Cue[] = [
+  /(?<![a-z])change\s+(?:the\s+|its\s+)?(?:size|colou?r)(?![a-z])/,
+  /(?<![a-z])(?:swap|switch)\s+(?:it\s+)?to(?![a-z])/,
+  /(?:サイズ|色)を?.{0,8}(?:に変更|に変えて|にして)/,
+];
+
+/**
+ * "Take it out of the cart": a checkout of several lines loses that line; a checkout of one line
+ * cannot be emptied, and nothing is bought unless the buyer presses Pay, so the agent says so.
+ */
+function removeFromCheckout(_u: Utterance, screen: Screen): Action {
+  const checkout = screen.checkout!;
+  if (checkout.lineItems.length === 1) return say({ key: 'removeOnlyLine' });
+  const target =
+    checkout.lineItems.find((l) => l.productId === screen.focus?.id) ?? checkout.lineItems.at(-1)!;
+  return call('updateCheckout', {
+    checkoutId: checkout.id,
+    items: checkout.lineItems
+      .filter((line) => line !== target)
+      .map((line) =>
+        compact({ productId: line.productId, variantId: line.variantId, quantity: line.quantity }),
+      ),
+  });
+}
+
+/** "Change the size to 11": the same product in the checkout, in the variant with that option. */
+function changeCheckoutOption(u: Utterance, screen: Screen): Action {
+  const checkout = screen.checkout!;
+  if (checkout.lineItems.length !== 1) return say({ key: 'askQuantityLine' });
+  const [line] = checkout.lineItems;
+  const detail = screen.details.get(line.productId);
+  if (!detail) return call('getProduct', { productId: line.productId });
+  const current = detail.variants.find((v) => v.id === line.variantId)?.options ?? {};
+  const size = takeSize(u) ?? statedOptions(u.raw, choicesOf(detail), true).size;
+  const color = takeColor(u);
+  const wanted: Wanted = {
+    size: size ?? current.size,
+    color: color ?? current.color,
+    options: Object.fromEntries(
+      Object.entries(current).filter(([name]) => name !== 'size' && name !== 'color'),
+    ),
+  };
+  const choice = chooseVariant(detail, wanted);
+  if (choice.kind !== 'variant')
+    return say({
+      key: 'optionUnavailable',
+      title: detail.title,
+      size,
+      color,
+      options: optionsFor(detail, { size, color }),
+    });
+  return call('updateCheckout', {
+    checkoutId: checkout.id,
+    items: [{ productId: line.productId, variantId: choice.variant.id, quantity: line.quantity }],
+  });
 }
 
 function updateCheckout(u: Utterance, screen: Screen): Action {
@@ -360,6 +440,16 @@ const RULES: Rule[] = [
       screen.checkout !== undefined && (u.has(CUES.express) || u.has(CUES.standard) || hasQuantityChange(u)),
     act: updateCheckout,
   },
+  {
+    name: 'remove',
+    applies: (u, screen) => screen.checkout !== undefined && u.has(REMOVE),
+    act: removeFromCheckout,
+  },
+  {
+    name: 'changeOption',
+    applies: (u, screen) => screen.checkout !== undefined && u.has(CHANGE_OPTION),
+    act: changeCheckoutOption,
+  },
   { name: 'advice', applies: (u) => u.has(CUES.advice), act: compare },
   { name: 'buy', applies: (u) => u.has(CUES.buy), act: buy },
   {
@@ -369,11 +459,16 @@ const RULES: Rule[] = [
     act: (u, screen) => {
       const detail = screen.details.get(screen.asking!.id);
       const probe = new Utterance(u.raw);
-      const stated =
-        takeSize(probe) !== undefined ||
-        takeColor(probe) !== undefined ||
-        (detail !== undefined && Object.keys(statedOptions(u.raw, choicesOf(detail), true)).length > 0);
-      return stated ? buy(u, screen) : undefined;
+      const size = takeSize(probe);
+      const color = takeColor(probe);
+      const values = Object.values(detail ? statedOptions(u.raw, choicesOf(detail), true) : {});
+      // Only option words: "hiking boots in size 10" is a new search, not an answer.
+      const leftover = values
+        .reduce((rest, value) => rest.replace(normalize(value), ' '), probe.rest())
+        .replace(/\s+/g, ' ')
+        .trim();
+      const stated = size !== undefined || color !== undefined || values.length > 0;
+      return stated && leftover === '' ? buy(u, screen) : undefined;
     },
   },
   {

@@ -67,6 +67,8 @@ export function optionName(name: string, lang: Language): string {
   return OPTION_NAMES[name]?.[lang] ?? name;
 }
 
+const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 export function toolAction(tool: string, lang: Language): string {
   return TOOL_ACTIONS[tool]?.[lang] ?? tool;
 }
@@ -120,6 +122,10 @@ export function renderSay(say: Say, lang: Language): string {
       return en
         ? `I can’t ${toolAction(say.tool, 'en')} here right now. ${CAPABILITIES.en}`
         : `ここでは今${toolAction(say.tool, 'ja')}ができません。${CAPABILITIES.ja}`;
+    case 'removeOnlyLine':
+      return en
+        ? 'That’s the only item in this checkout, so there is nothing to take out: nothing is bought unless you press Pay. Just leave it, or tell me what you’d like instead.'
+        : 'このチェックアウトの商品はそれだけなので、外すものはありません。「支払う」を押さない限り購入されません。そのままにするか、代わりに欲しいものを教えてください。';
     case 'propertyUnknown':
       return en
         ? 'The sellers don’t give that for every product shown, so I can’t tell which one it is. Say “the first one” or name it.'
@@ -133,7 +139,7 @@ export function renderSay(say: Say, lang: Language): string {
         const choices =
           say.missing.length === 1
             ? `It comes in ${lists[0]}.`
-            : say.missing.map((_, i) => `${names[i]}: ${lists[i]}.`).join(' ');
+            : say.missing.map((_, i) => `${capitalize(names[i])}: ${lists[i]}.`).join(' ');
         return `Which ${joinList(names, 'en')} would you like for the ${say.title}? ${choices} Tap one above or tell me.`;
       }
       const choices = lists.map((list, i) => `${names[i]}は${list}`).join('、');

@@ -182,6 +182,17 @@ export function choicesOf(product: ProductSummary | ProductDetail): Record<strin
   );
 }
 
+/** The option values the buyer's words already decide, in the product's own spelling ({ color: 'Red' }). */
+export function chosenValues(choices: Record<string, string[]>, wanted: Wanted): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, values] of Object.entries(choices)) {
+    const want = name === 'size' ? wanted.size : name === 'color' ? wanted.color : wanted.options?.[name];
+    const value = want && values.find((v) => valueFits(name, v, want));
+    if (value) out[name] = value;
+  }
+  return out;
+}
+
 export type VariantChoice =
   | { kind: 'variant'; variant: VariantSummary }
   | { kind: 'none' }
@@ -249,7 +260,8 @@ export function statedOptions(
 
 /** What the buyer can choose from when their size or colour does not exist. */
 export function optionsFor(product: ProductSummary, wanted: Wanted): string[] {
-  return wanted.size ? product.sizes : product.colors;
+  const colorMissing = wanted.color && !product.colors.some((c) => sameColor(c, wanted.color!));
+  return wanted.size && !colorMissing ? product.sizes : product.colors;
 }
 
 /** Whether a product summary rules out the stated size/colour without needing its variants. */

@@ -334,7 +334,11 @@ const TABLE: Array<[string, Context, Expected]> = [
     'bootsViewed',
     ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-blue-10', quantity: 2 }] }],
   ],
-  ['buy the second one in size 10', 'boots', ['getProduct', { productId: TR, askOptions: true }]],
+  [
+    'buy the second one in size 10',
+    'boots',
+    ['getProduct', { productId: TR, askOptions: true, chosen: { size: '10' } }],
+  ],
   [
     'buy the blue one in size 10',
     'bootsViewed',
@@ -358,7 +362,8 @@ const TABLE: Array<[string, Context, Expected]> = [
     ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-orange-8', quantity: 1 }] }],
   ],
   ['buy it', 'oneMug', ['getProduct', { productId: P.mug.id, askOptions: true }]],
-  ['buy it in blue', 'oneMug', ['getProduct', { productId: P.mug.id, askOptions: true }]],
+  // Blue decides the mug's only option: its variants are looked up, nothing is asked.
+  ['buy it in blue', 'oneMug', ['getProduct', { productId: P.mug.id }]],
   ['buy it', 'boots', 'text'],
   ['I want to buy hiking boots', 'empty', ['searchProducts', { query: 'hiking boots' }]],
   ['これを買います', 'bootsViewed', ['getProduct', { productId: TR, askOptions: true }]],
@@ -375,7 +380,11 @@ const TABLE: Array<[string, Context, Expected]> = [
     'bootsViewed',
     ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-blue-10', quantity: 1 }] }],
   ],
-  ['2番目をサイズ10で買います', 'boots', ['getProduct', { productId: TR, askOptions: true }]],
+  [
+    '2番目をサイズ10で買います',
+    'boots',
+    ['getProduct', { productId: TR, askOptions: true, chosen: { size: '10' } }],
+  ],
   [
     '最初のを2つカートに入れて',
     'coffee',
