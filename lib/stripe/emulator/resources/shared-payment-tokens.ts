@@ -203,37 +203,41 @@ export async function tokenForPayment(
       code: 'resource_missing',
       param: TOKEN_PARAM,
     });
-  const refuse = (code: string, message: string) =>
-    invalidRequest(message, { code: `shared_payment_token_${code}`, param: TOKEN_PARAM });
+  // Stripe documents no token-specific codes: each refusal carries the documented code closest to it
+  // (see the README), and the granted token itself says why (`deactivated_reason`).
+  const refuse = (code: string, message: string) => invalidRequest(message, { code, param: TOKEN_PARAM });
   if (token.data.status === 'deactivated') {
     const reason = token.data.deactivated_reason ?? 'revoked';
     throw refuse(
-      reason,
+      'payment_method_unexpected_state',
       `The shared payment token ${id} can no longer be used: it was deactivated (${reason}).`,
     );
   }
   if (isExpired(token, ctx.created)) {
-    const expired = refuse('expired', `The shared payment token ${id} can no longer be used: it expired.`);
+    const expired = refuse(
+      'payment_method_unexpected_state',
+      `The shared payment token ${id} can no longer be used: it was deactivated (expired).`,
+    );
     expired.afterRollback = () => expireTokenIfDue(ctx.root, id, ctx.now, ctx.requestId);
     throw expired;
   }
   if (token.data.status === 'requires_action') {
     throw refuse(
-      'requires_action',
+      'payment_method_unexpected_state',
       `The shared payment token ${id} cannot be used yet: the customer must first complete the action it requires (3D Secure).`,
     );
   }
   const limits = token.data.usage_limits;
   if (currency !== limits.currency) {
     throw refuse(
-      'currency_mismatch',
+      'payment_intent_invalid_parameter',
       `The shared payment token ${id} is limited to ${limits.currency}; this PaymentIntent is in ${currency}.`,
     );
   }
   const remaining = limits.max_amount - token.data.usage_details.amount_captured.value;
   if (amount > remaining) {
     throw refuse(
-      'amount_exceeded',
+      'amount_too_large',
       `The amount ${formatMinor(amount, currency)} exceeds what remains on the shared payment token ${id} (${formatMinor(remaining, currency)}).`,
     );
   }
