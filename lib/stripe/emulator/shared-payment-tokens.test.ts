@@ -257,6 +257,32 @@ describe.each(testEngines())('shared payment tokens (%s)', (engine) => {
     });
   });
 
+  it('holds a manual-capture authorisation against the limit without counting it, and releases it on cancel', async () => {
+    const token = await issue({ maxAmount: 5000 });
+    const authorise = () =>
+      summit.paymentIntents.create({
+        amount: 5000,
+        currency: 'usd',
+        capture_method: 'manual',
+        confirm: true,
+        payment_method_data: { type: 'card', shared_payment_granted_token: token.id },
+      });
+    const held = await authorise();
+    expect(held).toMatchObject({ status: 'requires_capture', amount_capturable: 5000, amount_received: 0 });
+    expect(await agent.sharedPayment.issuedTokens.retrieve(token.id)).toMatchObject({
+      status: 'active',
+      usage_details: { amount_captured: { value: 0 } },
+    });
+    expect(await refusal(charge(summit, token.id, 100))).toBe('amount_too_large');
+    await summit.paymentIntents.cancel(held.id);
+    const again = await authorise();
+    await summit.paymentIntents.capture(again.id);
+    expect(await agent.sharedPayment.issuedTokens.retrieve(token.id)).toMatchObject({
+      deactivated_reason: 'consumed',
+      usage_details: { amount_captured: { value: 5000 } },
+    });
+  });
+
   it('refuses issuing for an unknown seller profile, and using a token with the publishable key', async () => {
     const pm = await savedCard();
     await expect(
