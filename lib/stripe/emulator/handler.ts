@@ -91,6 +91,13 @@ function dropStripeJsTelemetry(params: Params) {
   }
 }
 
+/** Stripe points each error at the request's log in its dashboard; the emulator keeps the same shape. */
+function withRequestLog(body: unknown, requestId: string): unknown {
+  const error = (body as { error?: Record<string, unknown> } | null)?.error;
+  if (!error || typeof error !== 'object' || error.request_log_url) return body;
+  return { error: { ...error, request_log_url: `https://dashboard.stripe.com/test/logs/${requestId}` } };
+}
+
 function respond(outcome: Outcome, requestId: string, apiVersion: string): StripeReply {
   return {
     status: outcome.status,
@@ -100,7 +107,7 @@ function respond(outcome: Outcome, requestId: string, apiVersion: string): Strip
       'stripe-version': apiVersion,
       ...outcome.headers,
     },
-    body: stripeJson(outcome.body),
+    body: stripeJson(outcome.status >= 400 ? withRequestLog(outcome.body, requestId) : outcome.body),
   };
 }
 

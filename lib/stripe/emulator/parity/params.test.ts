@@ -102,6 +102,21 @@ describe('unknown parameters', () => {
     },
   );
 
+  it('links every error to its request log, as Stripe does', async () => {
+    const response = await kit.call('GET', '/v1/customers/cus_missing', { key: kit.keys.agent.secretKey });
+    const { error } = await response.json();
+    expect(error.request_log_url).toBe(
+      `https://dashboard.stripe.com/test/logs/${response.headers.get('request-id')}`,
+    );
+  });
+
+  it('answers the v2 API it does not emulate with a Stripe error, not a page', async () => {
+    await expect(kit.agent.v2.network.businessProfiles.me()).rejects.toMatchObject({
+      statusCode: 404,
+      type: 'StripeInvalidRequestError',
+    });
+  });
+
   it('names a nested unknown parameter with its brackets', async () => {
     const response = await kit.call('POST', '/v1/customers', {
       key: kit.keys.agent.secretKey,
