@@ -1,4 +1,5 @@
 import { ChatScreen } from '@/components/chat/chat-screen';
+import { chatLinkOrigins } from '@/lib/agent/chat/link-origins';
 import { listChats } from '@/lib/agent/chat/store';
 import { chatModelLabel } from '@/lib/agent/models';
 import { requireBuyer } from '@/lib/buyer/current';
@@ -8,5 +9,12 @@ import { getDb } from '@/lib/db/client';
 export default async function NewChatPage() {
   const buyerId = await requireBuyer();
   const chats = await listChats(await getDb(), buyerId);
-  return <ChatScreen initialMessages={[]} chats={chats} modelLabel={chatModelLabel()} />;
+  return (
+    <ChatScreen
+      initialMessages={[]}
+      chats={chats}
+      modelLabel={chatModelLabel()}
+      linkOrigins={chatLinkOrigins()}
+    />
+  );
 }

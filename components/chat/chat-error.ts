@@ -15,6 +15,17 @@ export function errorCode(error: Error): ChatErrorCode | null {
   return refusal(error)?.code ?? null;
 }
 
+/** Seconds to wait before trying again, when the server or the model provider said. */
+export function retryAfterSeconds(error: Error): number | null {
+  return refusal(error)?.retryAfterSeconds ?? null;
+}
+
+/** Errors that trying again cannot fix: the buyer's message, the chat's address, the assistant's setup. */
+export function canRetry(error: Error): boolean {
+  const code = errorCode(error);
+  return code !== 'message_too_long' && code !== 'not_found' && code !== 'model_misconfigured';
+}
+
 /** One sentence for the buyer: the server's own when it refused, else what went wrong in their words. */
 export function errorSentence(error: Error, t: Translator<'chat'>): string {
   const refused = refusal(error);

@@ -8,6 +8,7 @@ import { chatTitle } from '@/lib/agent/chat/title';
 import type { AgentUIMessage } from '@/lib/agent/chat/types';
 import { newChatId } from './chat-id';
 import { ChatSidebar } from './chat-sidebar';
+import { LinkOriginsProvider } from './link-origins';
 
 /**
  * The live conversation (useChat, the AI SDK's stream parser and its zod schemas: most of the
@@ -22,12 +23,15 @@ export function ChatScreen({
   initialMessages,
   chats: initialChats,
   modelLabel,
+  linkOrigins,
 }: {
   /** A saved chat's id; none for a new chat. */
   chatId?: string;
   initialMessages: AgentUIMessage[];
   chats: ChatSummary[];
   modelLabel: string;
+  /** Origins whose links render live in answers (lib/agent/chat/link-origins.ts). */
+  linkOrigins: string[];
 }) {
   const t = useT('chat');
   // A new chat's id is made in the browser and kept in state, so a refresh of the page cannot swap it mid-answer.
@@ -80,12 +84,14 @@ export function ChatScreen({
             {t('answeredBy', { model: modelLabel })}
           </span>
         </div>
-        <Conversation
-          key={chatId}
-          chatId={chatId}
-          initialMessages={chatId === savedChatId ? initialMessages : []}
-          onSaved={onSaved}
-        />
+        <LinkOriginsProvider value={linkOrigins}>
+          <Conversation
+            key={chatId}
+            chatId={chatId}
+            initialMessages={chatId === savedChatId ? initialMessages : []}
+            onSaved={onSaved}
+          />
+        </LinkOriginsProvider>
       </div>
     </div>
   );

@@ -5,11 +5,13 @@ import { DefaultChatTransport } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '@/components/i18n-provider';
 import { ProductActionsProvider, type ProductActions } from '@/components/product/product-actions';
+import { buyRequest } from '@/components/product/variant-label';
 import type { AgentUIMessage } from '@/lib/agent/chat/types';
 import { Composer } from './composer';
 import { EmptyState } from './empty-state';
-import { errorCode, errorSentence } from './chat-error';
+import { canRetry, errorCode, errorSentence, retryAfterSeconds } from './chat-error';
 import { ChatMessage } from './message';
+import { RetryButton } from './retry-button';
 import { ToolProgress } from './tool-progress';
 
 /**
@@ -84,13 +86,8 @@ export function Conversation({
   const actions = useMemo<ProductActions>(
     () => ({
       details: (product) => void send(t('askDetails', { title: product.title })),
-      // The checkout engineer may replace this with the checkout flow.
-      buy: (product, variant) =>
-        void send(
-          variant && variant.title && variant.title !== product.title
-            ? t('askBuyVariant', { title: product.title, variant: variant.title })
-            : t('askBuy', { title: product.title }),
-        ),
+      // Buying is a message to the agent: it prepares the checkout, and only Pay on that card spends.
+      buy: (product, variant) => void send(buyRequest(t, product, variant)),
       ask: (text) => void send(text),
       busy: !ready,
     }),
@@ -113,6 +110,14 @@ export function Conversation({
   }, [messages]);
 
   const last = messages[messages.length - 1];
+  // What the chat has cost so far, for whoever runs the app (hosted models report tokens).
+  const tokens = messages.reduce(
+    (sum, m) => ({
+      input: sum.input + (m.metadata?.usage?.inputTokens ?? 0),
+      output: sum.output + (m.metadata?.usage?.outputTokens ?? 0),
+    }),
+    { input: 0, output: 0 },
+  );
   const waiting =
     status === 'submitted' ||
     (status === 'streaming' &&
@@ -143,18 +148,21 @@ export function Conversation({
               className="flex flex-wrap items-center gap-3 rounded-xl border border-bad/40 bg-surface p-3 text-sm"
             >
               <span className="flex-1 text-bad">{errorSentence(error, t)}</span>
-              {errorCode(error) !== 'message_too_long' && errorCode(error) !== 'not_found' && (
-                <button
-                  type="button"
-                  onClick={() => void regenerate()}
-                  className="rounded-lg border border-line px-3 py-1.5 font-medium hover:bg-surface-2"
-                >
-                  {t('retry')}
-                </button>
+              {canRetry(error) && (
+                <RetryButton
+                  key={error.message}
+                  waitSeconds={retryAfterSeconds(error)}
+                  onRetry={() => void regenerate()}
+                />
               )}
             </div>
           )}
         </section>
+        {tokens.input + tokens.output > 0 && (
+          <p data-testid="chat-tokens" className="text-right text-[11px] text-muted">
+            {t('chatTokens', tokens)}
+          </p>
+        )}
         <div aria-live="polite" className="sr-only">
           {announcement}
         </div>

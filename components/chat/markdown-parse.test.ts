@@ -22,12 +22,32 @@ function show(nodes: Inline[]): string {
 }
 
 describe('parseInline', () => {
-  it('renders bold, italic, code and links', () => {
+  it('renders bold, italic, code and links to the origins it knows', () => {
     expect(
-      show(parseInline('The **Trail Runner** is *light*, `waterproof` and [on sale](https://example.com).')),
+      show(
+        parseInline(
+          'The **Trail Runner** is *light*, `waterproof` and [on sale](https://shop.example/sale).',
+          false,
+          ['https://shop.example'],
+        ),
+      ),
     ).toBe(
-      'The <b>Trail Runner</b> is <i>light</i>, <code>waterproof</code> and <a https://example.com>on sale</a>.',
+      'The <b>Trail Runner</b> is <i>light</i>, <code>waterproof</code> and <a https://shop.example/sale>on sale</a>.',
     );
+  });
+
+  it('shows a link to any other origin as text with its host, so it cannot pass for the app', () => {
+    const origins = ['http://localhost:3000'];
+    expect(show(parseInline('[Confirm your payment](https://evil.example/confirm)', false, origins))).toBe(
+      'Confirm your payment (evil.example)',
+    );
+    expect(
+      show(parseInline('[localhost:3000/pay](http://localhost-3000.evil.example/pay)', false, origins)),
+    ).toBe('localhost:3000/pay (localhost-3000.evil.example)');
+    expect(safeHref('http://localhost:3000/orders', origins)).toBe('http://localhost:3000/orders');
+    expect(safeHref('https://localhost:3000/orders', origins)).toBeNull();
+    expect(safeHref('mailto:someone@example.com', origins)).toBeNull();
+    expect(safeHref('/\\evil.example', origins)).toBeNull();
   });
 
   it('keeps snake_case, lone asterisks and escaped markers as text', () => {

@@ -1,6 +1,9 @@
 /**
  * A small markdown parser for chat answers: paragraphs, lists, headings, bold, italic, inline
  * code and links. It builds a tree, never HTML, so nothing a model writes can become markup.
+ * A link is live only to the app's own pages and the origins it is given (the app's and the
+ * sellers' declared sites); any other link shows as its text with the host beside it, so a
+ * model repeating "confirm your payment at …" cannot dress a stranger's site as the app's.
  *
  * While a message is still streaming, the unfinished tail is shaped so it never flashes raw
  * syntax: an open `**` renders as bold until it closes, a half-written link shows only its label,
@@ -25,17 +28,32 @@ const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
 /** What a line looks like before its text arrives: "-", "1", "1.", "##". */
 const PENDING_MARKER = /^\s{0,3}([-*+]|\d{1,9}[.)]?|#{1,6})\s*$/;
 
-/** Links the chat may render: web, mail and the app's own paths. Anything else shows as text. */
-export function safeHref(href: string): string | null {
+/** The link's target when the chat may render it live: the app's own paths, or a known origin. */
+export function safeHref(href: string, origins: readonly string[] = []): string | null {
   const trimmed = href.trim();
-  if (/^(https?:|mailto:)/i.test(trimmed)) return trimmed;
-  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return trimmed;
-  return null;
+  if (trimmed.startsWith('/') && !trimmed.startsWith('//') && !trimmed.startsWith('/\\')) return trimmed;
+  const url = parseUrl(trimmed);
+  return url && /^https?:$/.test(url.protocol) && origins.includes(url.origin) ? url.href : null;
+}
+
+function parseUrl(href: string): URL | null {
+  try {
+    return new URL(href);
+  } catch {
+    return null;
+  }
+}
+
+/** A link the chat will not render live: its text, and where it really points when that is a host. */
+function deadLink(children: Inline[], href: string): Inline[] {
+  const host = parseUrl(href.trim())?.host;
+  return host ? [...children, { kind: 'text', text: ` (${host})` }] : children;
 }
 
 const isWordChar = (ch: string | undefined) => !!ch && /[\p{L}\p{N}]/u.test(ch);
 
-export function parseInline(src: string, streaming = false): Inline[] {
+export function parseInline(src: string, streaming = false, origins: readonly string[] = []): Inline[] {
+  const inner = (text: string, tail = streaming) => parseInline(text, tail, origins);
   const out: Inline[] = [];
   let text = '';
   const flush = () => {
@@ -69,14 +87,14 @@ export function parseInline(src: string, streaming = false): Inline[] {
       const end = src.indexOf(double, i + 2);
       if (end > i + 2) {
         flush();
-        out.push({ kind: 'strong', children: parseInline(src.slice(i + 2, end), streaming) });
+        out.push({ kind: 'strong', children: inner(src.slice(i + 2, end)) });
         i = end + 2;
         continue;
       }
       if (end < 0 && streaming) {
         flush();
         const rest = src.slice(i + 2);
-        if (rest.trim()) out.push({ kind: 'strong', children: parseInline(rest, true) });
+        if (rest.trim()) out.push({ kind: 'strong', children: inner(rest, true) });
         break;
       }
     }
@@ -95,13 +113,13 @@ export function parseInline(src: string, streaming = false): Inline[] {
       }
       if (end > i + 1 && src[end - 1] !== ' ') {
         flush();
-        out.push({ kind: 'em', children: parseInline(src.slice(i + 1, end), streaming) });
+        out.push({ kind: 'em', children: inner(src.slice(i + 1, end)) });
         i = end + 1;
         continue;
       }
       if (end < 0 && streaming && i + 1 < src.length) {
         flush();
-        out.push({ kind: 'em', children: parseInline(src.slice(i + 1), true) });
+        out.push({ kind: 'em', children: inner(src.slice(i + 1), true) });
         break;
       }
       if (end < 0 && streaming) break;
@@ -112,21 +130,22 @@ export function parseInline(src: string, streaming = false): Inline[] {
         const end = src.indexOf(')', close + 2);
         if (end > 0) {
           flush();
-          const children = parseInline(src.slice(i + 1, close), streaming);
-          const href = safeHref(src.slice(close + 2, end));
-          out.push(...(href ? [{ kind: 'link' as const, href, children }] : children));
+          const children = inner(src.slice(i + 1, close));
+          const raw = src.slice(close + 2, end);
+          const href = safeHref(raw, origins);
+          out.push(...(href ? [{ kind: 'link' as const, href, children }] : deadLink(children, raw)));
           i = end + 1;
           continue;
         }
         if (streaming) {
           flush();
-          out.push(...parseInline(src.slice(i + 1, close), true));
+          out.push(...inner(src.slice(i + 1, close), true));
           break;
         }
       }
       if (streaming && (close < 0 || close === src.length - 1)) {
         flush();
-        out.push(...parseInline(src.slice(i + 1, close < 0 ? undefined : close), true));
+        out.push(...inner(src.slice(i + 1, close < 0 ? undefined : close), true));
         break;
       }
     }
@@ -137,7 +156,8 @@ export function parseInline(src: string, streaming = false): Inline[] {
   return out;
 }
 
-export function parseMarkdown(src: string, streaming = false): Block[] {
+export function parseMarkdown(src: string, streaming = false, origins: readonly string[] = []): Block[] {
+  const inline = (text: string, tail: boolean) => parseInline(text, tail, origins);
   const lines = src.replace(/\r\n?/g, '\n').split('\n');
   if (streaming && lines.length > 0 && PENDING_MARKER.test(lines[lines.length - 1])) lines.pop();
   const blocks: Block[] = [];
@@ -151,7 +171,7 @@ export function parseMarkdown(src: string, streaming = false): Block[] {
     }
     const heading = HEADING.exec(line);
     if (heading) {
-      blocks.push({ kind: 'heading', children: parseInline(heading[1], isTail) });
+      blocks.push({ kind: 'heading', children: inline(heading[1], isTail) });
       open = false;
       return;
     }
@@ -159,7 +179,7 @@ export function parseMarkdown(src: string, streaming = false): Block[] {
     const ordered = bullet ? null : ORDERED.exec(line);
     if (bullet || ordered) {
       const isOrdered = !!ordered;
-      const content = parseInline(bullet ? bullet[1] : ordered![2], isTail);
+      const content = inline(bullet ? bullet[1] : ordered![2], isTail);
       const current = last();
       if (current?.kind === 'list' && current.ordered === isOrdered) current.items.push(content);
       else
@@ -173,14 +193,14 @@ export function parseMarkdown(src: string, streaming = false): Block[] {
       return;
     }
     const current = last();
-    if (open && current?.kind === 'paragraph') current.lines.push(parseInline(line.trim(), isTail));
+    if (open && current?.kind === 'paragraph') current.lines.push(inline(line.trim(), isTail));
     else if (open && current?.kind === 'list' && /^\s+/.test(line)) {
       // An indented line continues the previous list item.
       current.items[current.items.length - 1].push(
         { kind: 'text', text: ' ' },
-        ...parseInline(line.trim(), isTail),
+        ...inline(line.trim(), isTail),
       );
-    } else blocks.push({ kind: 'paragraph', lines: [parseInline(line.trim(), isTail)] });
+    } else blocks.push({ kind: 'paragraph', lines: [inline(line.trim(), isTail)] });
     open = true;
   });
   return blocks;

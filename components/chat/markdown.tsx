@@ -1,4 +1,5 @@
 import { Fragment, memo, type ReactNode } from 'react';
+import { useLinkOrigins } from './link-origins';
 import { parseMarkdown, type Inline } from './markdown-parse';
 
 function renderInline(nodes: Inline[]): ReactNode[] {
@@ -45,7 +46,7 @@ export const Markdown = memo(function Markdown({
   text: string;
   streaming?: boolean;
 }) {
-  const blocks = parseMarkdown(text, streaming);
+  const blocks = parseMarkdown(text, streaming, useLinkOrigins());
   return (
     <div className="space-y-2 leading-relaxed break-words">
       {blocks.map((block, i) => {

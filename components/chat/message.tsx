@@ -7,7 +7,7 @@ import { OrdersToolPart } from '@/components/orders/orders-tool-part';
 import { ComparisonTable } from '@/components/product/comparison-table';
 import { ProductDetail } from '@/components/product/product-detail';
 import { ProductGrid } from '@/components/product/product-grid';
-import type { AgentUIMessage, AgentUIPart } from '@/lib/agent/chat/types';
+import type { AgentUIMessage, AgentUIPart, NoticeCode } from '@/lib/agent/chat/types';
 import { Markdown } from './markdown';
 import { ToolProgress } from './tool-progress';
 
@@ -19,6 +19,22 @@ function ToolFailed({ t }: { t: T }) {
 
 function Stopped({ t }: { t: T }) {
   return <p className="text-sm text-muted">{t('stopped')}</p>;
+}
+
+const NOTICE = { tool_budget: 'noticeToolBudget', unverified_claim: 'noticeUnverifiedClaim' } as const;
+
+/** The server's own word beside the model's text: written by the app, never by the model. */
+function Notice({ code, t }: { code: NoticeCode; t: T }) {
+  return (
+    <p
+      role="note"
+      data-testid="chat-notice"
+      data-code={code}
+      className="rounded-lg border border-warn/40 bg-surface-2 px-3 py-2 text-sm"
+    >
+      {t(NOTICE[code])}
+    </p>
+  );
 }
 
 /**
@@ -55,7 +71,7 @@ function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T
           return <ToolProgress label={t('lookingUp')} />;
         case 'output-available':
           return part.output.product ? (
-            <ProductDetail product={part.output.product} />
+            <ProductDetail product={part.output.product} askOptions={part.input.askOptions} />
           ) : (
             <p className="text-sm text-muted">{t('productGone')}</p>
           );
@@ -70,7 +86,11 @@ function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T
         case 'input-available':
           return <ToolProgress label={t('comparing')} />;
         case 'output-available':
-          return <ComparisonTable comparison={part.output} />;
+          return part.output.products.length >= 2 ? (
+            <ComparisonTable comparison={part.output} />
+          ) : (
+            <p className="text-sm text-muted">{t('nothingToCompare')}</p>
+          );
         case 'output-error':
           return <ToolFailed t={t} />;
         default:
@@ -91,6 +111,8 @@ function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T
           output={part.state === 'output-available' ? part.output : undefined}
         />
       );
+    case 'data-notice':
+      return <Notice code={part.data.code} t={t} />;
     case 'dynamic-tool':
       return part.state === 'input-streaming' || part.state === 'input-available' ? (
         <ToolProgress label={t('working')} />
@@ -98,6 +120,15 @@ function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T
     default:
       return null;
   }
+}
+
+/** An answer that ended before the model finished it and shows some of its text. */
+function cutOff(message: AgentUIMessage): boolean {
+  const incomplete = message.metadata?.incomplete;
+  return (
+    incomplete === 'cut_off' ||
+    (incomplete === 'failed' && message.parts.some((part) => part.type === 'text' && part.text.trim()))
+  );
 }
 
 /** A user bubble, or the agent's answer with its cards and the model that wrote it. */
@@ -129,9 +160,16 @@ export const ChatMessage = memo(function ChatMessage({
       {message.parts.map((part, i) => (
         <MessagePart key={i} part={part} live={live} t={t} />
       ))}
+      {!live && cutOff(message) && (
+        <p data-testid="answer-cut-off" className="text-sm text-muted italic">
+          {t('noticeCutOff')}
+        </p>
+      )}
       {message.metadata?.model && (
         <p data-testid="message-model" className="text-[11px] text-muted">
           {t('answeredBy', { model: message.metadata.model })}
+          {message.metadata.usage &&
+            ` · ${t('tokensUsed', { input: message.metadata.usage.inputTokens, output: message.metadata.usage.outputTokens })}`}
         </p>
       )}
     </div>

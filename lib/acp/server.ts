@@ -7,6 +7,7 @@ import {
   requestFingerprint,
 } from '@/lib/db/idempotency';
 import type { AcpError } from './schemas/common';
+import { describeUnstorableText, findUnstorableText } from './text';
 import { validateAcp, type AcpSchemaName } from './validate';
 import { SUPPORTED_ACP_VERSIONS } from './version';
 
@@ -56,14 +57,6 @@ export function problemReply(problem: AcpProblem): AcpReply {
 
 export function toResponse(reply: AcpReply, headers: Record<string, string> = {}): Response {
   return new Response(reply.body, { status: reply.status, headers: { ...reply.headers, ...headers } });
-}
-
-export function acpJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return toResponse(acpReply(status, body, headers));
-}
-
-export function problemResponse(problem: AcpProblem): Response {
-  return toResponse(problemReply(problem));
 }
 
 /** The caller's Request-Id, else a new one: echoed on every answer so both sides can find the exchange. */
@@ -176,12 +169,19 @@ export function parseJsonBody(
   }
   if (depthOf(value) > MAX_JSON_DEPTH)
     throw invalidRequest('invalid_json', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, '$');
+  refuseUnstorableText(value);
   const result = validateAcp(schema, value);
   if (!result.ok) {
     const issue = result.issues[0];
     throw invalidRequest('invalid_request', `${issue.path} ${issue.message}.`, issue.path);
   }
   return value;
+}
+
+/** 400 naming the first string a server could not store (NUL, lone surrogate): see text.ts. */
+export function refuseUnstorableText(value: unknown): void {
+  const found = findUnstorableText(value);
+  if (found) throw invalidRequest('invalid_text', describeUnstorableText(found), found.path);
 }
 
 export function checkJsonContentType(request: Request, hasBody: boolean): void {

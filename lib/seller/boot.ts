@@ -1,6 +1,7 @@
 import { DEMO_SELLER_IDS } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
 import { enqueueFeedUpsert, feedTokenFor } from './feed';
+import { logSellerFailure } from './log';
 import { recoverSellerSessions } from './recovery';
 import { seedStock } from './stock';
 
@@ -16,7 +17,7 @@ export async function bootSellers(db: Db): Promise<{ seeded: number; resumed: nu
   }
   // Housekeeping must never stop the app from starting: what it cannot do now, the next start retries.
   const recovered = await recoverSellerSessions({ db }).catch((error: unknown) => {
-    console.error('[seller] recovery skipped:', error instanceof Error ? error.message : error);
+    logSellerFailure('recovery skipped', error);
     return { resumed: 0, released: 0 };
   });
   return { seeded, ...recovered };

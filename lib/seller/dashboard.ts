@@ -36,7 +36,9 @@ export async function sellerSummaries(db: Db): Promise<SellerSummary[]> {
       .select({
         sellerId: sellerOrders.sellerId,
         n: sql<number>`count(*)::int`,
-        revenue: sql<number>`coalesce(sum(${sellerOrders.total} - ${sellerOrders.refunded}), 0)::int`,
+        revenue: sql<number>`coalesce(sum(${sellerOrders.total} - ${sellerOrders.refunded}), 0)`.mapWith(
+          Number,
+        ),
       })
       .from(sellerOrders)
       .groupBy(sellerOrders.sellerId),
@@ -133,19 +135,19 @@ export async function sellerDashboard(db: Db, sellerId: string): Promise<SellerD
       .select()
       .from(sellerCheckoutSessions)
       .where(eq(sellerCheckoutSessions.sellerId, sellerId))
-      .orderBy(desc(sellerCheckoutSessions.createdAt))
+      .orderBy(desc(sellerCheckoutSessions.createdAt), desc(sellerCheckoutSessions.seq))
       .limit(LIMIT),
     db
       .select()
       .from(sellerOrders)
       .where(eq(sellerOrders.sellerId, sellerId))
-      .orderBy(desc(sellerOrders.createdAt))
+      .orderBy(desc(sellerOrders.createdAt), desc(sellerOrders.seq))
       .limit(LIMIT),
     db
       .select()
       .from(sellerPayments)
       .where(eq(sellerPayments.sellerId, sellerId))
-      .orderBy(desc(sellerPayments.createdAt))
+      .orderBy(desc(sellerPayments.createdAt), desc(sellerPayments.seq))
       .limit(LIMIT),
     db.select().from(sellerStock).where(eq(sellerStock.sellerId, sellerId)),
     db

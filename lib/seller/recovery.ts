@@ -1,4 +1,5 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { AcpProblem } from '@/lib/acp/server';
 import type { Db } from '@/lib/db/client';
 import { sellerCheckoutSessions } from '@/lib/db/schema';
 import { agentById } from './agents';
@@ -7,10 +8,12 @@ import type { SessionInput } from './checkout/input';
 import { cancelPendingIntent } from './checkout/payment';
 import { COMPLETION_STALE_MS, lockSession, paymentOf, saveSession } from './checkout/store';
 import { findSeller, sellerContext, type SellerDeps } from './context';
+import { logSellerFailure } from './log';
 import { releaseStock, stockLines } from './stock';
 
 /**
- * Start-up housekeeping for what a crash or an absent agent can leave behind:
+ * The seller's reconciler, run at start and then every second by every instance, for what a crash
+ * or an absent agent can leave behind:
  * - a completion that held stock and died (status `complete_in_progress`, stale): finished now with
  *   the same PaymentIntent idempotency key, so a charge it made becomes an order and one it did not
  *   make happens now, as the buyer asked;
@@ -74,7 +77,9 @@ export async function recoverSellerSessions(
         released++;
       }
     } catch (error) {
-      console.error('[seller] recovery of', row.id, error instanceof Error ? error.message : error);
+      // Another instance took this completion over a moment ago: it finishes it.
+      if (error instanceof AcpProblem && error.status === 409) continue;
+      logSellerFailure(`recovery of ${row.id}`, error);
     }
   }
   return { resumed, released };

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ChatScreen } from '@/components/chat/chat-screen';
+import { chatLinkOrigins } from '@/lib/agent/chat/link-origins';
 import { findChat, listChats, loadMessages } from '@/lib/agent/chat/store';
 import type { AgentUIMessage } from '@/lib/agent/chat/types';
 import { chatModelLabel } from '@/lib/agent/models';
@@ -26,6 +27,13 @@ export default async function ChatPage({ params }: Props) {
   const messages = await loadMessages<AgentUIMessage>(db, id);
   const chats = await listChats(db, buyerId);
   return (
-    <ChatScreen key={id} chatId={id} initialMessages={messages} chats={chats} modelLabel={chatModelLabel()} />
+    <ChatScreen
+      key={id}
+      chatId={id}
+      initialMessages={messages}
+      chats={chats}
+      modelLabel={chatModelLabel()}
+      linkOrigins={chatLinkOrigins()}
+    />
   );
 }

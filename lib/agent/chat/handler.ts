@@ -1,20 +1,16 @@
-import {
-  convertToModelMessages,
-  createIdGenerator,
-  createUIMessageStream,
-  createUIMessageStreamResponse,
-  stepCountIs,
-  streamText,
-} from 'ai';
+import { createIdGenerator, createUIMessageStream, createUIMessageStreamResponse } from 'ai';
 import { z } from 'zod';
 import { selectChatModel, type ChatModel } from '@/lib/agent/models';
 import { systemPrompt } from '@/lib/agent/prompts';
 import { buildAgentTools } from '@/lib/agent/tools';
+import { buyerIntent } from '@/lib/agent/tools/buyer-intent';
 import { config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
 import { hitRateLimit } from '@/lib/db/rate-limit';
 import { translator } from '@/lib/i18n';
 import type { Locale } from '@/lib/i18n/locales';
+import { streamAnswer, ToldErrors } from './answer';
+import { modelHistory } from './history';
 import { deleteMessagesAfter, loadMessages, openChat, saveMessages, touchChat } from './store';
 import { MAX_MESSAGE_CHARS, type AgentUIMessage, type ChatErrorBody, type ChatErrorCode } from './types';
 
@@ -50,7 +46,6 @@ const chatRequest = z.object({
   }),
   trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
 });
-export type ChatRequestBody = z.infer<typeof chatRequest>;
 
 /** Anything larger is not a chat message, whatever it claims to be. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -109,8 +104,11 @@ export async function handleChatRequest(request: Request, deps: ChatDeps): Promi
   if (opened.kind === 'not_found') return refuse(404, 'not_found', t('errorNotFound'));
 
   const chatModel = deps.model ?? selectChatModel();
-  const tools = buildAgentTools({ db, buyerId, locale: deps.locale, fetch: deps.fetch });
+  // A hosted model is a guest: it reads seller text only as quoted data, its history is bounded,
+  // and it may put into a checkout only what the buyer wrote.
+  const guest = chatModel.kind === 'openai';
   const responseId = newMessageId();
+  const told = new ToldErrors();
   const userMessage: AgentUIMessage = {
     id: message.id,
     role: 'user',
@@ -128,15 +126,26 @@ export async function handleChatRequest(request: Request, deps: ChatDeps): Promi
         messageMetadata: { model: chatModel.label, createdAt: Date.now() },
       });
       const history = await recordUserMessage(db, chatId, opened.created, userMessage);
-      const result = streamText({
-        model: chatModel.model,
-        system: systemPrompt({ locale: deps.locale, now: deps.now?.() }),
-        messages: await convertToModelMessages(history, { tools, ignoreIncompleteToolCalls: true }),
-        tools,
-        stopWhen: stepCountIs(5),
-        abortSignal: request.signal,
+      const buyerTexts = history.flatMap((m) =>
+        m.role === 'user' ? m.parts.flatMap((p) => (p.type === 'text' ? [p.text] : [])) : [],
+      );
+      const tools = buildAgentTools({
+        db,
+        buyerId,
+        locale: deps.locale,
+        fetch: deps.fetch,
+        guest: guest ? buyerIntent(buyerTexts) : undefined,
       });
-      writer.merge(result.toUIMessageStream({ sendStart: false, onError: (error) => sentenceFor(error) }));
+      await streamAnswer({
+        writer,
+        chatModel,
+        system: systemPrompt({ locale: deps.locale, now: deps.now?.() }),
+        messages: await modelHistory(history, { tools, bounded: guest }),
+        tools,
+        abortSignal: request.signal,
+        t,
+        told,
+      });
     },
     onFinish: async ({ responseMessage }) => {
       // Runs when the stream ends, fails or is stopped (the body is cancelled): the parts so far are kept.
@@ -144,15 +153,15 @@ export async function handleChatRequest(request: Request, deps: ChatDeps): Promi
       await saveMessages(db, chatId, [responseMessage]);
       await touchChat(db, chatId);
     },
-    onError: (error) => sentenceFor(error),
+    // What the answer's own error hook did not report: a conflict, or a fault of the app's.
+    onError: (error) => {
+      if (told.has(error)) return (error as Error).message;
+      if (error instanceof ChatConflictError) return t('errorConflict');
+      console.error('[chat]', error instanceof Error ? error.message : error);
+      return t('errorGeneric');
+    },
   });
   return createUIMessageStreamResponse({ stream });
-
-  function sentenceFor(error: unknown): string {
-    if (error instanceof ChatConflictError) return t('errorConflict');
-    console.error('[chat]', error instanceof Error ? error.message : error);
-    return t('errorModel');
-  }
 }
 
 class ChatConflictError extends Error {

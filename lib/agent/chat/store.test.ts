@@ -47,6 +47,18 @@ describe.each(testEngines())('chat store on %s', (engine) => {
     expect((await listChats(db, 'buyer_c')).map((c) => c.id)).toEqual(['older', 'newer']);
   });
 
+  it('orders chats active in the same instant by when they were last active', async () => {
+    // One transaction: now() is the same for every statement, so the times tie exactly.
+    const ids = await database.db.transaction(async (tx) => {
+      await openChat(tx, { chatId: 'tie_a', buyerId: 'buyer_t', firstMessage: 'a' });
+      await openChat(tx, { chatId: 'tie_b', buyerId: 'buyer_t', firstMessage: 'b' });
+      await openChat(tx, { chatId: 'tie_c', buyerId: 'buyer_t', firstMessage: 'c' });
+      await touchChat(tx, 'tie_a');
+      return (await listChats(tx, 'buyer_t')).map((c) => c.id);
+    });
+    expect(ids).toEqual(['tie_a', 'tie_c', 'tie_b']);
+  });
+
   it('saves parts whole, in order, and a second save of the same id updates in place', async () => {
     const db = database.db;
     await openChat(db, { chatId: 'c2', buyerId: 'buyer_a', firstMessage: 'hi' });

@@ -23,13 +23,15 @@ function summary(row: typeof agentChats.$inferSelect): ChatSummary {
   };
 }
 
+const nextActiveSeq = sql`nextval(pg_get_serial_sequence('agent_chats', 'active_seq'))`;
+
 /** The buyer's chats, most recently active first. */
 export async function listChats(db: Db, buyerId: string, limit = 50): Promise<ChatSummary[]> {
   const rows = await db
     .select()
     .from(agentChats)
     .where(eq(agentChats.buyerId, buyerId))
-    .orderBy(desc(agentChats.updatedAt), desc(agentChats.createdAt))
+    .orderBy(desc(agentChats.updatedAt), desc(agentChats.activeSeq))
     .limit(limit);
   return rows.map(summary);
 }
@@ -57,7 +59,7 @@ export async function openChat(
 ): Promise<{ kind: 'ok'; created: boolean } | { kind: 'not_found' }> {
   const result = await db.execute<{ created: boolean }>(sql`
     insert into agent_chats (id, buyer_id, title) values (${ref.chatId}, ${ref.buyerId}, ${chatTitle(ref.firstMessage)})
-    on conflict (id) do update set updated_at = now() where agent_chats.buyer_id = excluded.buyer_id
+    on conflict (id) do update set updated_at = now(), active_seq = ${nextActiveSeq} where agent_chats.buyer_id = excluded.buyer_id
     returning (xmax = 0) as created`);
   const row = result.rows[0];
   return row ? { kind: 'ok', created: row.created === true } : { kind: 'not_found' };
@@ -67,7 +69,7 @@ export async function openChat(
 export async function touchChat(db: Db, chatId: string): Promise<void> {
   await db
     .update(agentChats)
-    .set({ updatedAt: sql`now()` })
+    .set({ updatedAt: sql`now()`, activeSeq: nextActiveSeq })
     .where(eq(agentChats.id, chatId));
 }
 

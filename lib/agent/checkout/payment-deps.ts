@@ -1,8 +1,6 @@
 import type Stripe from 'stripe';
 import type { CheckoutSession } from '@/lib/acp/types';
 import { findStripeCustomer, getCard, getDefaultCard } from '@/lib/agent/wallet/wallet';
-import type { AgentSeller } from '@/lib/agent/sellers';
-import { DEMO_SELLER_IDS, type DemoSellerId } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
 import {
   agentPublishableKey,
@@ -29,8 +27,6 @@ export interface PaymentDeps {
   stripeFactory?: StripeFactory;
   /** The buyer's card by id, or their default card; null when the buyer has none (or it is not theirs). */
   findCard?: (db: Db, buyerId: string, paymentMethodId?: string) => Promise<PaymentCard | null>;
-  /** The seller's Stripe network business profile, which scopes the SPT to that seller. */
-  sellerProfile?: (seller: AgentSeller, session: CheckoutSession) => Promise<string | null>;
 }
 
 const appFactory: StripeFactory = {
@@ -42,12 +38,11 @@ const appFactory: StripeFactory = {
   sellerNetworkProfile,
 };
 
-function isDemoSeller(id: string): id is DemoSellerId {
-  return (DEMO_SELLER_IDS as readonly string[]).includes(id);
-}
-
-/** A seller outside this app names its profile in its payment handler's config. */
-function profileFromHandler(session: CheckoutSession): string | null {
+/**
+ * The seller's Stripe network business profile, which scopes the SPT to that seller: every seller,
+ * demo or not, names it in its payment handler's config, and the agent reads it from there.
+ */
+export function sellerProfileOf(session: CheckoutSession): string | null {
   for (const handler of session.capabilities.payment?.handlers ?? []) {
     const config = handler.config as Record<string, unknown>;
     const value = config.network_business_profile ?? config.profile ?? config.stripe_profile;
@@ -59,21 +54,6 @@ function profileFromHandler(session: CheckoutSession): string | null {
 export function resolveStripeFactory(deps: PaymentDeps & { db: Db; fetch?: typeof fetch }): StripeFactory {
   if (deps.stripeFactory) return deps.stripeFactory;
   return deps.fetch ? createStripeFactory({ db: deps.db, fetch: deps.fetch }) : appFactory;
-}
-
-/** Profiles do not change while the app runs; one lookup per seller and factory is enough. */
-const profiles = new WeakMap<StripeFactory, Map<DemoSellerId, Promise<string>>>();
-
-function cachedProfile(factory: StripeFactory, sellerId: DemoSellerId): Promise<string> {
-  let byFactory = profiles.get(factory);
-  if (!byFactory) profiles.set(factory, (byFactory = new Map()));
-  let profile = byFactory.get(sellerId);
-  if (!profile) {
-    profile = factory.sellerNetworkProfile(sellerId);
-    byFactory.set(sellerId, profile);
-    profile.catch(() => byFactory!.delete(sellerId));
-  }
-  return profile;
 }
 
 export function defaultPaymentDeps(deps: PaymentDeps & { db: Db; fetch?: typeof fetch }) {
@@ -97,11 +77,6 @@ export function defaultPaymentDeps(deps: PaymentDeps & { db: Db; fetch?: typeof 
       } catch {
         return getCard(wallet, buyerId, paymentMethodId);
       }
-    },
-    async sellerProfile(seller: AgentSeller, session: CheckoutSession): Promise<string | null> {
-      if (deps.sellerProfile) return deps.sellerProfile(seller, session);
-      if (seller.demo && isDemoSeller(seller.id)) return cachedProfile(factory, seller.id);
-      return profileFromHandler(session);
     },
   };
 }

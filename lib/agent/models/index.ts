@@ -9,13 +9,12 @@ export interface ChatModel {
   kind: ModelConfig['mode'];
   /** The offline model's id or the OpenAI model name. */
   label: string;
+  /** The cap on each answer's output tokens (a hosted model's cost). */
+  maxOutputTokens?: number;
 }
 
-/**
- * The offline model answers instantly; a short pause per word lets the buyer watch the answer
- * stream as it would from a hosted model. Tests and benchmarks pass 0.
- */
-export const OFFLINE_WORD_DELAY_MS = 12;
+/** Short answers beside cards need far fewer; the cap bounds what one runaway answer can cost. */
+const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
 
 /**
  * The one place that picks the chat model: OpenAI when OPENAI_API_KEY is set (model from
@@ -23,10 +22,15 @@ export const OFFLINE_WORD_DELAY_MS = 12;
  */
 export function selectChatModel(
   settings: ModelConfig = config().model,
-  { offlineWordDelayMs = OFFLINE_WORD_DELAY_MS }: { offlineWordDelayMs?: number } = {},
+  { offlineWordDelayMs = config().offlineWordDelayMs }: { offlineWordDelayMs?: number } = {},
 ): ChatModel {
   if (settings.mode === 'openai') {
-    return { model: createOpenAIModel(settings), kind: 'openai', label: settings.model };
+    return {
+      model: createOpenAIModel(settings),
+      kind: 'openai',
+      label: settings.model,
+      maxOutputTokens: settings.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+    };
   }
   const model = createOfflineModel({ chunkDelayMs: offlineWordDelayMs });
   return { model, kind: 'offline', label: model.modelId };

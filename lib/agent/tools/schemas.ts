@@ -9,45 +9,54 @@ import { z } from 'zod';
 export const money = z.object({ amount: z.number().int(), currency: z.string().length(3) });
 export type Money = z.infer<typeof money>;
 
-export const searchProductsInput = z.object({
-  query: z
-    .string()
-    .max(200)
-    .describe(
-      'What the shopper wants, in their words: need, product type, brand, material. Empty to browse.',
-    ),
-  category: z
-    .string()
-    .max(60)
-    .optional()
-    .describe('A product category such as "boots", "headphones", "coffee beans".'),
-  seller: z
-    .string()
-    .max(60)
-    .optional()
-    .describe('A seller id or part of its name, when the shopper asks for one shop.'),
-  color: z.string().max(30).optional().describe('A colour the shopper asked for, in English.'),
-  size: z.string().max(20).optional().describe('A size the shopper asked for, e.g. "10", "M".'),
-  minPrice: z
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe('Lower price bound in minor units of `currency` (cents for usd, yen for jpy).'),
-  maxPrice: z
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe('Upper price bound in minor units of `currency` (cents for usd, yen for jpy).'),
-  currency: z
-    .enum(['usd', 'jpy'])
-    .optional()
-    .describe('Currency of the price bounds; only items priced in it are bounded.'),
-  sort: z.enum(['relevance', 'price_asc', 'price_desc', 'rating']).optional(),
-  inStockOnly: z.boolean().optional(),
-  limit: z.number().int().min(1).max(24).optional(),
-});
+/**
+ * Ids a model sends back: catalog, variant, checkout and order ids are short. Tool inputs are
+ * strict objects, so a misspelt or invented field is refused with an error the model can read
+ * and correct, instead of being dropped without a word.
+ */
+const toolId = z.string().min(1).max(200);
+
+export const searchProductsInput = z
+  .object({
+    query: z
+      .string()
+      .max(200)
+      .describe(
+        'What the shopper wants, in their words: need, product type, brand, material. Empty to browse.',
+      ),
+    category: z
+      .string()
+      .max(60)
+      .optional()
+      .describe('A product category such as "boots", "headphones", "coffee beans".'),
+    seller: z
+      .string()
+      .max(60)
+      .optional()
+      .describe('A seller id or part of its name, when the shopper asks for one shop.'),
+    color: z.string().max(30).optional().describe('A colour the shopper asked for, in English.'),
+    size: z.string().max(20).optional().describe('A size the shopper asked for, e.g. "10", "M".'),
+    minPrice: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Lower price bound in minor units of `currency` (cents for usd, yen for jpy).'),
+    maxPrice: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Upper price bound in minor units of `currency` (cents for usd, yen for jpy).'),
+    currency: z
+      .enum(['usd', 'jpy'])
+      .optional()
+      .describe('Currency of the price bounds; only items priced in it are bounded.'),
+    sort: z.enum(['relevance', 'price_asc', 'price_desc', 'rating']).optional(),
+    inStockOnly: z.boolean().optional(),
+    limit: z.number().int().min(1).max(24).optional(),
+  })
+  .strict();
 export type SearchProductsInput = z.infer<typeof searchProductsInput>;
 
 export const variantSummary = z.object({
@@ -58,6 +67,8 @@ export const variantSummary = z.object({
   price: money,
   availability: z.enum(['in_stock', 'low_stock', 'out_of_stock']),
   stock: z.number().int(),
+  /** The variant's own picture (a colour), when the seller sent one. */
+  image: z.string().optional(),
 });
 export type VariantSummary = z.infer<typeof variantSummary>;
 
@@ -75,6 +86,15 @@ export const productSummary = z.object({
   colors: z.array(z.string()),
   sizes: z.array(z.string()),
   shortDescription: z.string(),
+  options: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe('What the shopper must choose before buying: each option with two or more values.'),
+  variant: variantSummary
+    .optional()
+    .describe(
+      'The variant matching the size, colour or options the shopper asked for: the card shows it and Buy buys it (pass its id as variantId).',
+    ),
 });
 export type ProductSummary = z.infer<typeof productSummary>;
 
@@ -84,12 +104,27 @@ export const searchProductsOutput = z.object({
   total: z.number().int(),
   /** Set when nothing matched: a broader search the UI can offer. */
   suggestion: z.string().optional(),
+  /**
+   * How the suggestion relates to what was asked: the same words without the filters, fewer of
+   * the words, a spelling correction, or (`unrelated`) only the biggest category, because nothing
+   * sold is like it: then the honest answer is "we don't sell that".
+   */
+  suggestionKind: z.enum(['without_filters', 'fewer_words', 'spelling', 'unrelated']).optional(),
 });
+export type SuggestionKind = NonNullable<z.infer<typeof searchProductsOutput>['suggestionKind']>;
 export type SearchProductsOutput = z.infer<typeof searchProductsOutput>;
 
-export const getProductInput = z.object({
-  productId: z.string().describe('A catalog id from a previous tool result.'),
-});
+export const getProductInput = z
+  .object({
+    productId: toolId.describe('A catalog id from a previous tool result.'),
+    askOptions: z
+      .boolean()
+      .optional()
+      .describe(
+        'True when the shopper wants to buy but has not chosen the size, colour or other option yet: the card asks for it, with the values as buttons.',
+      ),
+  })
+  .strict();
 export const productDetail = productSummary.extend({
   description: z.string(),
   images: z.array(z.string()),
@@ -101,13 +136,11 @@ export type ProductDetail = z.infer<typeof productDetail>;
 export const getProductOutput = z.object({ product: productDetail.nullable() });
 export type GetProductOutput = z.infer<typeof getProductOutput>;
 
-export const compareProductsInput = z.object({
-  productIds: z
-    .array(z.string())
-    .min(2)
-    .max(4)
-    .describe('Two to four catalog ids from previous tool results.'),
-});
+export const compareProductsInput = z
+  .object({
+    productIds: z.array(toolId).min(2).max(4).describe('Two to four catalog ids from previous tool results.'),
+  })
+  .strict();
 export const compareProductsOutput = z.object({
   products: z.array(productDetail),
   /** Rows of the comparison table: a label and one value per product, in order. */
@@ -115,39 +148,50 @@ export const compareProductsOutput = z.object({
 });
 export type CompareProductsOutput = z.infer<typeof compareProductsOutput>;
 
-export const checkoutItemInput = z.object({
-  productId: z.string(),
-  variantId: z.string().optional().describe('The chosen variant; omit when the product has one variant.'),
-  quantity: z.number().int().min(1).max(20).default(1),
-});
-export const startCheckoutInput = z.object({
-  items: z
-    .array(checkoutItemInput)
-    .min(1)
-    .max(10)
-    .describe('Items to put in a checkout. Items from different sellers become separate checkouts.'),
-});
+export const checkoutItemInput = z
+  .object({
+    productId: toolId,
+    variantId: toolId
+      .optional()
+      .describe(
+        "The variant to buy: the card's `variant.id`, or the one matching the size/colour the shopper chose. Omit only when the product has one variant; when an option is unknown, ask the shopper instead of picking.",
+      ),
+    quantity: z.number().int().min(1).max(20).default(1),
+  })
+  .strict();
+export const startCheckoutInput = z
+  .object({
+    items: z
+      .array(checkoutItemInput)
+      .min(1)
+      .max(10)
+      .describe('Items to put in a checkout. Items from different sellers become separate checkouts.'),
+  })
+  .strict();
 export type StartCheckoutInput = z.infer<typeof startCheckoutInput>;
 
-export const updateCheckoutInput = z.object({
-  checkoutId: z.string(),
-  items: z.array(checkoutItemInput).optional(),
-  shippingOptionId: z.string().optional(),
-  address: z
-    .object({
-      name: z.string(),
-      line_one: z.string(),
-      line_two: z.string().optional(),
-      city: z.string(),
-      state: z.string().optional(),
-      postal_code: z.string(),
-      country: z.string().length(2),
-    })
-    .optional(),
-});
+export const updateCheckoutInput = z
+  .object({
+    checkoutId: toolId,
+    items: z.array(checkoutItemInput).max(10).optional(),
+    shippingOptionId: toolId.optional(),
+    address: z
+      .object({
+        name: z.string().max(200),
+        line_one: z.string().max(200),
+        line_two: z.string().max(200).optional(),
+        city: z.string().max(100),
+        state: z.string().max(100).optional(),
+        postal_code: z.string().max(20),
+        country: z.string().length(2),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 export type UpdateCheckoutInput = z.infer<typeof updateCheckoutInput>;
 
-export const getOrdersInput = z.object({ orderId: z.string().optional() });
+export const getOrdersInput = z.object({ orderId: toolId.optional() }).strict();
 
 /** Tool names, shared by the models, the route and the UI. */
 export const TOOL_NAMES = [

@@ -9,8 +9,10 @@ export const agentChats = pgTable(
     title: text('title').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Renewed with `updated_at`: breaks ties between chats active in the same millisecond. */
+    activeSeq: bigserial('active_seq', { mode: 'number' }).notNull(),
   },
-  (t) => [index('agent_chats_buyer_updated').on(t.buyerId, t.updatedAt)],
+  (t) => [index('agent_chats_buyer_updated').on(t.buyerId, t.updatedAt.desc())],
 );
 
 /**

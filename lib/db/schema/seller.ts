@@ -1,4 +1,6 @@
 import {
+  bigint,
+  bigserial,
   index,
   integer,
   jsonb,
@@ -23,7 +25,7 @@ export const sellerStock = pgTable(
     variantId: text('variant_id').notNull(),
     productId: text('product_id').notNull(),
     /** Minor units of the seller's currency. */
-    price: integer('price').notNull(),
+    price: bigint('price', { mode: 'number' }).notNull(),
     /** Units a new order may take; held units (a payment in progress) are already subtracted. */
     available: integer('available').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -42,10 +44,17 @@ export const sellerAgentKeys = pgTable(
     keyHash: text('key_hash').notNull(),
     webhookUrl: text('webhook_url'),
     webhookSecret: text('webhook_secret'),
+    /** The key's last four characters, so a seller can tell its keys apart. */
+    keyHint: text('key_hint').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    rotatedAt: timestamp('rotated_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('seller_agent_keys_hash').on(t.sellerId, t.keyHash)],
+  (t) => [
+    uniqueIndex('seller_agent_keys_hash').on(t.sellerId, t.keyHash),
+    index('seller_agent_keys_seller_created').on(t.sellerId, t.createdAt, t.id),
+  ],
 );
 
 export type SessionStockState = 'none' | 'held' | 'committed' | 'released';
@@ -63,7 +72,7 @@ export const sellerCheckoutSessions = pgTable(
     input: jsonb('input').notNull(),
     /** The ACP session as last returned, so a completed session answers exactly what was shown. */
     snapshot: jsonb('snapshot').notNull(),
-    total: integer('total').notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
     stockState: text('stock_state').$type<SessionStockState>().notNull().default('none'),
     /** The payment under way: token, PaymentIntent, notices to show with the next answer. */
     payment: jsonb('payment'),
@@ -73,6 +82,8 @@ export const sellerCheckoutSessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Breaks ties between rows created in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('seller_checkout_sessions_seller_created').on(t.sellerId, t.createdAt)],
 );
@@ -87,8 +98,8 @@ export const sellerOrders = pgTable(
     orderNumber: text('order_number').notNull(),
     status: text('status').notNull(),
     currency: text('currency').notNull(),
-    total: integer('total').notNull(),
-    refunded: integer('refunded').notNull().default(0),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    refunded: bigint('refunded', { mode: 'number' }).notNull().default(0),
     paymentIntentId: text('payment_intent_id').notNull(),
     /** The ACP Order exactly as the last webhook carried it. */
     document: jsonb('document').notNull(),
@@ -96,6 +107,8 @@ export const sellerOrders = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Breaks ties between rows created in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('seller_orders_seller_created').on(t.sellerId, t.createdAt)],
 );
@@ -113,16 +126,18 @@ export const sellerPayments = pgTable(
     /** `usage_limits`, status and expiry of the token as Stripe reported them. */
     tokenDetails: jsonb('token_details'),
     paymentIntentId: text('payment_intent_id'),
-    amount: integer('amount').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     /** succeeded | requires_action | declined | refused | failed | refunded */
     status: text('status').notNull(),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     refundId: text('refund_id'),
-    refunded: integer('refunded').notNull().default(0),
+    refunded: bigint('refunded', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Breaks ties between rows created in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
     index('seller_payments_seller_created').on(t.sellerId, t.createdAt),

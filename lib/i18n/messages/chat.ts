@@ -52,6 +52,7 @@ export const chat = {
     askDetails: 'Tell me about {title}',
     askBuy: 'Buy {title}',
     askBuyVariant: 'Buy {title} ({variant})',
+    whichOption: 'Which {options}? Choose to buy:',
     errorGeneric: 'Something went wrong. Try again.',
     errorModel: 'The model could not answer just now. Try again.',
     errorTooLong: 'That message is too long: keep it under {max} characters.',
@@ -63,6 +64,20 @@ export const chat = {
     errorConflict: 'That message was already sent in another chat. Reload the page and try again.',
     errorNoBuyer: 'This browser has no shopping session yet. Reload the page.',
     errorOffline: 'Could not reach the server. Check your connection and try again.',
+    errorModelMisconfigured:
+      'The assistant is misconfigured, so it cannot answer; trying again will not help. The operator can see why in the server log.',
+    errorModelRateLimited: 'The model provider is busy. Try again in {seconds} seconds.',
+    errorModelUnavailable: 'The model provider had an error. Try again.',
+    errorModelTimeout: 'The model stopped responding. Try again.',
+    retryIn: 'Try again in {seconds} s',
+    noticeCutOff: 'The answer was cut off before it finished.',
+    noticeToolBudget:
+      'The assistant stopped after too many steps without finishing this answer. Ask again, more specifically.',
+    noticeUnverifiedClaim:
+      'No payment was made and no order was placed in this answer. Payment and order status are shown only on the checkout and order cards.',
+    tokensUsed: '{input} tokens in, {output} out',
+    chatTokens: 'This chat: {input} tokens in, {output} out',
+    nothingToCompare: 'None of those products are in the catalog, so there is nothing to compare.',
   },
   ja: {
     chats: 'チャット',
@@ -115,6 +130,7 @@ export const chat = {
     askDetails: '{title}について教えて',
     askBuy: '{title}を買います',
     askBuyVariant: '{title}（{variant}）を買います',
+    whichOption: '{options}を選ぶと購入に進みます：',
     errorGeneric: '問題が発生しました。もう一度お試しください。',
     errorModel: 'モデルが応答できませんでした。もう一度お試しください。',
     errorTooLong: 'メッセージが長すぎます。{max}文字以内にしてください。',
@@ -125,5 +141,19 @@ export const chat = {
     errorConflict: 'このメッセージは別のチャットで送信済みです。ページを再読み込みしてください。',
     errorNoBuyer: 'このブラウザにはまだセッションがありません。ページを再読み込みしてください。',
     errorOffline: 'サーバーに接続できませんでした。接続を確認してもう一度お試しください。',
+    errorModelMisconfigured:
+      'アシスタントの設定に誤りがあるため応答できません。再試行しても解決しません。原因はサーバーのログで運営者が確認できます。',
+    errorModelRateLimited: 'モデルのプロバイダーが混み合っています。{seconds}秒後にもう一度お試しください。',
+    errorModelUnavailable: 'モデルのプロバイダーでエラーが起きました。もう一度お試しください。',
+    errorModelTimeout: 'モデルの応答が止まりました。もう一度お試しください。',
+    retryIn: '{seconds}秒後に再試行',
+    noticeCutOff: 'この回答は途中で切れました。',
+    noticeToolBudget:
+      '手順が多すぎたため、アシスタントはこの回答を完了せずに止まりました。もう少し具体的に聞き直してください。',
+    noticeUnverifiedClaim:
+      'この回答では支払いも注文も行われていません。支払いと注文の状況はチェックアウトと注文のカードにだけ表示されます。',
+    tokensUsed: '入力 {input} トークン、出力 {output}',
+    chatTokens: 'このチャット: 入力 {input} トークン、出力 {output}',
+    nothingToCompare: '指定の商品がカタログにないため、比較できません。',
   },
 } satisfies Messages;

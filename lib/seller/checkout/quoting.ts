@@ -10,14 +10,38 @@ import { quoteSession, type Quote } from './quote';
 import type { SessionRow } from './store';
 import { paymentOf } from './store';
 
-/** 400 naming the first item id this seller does not sell (ACP's `invalid_item_id`). */
-export function checkItemIds(seller: Seller, items: { id: string }[]): void {
+/** Bounds on what one request may ask for (documented in lib/seller/README.md). */
+export const MAX_REQUEST_LINES = 100;
+export const MAX_REQUEST_QUANTITY = 9_999;
+
+/**
+ * 400 naming the first item this seller does not sell (ACP's `invalid_item_id`) or asked for in
+ * more units than any request may carry. Within the bound, more than a line allows is a
+ * `maximum_exceeded` message on the session instead, which the buyer can fix.
+ */
+export function checkRequestItems(seller: Seller, items: { id: string; quantity?: number }[]): void {
+  if (items.length > MAX_REQUEST_LINES)
+    throw invalidRequest(
+      'too_many_line_items',
+      `A request may carry at most ${MAX_REQUEST_LINES} line items.`,
+      '$.line_items',
+    );
+  const units = new Map<string, number>();
   items.forEach((item, index) => {
     if (!findCatalogItem(seller.id, item.id)) {
       throw invalidRequest(
         'invalid_item_id',
         `The item ID '${item.id.slice(0, 100)}' does not exist.`,
         `$.line_items[${index}].id`,
+      );
+    }
+    const total = (units.get(item.id) ?? 0) + (item.quantity ?? 1);
+    units.set(item.id, total);
+    if (total > MAX_REQUEST_QUANTITY) {
+      throw invalidRequest(
+        'invalid_quantity',
+        `At most ${MAX_REQUEST_QUANTITY} units of one item may be asked for in a request.`,
+        `$.line_items[${index}].quantity`,
       );
     }
   });

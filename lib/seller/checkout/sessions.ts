@@ -16,7 +16,7 @@ import { cancelPendingIntent } from './payment';
 import { mergeItems, type SessionInput } from './input';
 import { errorMessage, messageLocale, text } from './messages';
 import { derivedStatus, presentSession, sessionCapabilities } from './present';
-import { checkItemIds, presentRow, quoteFor } from './quoting';
+import { checkRequestItems, presentRow, quoteFor } from './quoting';
 import {
   COMPLETION_STALE_MS,
   findSession,
@@ -65,7 +65,7 @@ export async function createSession(
       '$.currency',
     );
   }
-  checkItemIds(seller, body.line_items);
+  checkRequestItems(seller, body.line_items);
   const input: SessionInput = {
     items: mergeItems(body.line_items),
     ...(body.buyer ? { buyer: body.buyer } : {}),
@@ -178,7 +178,7 @@ export async function updateSession(
   if (body.line_items) {
     if (body.line_items.length === 0)
       throw invalidRequest('invalid_request', 'A checkout needs at least one item.', '$.line_items');
-    checkItemIds(seller, body.line_items);
+    checkRequestItems(seller, body.line_items);
   }
   return tx(ctx.db, async (db) => {
     const row = await lockSession(db, seller.id, agent.id, id);

@@ -1,19 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { format } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateAcp } from '@/lib/acp/validate';
 import { openSellerTestbed, sellerBaseUrl, type SellerTestbed } from '@/lib/seller/testing';
 import { CA_ADDRESS, completeBody, harness } from './harness';
 
 /**
- * 1,200 malformed requests — bad JSON, wrong types, unknown ids, huge and deeply nested bodies,
- * missing or wrong headers, odd paths and methods — and not one answer may be a 5xx. Every error
- * must still be ACP's flat error. The generator is seeded, so a failure reproduces.
+ * 3,200 malformed requests — bad JSON, wrong types, unknown ids, huge and deeply nested bodies,
+ * missing or wrong headers, odd paths and methods, NUL and unpaired surrogates in any string or
+ * member name, absurd quantities — and not one answer may be a 5xx. Every error must still be
+ * ACP's flat error, and nothing printed meanwhile may carry the buyer's name, phone or address.
+ * The generator is seeded; a failure prints the seed.
  */
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20260417);
+const REQUESTS = 3200;
+
+/** The buyer's details every template carries: none of them may ever reach the log. */
+const PII = {
+  name: 'Philippa Quaritch',
+  phone: '+14155550199',
+  line: '742 Evergreen Terrace',
+  email: 'philippa.q@example.com',
+};
+const PII_ADDRESS = { ...CA_ADDRESS, name: PII.name, line_one: PII.line };
+
+const BAD_TEXT = ['\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\ud83d'];
+const BAD_QUANTITIES = [1e9, 2 ** 31, 10_000, 1e15];
+
+const printed: string[] = [];
+const consoleMethods = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
 let bed: SellerTestbed;
 let sessionId: string;
 let orderId: string;
 let apiKey: string;
 beforeAll(async () => {
+  for (const method of consoleMethods)
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(format(...args)));
   bed = await openSellerTestbed();
   apiKey = await bed.apiKey('summit-outfitters');
   const h = harness(bed);
@@ -33,7 +56,10 @@ beforeAll(async () => {
   orderId = (await h.post(`/checkout_sessions/${other.json.id}/complete`, completeBody(token))).json.order!
     .id;
 });
-afterAll(() => bed.close());
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await bed.close();
+});
 
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -76,10 +102,10 @@ const WEIRD_VALUES: unknown[] = [
 
 describe('fuzzing the ACP endpoints', () => {
   it(
-    'answers 1,200 malformed requests without a single 5xx, always with a flat error',
+    `answers ${REQUESTS} malformed requests without a single 5xx, always with a flat error (seed ${SEED})`,
     { timeout: 600_000 },
     async () => {
-      const random = prng(20260417);
+      const random = prng(SEED);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
       const weird = () => pick(WEIRD_VALUES);
 
@@ -100,19 +126,25 @@ describe('fuzzing the ACP endpoints', () => {
       }
 
       const templates = () => {
+        const buyer = { first_name: PII.name, email: PII.email, phone_number: PII.phone };
+        const fulfillment_details = { name: PII.name, phone_number: PII.phone, address: PII_ADDRESS };
         const create = {
           currency: 'usd',
           capabilities: {},
           line_items: [{ id: 'trail-runner-blue-8', quantity: 2 }],
-          fulfillment_details: { name: 'A', address: CA_ADDRESS },
+          buyer,
+          fulfillment_details,
           locale: 'en-US',
+          order_notes: 'Leave at the door',
+          metadata: { campaign: 'winter' },
         };
         const update = {
           line_items: [{ id: 'gift-card-25' }],
           selected_fulfillment_options: [{ type: 'shipping', option_id: 'express', item_ids: ['x'] }],
-          buyer: { email: 'a@b.co' },
+          buyer,
+          fulfillment_details,
         };
-        const complete = { ...completeBody('spt_' + Math.floor(random() * 1e9)), buyer: { email: 'a@b.co' } };
+        const complete = { ...completeBody('spt_' + Math.floor(random() * 1e9)), buyer };
         return [
           { path: '/checkout_sessions', body: create },
           { path: `/checkout_sessions/${sessionId}`, body: update },
@@ -139,9 +171,42 @@ describe('fuzzing the ACP endpoints', () => {
         '//checkout_sessions',
       ];
 
+      /** A copy of `value` with one string, member name or quantity made unacceptable. */
+      function poison(value: unknown): unknown {
+        const spots: { parent: Record<string, unknown> | unknown[]; key: string | number; kind: string }[] =
+          [];
+        const copy = structuredClone(value);
+        const walk = (node: unknown) => {
+          if (Array.isArray(node)) node.forEach((v, i) => (visit(node, i, v), walk(v)));
+          else if (node && typeof node === 'object')
+            for (const [k, v] of Object.entries(node)) {
+              visit(node as Record<string, unknown>, k, v);
+              spots.push({ parent: node as Record<string, unknown>, key: k, kind: 'key' });
+              walk(v);
+            }
+        };
+        const visit = (parent: Record<string, unknown> | unknown[], key: string | number, v: unknown) => {
+          if (typeof v === 'string') spots.push({ parent, key, kind: 'string' });
+          if (key === 'quantity') spots.push({ parent, key, kind: 'quantity' });
+        };
+        walk(copy);
+        const spot = pick(spots);
+        const bad = pick(BAD_TEXT);
+        if (spot.kind === 'quantity')
+          (spot.parent as Record<string, unknown>).quantity = pick(BAD_QUANTITIES);
+        else if (spot.kind === 'string') (spot.parent as Record<string | number, unknown>)[spot.key] = bad;
+        else {
+          const parent = spot.parent as Record<string, unknown>;
+          parent[`${String(spot.key)}${bad}`] = parent[spot.key];
+          delete parent[spot.key];
+        }
+        return copy;
+      }
+
       let count = 0;
+      let poisoned = 0;
       const failures: string[] = [];
-      for (let i = 0; i < 1200; i++) {
+      for (let i = 0; i < REQUESTS; i++) {
         const template = pick(templates());
         let path = template.path;
         let method = 'POST';
@@ -152,7 +217,7 @@ describe('fuzzing the ACP endpoints', () => {
           'Idempotency-Key': `fuzz-${i}`,
           'Content-Type': 'application/json',
         };
-        const kind = i % 8;
+        const kind = i % 10;
         if (kind === 0)
           body =
             JSON.stringify(template.body).slice(0, Math.floor(random() * 40)) +
@@ -183,10 +248,10 @@ describe('fuzzing the ACP endpoints', () => {
           path = pick(oddPaths);
           method = pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
           body = method === 'GET' ? undefined : JSON.stringify(mutate(template.body));
-        } else {
+        } else if (kind === 7) {
           body = JSON.stringify(mutate(template.body));
           headers['Idempotency-Key'] = `fuzz-shared-${i % 5}`;
-        }
+        } else body = JSON.stringify(poison(template.body));
         const response = await bed.fetch(`${sellerBaseUrl('summit-outfitters')}${path}`, {
           method,
           headers,
@@ -194,6 +259,14 @@ describe('fuzzing the ACP endpoints', () => {
         });
         count++;
         const text = await response.text();
+        if (kind >= 8) {
+          poisoned++;
+          const error = response.status === 400 ? JSON.parse(text) : null;
+          if (!error?.param)
+            failures.push(
+              `poisoned ${path} ${body} → ${response.status} without a param: ${text.slice(0, 200)}`,
+            );
+        }
         if (response.status >= 500)
           failures.push(
             `${method} ${path} ${body?.slice(0, 120)} → ${response.status} ${text.slice(0, 200)}`,
@@ -204,8 +277,12 @@ describe('fuzzing the ACP endpoints', () => {
             failures.push(`${method} ${path} → ${response.status} not a flat error: ${text.slice(0, 200)}`);
         }
       }
-      expect(failures).toEqual([]);
-      expect(count).toBeGreaterThanOrEqual(1000);
+      expect(failures, `FUZZ_SEED=${SEED}`).toEqual([]);
+      expect(count).toBeGreaterThanOrEqual(3000);
+      expect(poisoned).toBeGreaterThanOrEqual(600);
+      const log = printed.join('\n');
+      for (const secret of [PII.name, PII.phone, PII.line, PII.email, apiKey])
+        expect(log, `FUZZ_SEED=${SEED}`).not.toContain(secret);
     },
   );
 });

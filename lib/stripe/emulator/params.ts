@@ -17,7 +17,6 @@ export const boolParam = z.preprocess(
   z.boolean({ message: 'boolean' }),
 );
 export const stringParam = z.preprocess(blank, z.string().max(5000));
-export const idParam = z.preprocess(blank, z.string().min(1).max(255));
 export const expandParam = z.array(z.string()).optional();
 
 export const metadataParam = z.preprocess(

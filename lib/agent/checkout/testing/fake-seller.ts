@@ -10,6 +10,8 @@ import type { CheckoutSession, Order } from '@/lib/acp/types';
 export interface FakeSellerOptions {
   id: string;
   stripe: Stripe;
+  /** The seller's Stripe network business profile, named in its payment handler as a real seller does. */
+  networkBusinessProfile: string;
   currency?: string;
   unitAmount?: number;
   /** Stock per item id; an item without an entry is unlimited. */
@@ -97,7 +99,7 @@ export function createFakeSeller(options: FakeSellerOptions): FakeSeller {
               psp: 'stripe',
               config_schema: 'x',
               instrument_schemas: ['x'],
-              config: {},
+              config: { network_business_profile: options.networkBusinessProfile },
             },
           ],
         },
