@@ -60,30 +60,44 @@ function tokenDetails(token: Stripe.SharedPayment.GrantedToken): TokenDetails {
   };
 }
 
-const TOKEN_REFUSALS: Record<string, [string, string]> = {
-  resource_missing: [
+const TOKEN_REFUSALS = {
+  not_found: [
     'payment_token_not_found',
     'The payment token does not exist, or was granted to another seller.',
   ],
-  shared_payment_token_expired: ['payment_token_expired', 'The payment token has expired; mint a new one.'],
-  shared_payment_token_consumed: [
-    'payment_token_inactive',
-    'The payment token was already used up; mint a new one.',
-  ],
-  shared_payment_token_revoked: ['payment_token_inactive', 'The payment token was revoked; mint a new one.'],
-  shared_payment_token_resolved: [
-    'payment_token_inactive',
-    'The payment token can no longer be used; mint a new one.',
-  ],
-  shared_payment_token_currency_mismatch: [
+  expired: ['payment_token_expired', 'The payment token has expired; mint a new one.'],
+  consumed: ['payment_token_inactive', 'The payment token was already used up; mint a new one.'],
+  revoked: ['payment_token_inactive', 'The payment token was revoked; mint a new one.'],
+  resolved: ['payment_token_inactive', 'The payment token can no longer be used; mint a new one.'],
+  currency_mismatch: [
     'payment_token_currency_mismatch',
     'The payment token is limited to another currency than this checkout.',
   ],
-  shared_payment_token_amount_exceeded: [
+  limit_exceeded: [
     'payment_token_limit_exceeded',
     'The checkout total is more than the payment token allows.',
   ],
-};
+} satisfies Record<string, [string, string]>;
+
+/**
+ * Stripe refuses a token with its documented codes (`resource_missing`,
+ * `payment_method_unexpected_state`, `amount_too_large`, `payment_intent_invalid_parameter`) on the
+ * token's param; why a token is unusable is the granted token's own `deactivated_reason` (none: it
+ * still waits for the buyer's authentication).
+ */
+function tokenRefusal(
+  code: string,
+  token: TokenDetails | undefined,
+): [string, string] | 'requires_action' | undefined {
+  if (code === 'resource_missing') return TOKEN_REFUSALS.not_found;
+  if (code === 'amount_too_large') return TOKEN_REFUSALS.limit_exceeded;
+  if (code === 'payment_intent_invalid_parameter') return TOKEN_REFUSALS.currency_mismatch;
+  if (code !== 'payment_method_unexpected_state') return undefined;
+  const reason = token?.deactivatedReason;
+  if (reason === 'expired' || reason === 'consumed' || reason === 'revoked' || reason === 'resolved')
+    return TOKEN_REFUSALS[reason];
+  return 'requires_action';
+}
 
 function classifyError(error: unknown, token: TokenDetails | undefined): ChargeOutcome {
   if (error instanceof Stripe.errors.StripeCardError) {
@@ -98,15 +112,10 @@ function classifyError(error: unknown, token: TokenDetails | undefined): ChargeO
     };
   }
   if (error instanceof Stripe.errors.StripeInvalidRequestError) {
-    const code = error.code ?? '';
-    if (code === 'shared_payment_token_requires_action') return { kind: 'token_requires_action', token };
-    const known = TOKEN_REFUSALS[code];
-    if (
-      known &&
-      (code !== 'resource_missing' || error.param?.includes('shared_payment_granted_token') || !error.param)
-    ) {
-      return { kind: 'refused', problem: refusal(known[0], known[1]), token };
-    }
+    const onToken = !error.param || error.param.includes('shared_payment_granted_token');
+    const known = onToken ? tokenRefusal(error.code ?? '', token) : undefined;
+    if (known === 'requires_action') return { kind: 'token_requires_action', token };
+    if (known) return { kind: 'refused', problem: refusal(known[0], known[1]), token };
     return {
       kind: 'refused',
       problem: refusal('payment_failed', `Stripe refused the payment: ${error.message}`),
@@ -185,7 +194,7 @@ export async function chargeSession(
   if (limits && limits.currency !== charge.currency)
     return {
       kind: 'refused',
-      problem: refusal(...TOKEN_REFUSALS.shared_payment_token_currency_mismatch),
+      problem: refusal(...TOKEN_REFUSALS.currency_mismatch),
       token,
     };
   try {

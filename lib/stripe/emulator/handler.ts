@@ -91,6 +91,33 @@ function dropStripeJsTelemetry(params: Params) {
   }
 }
 
+/**
+ * The emulator speaks one API version and has no connected accounts (see the README): any other
+ * `Stripe-Version` and any `Stripe-Account` are refused rather than answered in the wrong shape.
+ */
+function checkHeaders(call: StripeCall) {
+  const version = call.header('stripe-version');
+  if (version && version !== STRIPE_API_VERSION) {
+    throw invalidRequest(
+      `Invalid Stripe API version: ${version}. The Stripe emulator speaks ${STRIPE_API_VERSION} only.`,
+    );
+  }
+  const connected = call.header('stripe-account');
+  if (connected) {
+    throw invalidRequest(
+      `The provided key does not have access to account '${connected}' (or that account does not exist).`,
+      { code: 'account_invalid' },
+    );
+  }
+}
+
+/** Stripe points each error at the request's log in its dashboard; the emulator keeps the same shape. */
+function withRequestLog(body: unknown, requestId: string): unknown {
+  const error = (body as { error?: Record<string, unknown> } | null)?.error;
+  if (!error || typeof error !== 'object' || error.request_log_url) return body;
+  return { error: { ...error, request_log_url: `https://dashboard.stripe.com/test/logs/${requestId}` } };
+}
+
 function respond(outcome: Outcome, requestId: string, apiVersion: string): StripeReply {
   return {
     status: outcome.status,
@@ -100,7 +127,7 @@ function respond(outcome: Outcome, requestId: string, apiVersion: string): Strip
       'stripe-version': apiVersion,
       ...outcome.headers,
     },
-    body: stripeJson(outcome.body),
+    body: stripeJson(outcome.status >= 400 ? withRequestLog(outcome.body, requestId) : outcome.body),
   };
 }
 
@@ -198,7 +225,7 @@ export async function handleStripeRequest(request: Request, deps: EmulatorDeps):
  */
 export async function serveStripe(call: StripeCall, deps: EmulatorDeps): Promise<StripeReply> {
   const requestId = newId('req');
-  const apiVersion = call.header('stripe-version') || STRIPE_API_VERSION;
+  const apiVersion = STRIPE_API_VERSION;
   try {
     const method = call.method.toUpperCase();
     const queryAt = call.path.indexOf('?');
@@ -212,6 +239,7 @@ export async function serveStripe(call: StripeCall, deps: EmulatorDeps): Promise
       );
     }
     if (call.body === null) throw invalidRequest('The request body could not be read.');
+    checkHeaders(call);
     const body = method === 'POST' ? call.body : '';
     const params: Params = { ...parseForm(search), ...parseBody(body, call.header('content-type')) };
     const { account, keyType } = await authenticate(deps.db, call, params);

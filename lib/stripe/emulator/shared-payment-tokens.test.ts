@@ -124,9 +124,9 @@ describe.each(testEngines())('shared payment tokens (%s)', (engine) => {
       status: 'active',
       usage_details: { amount_captured: { value: 3000 } },
     });
-    expect(await refusal(charge(summit, token.id, 2500))).toBe('shared_payment_token_amount_exceeded');
+    expect(await refusal(charge(summit, token.id, 2500))).toBe('amount_too_large');
     await charge(summit, token.id, 2000);
-    expect(await refusal(charge(summit, token.id, 1000))).toBe('shared_payment_token_consumed');
+    expect(await refusal(charge(summit, token.id, 1000))).toBe('payment_method_unexpected_state');
   });
 
   it('refuses a token granted to another seller as if it did not exist', async () => {
@@ -141,9 +141,7 @@ describe.each(testEngines())('shared payment tokens (%s)', (engine) => {
 
   it('refuses another currency', async () => {
     const token = await issue({ currency: 'usd' });
-    expect(await refusal(charge(summit, token.id, 5000, 'eur'))).toBe(
-      'shared_payment_token_currency_mismatch',
-    );
+    expect(await refusal(charge(summit, token.id, 5000, 'eur'))).toBe('payment_intent_invalid_parameter');
     expect(await agent.sharedPayment.issuedTokens.retrieve(token.id)).toMatchObject({ status: 'active' });
   });
 
@@ -155,7 +153,7 @@ describe.each(testEngines())('shared payment tokens (%s)', (engine) => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(refused.reason).toMatchObject({ code: 'shared_payment_token_amount_exceeded' });
+    expect(refused.reason).toMatchObject({ code: 'amount_too_large' });
     expect(await agent.sharedPayment.issuedTokens.retrieve(token.id)).toMatchObject({
       usage_details: { amount_captured: { value: 3000 } },
     });
@@ -163,27 +161,27 @@ describe.each(testEngines())('shared payment tokens (%s)', (engine) => {
 
   it('refuses an amount over the limit', async () => {
     const token = await issue({ maxAmount: 5000 });
-    expect(await refusal(charge(summit, token.id, 5001))).toBe('shared_payment_token_amount_exceeded');
+    expect(await refusal(charge(summit, token.id, 5001))).toBe('amount_too_large');
   });
 
   it('refuses a second use after the token was consumed', async () => {
     const token = await issue();
     await charge(summit, token.id, 5000);
-    expect(await refusal(charge(summit, token.id, 100))).toBe('shared_payment_token_consumed');
+    expect(await refusal(charge(summit, token.id, 100))).toBe('payment_method_unexpected_state');
   });
 
   it('refuses a token after the agent revoked it', async () => {
     const token = await issue();
     const revoked = await agent.sharedPayment.issuedTokens.revoke(token.id);
     expect(revoked).toMatchObject({ status: 'deactivated', deactivated_reason: 'revoked' });
-    expect(await refusal(charge(summit, token.id))).toBe('shared_payment_token_revoked');
+    expect(await refusal(charge(summit, token.id))).toBe('payment_method_unexpected_state');
     expect((await agent.sharedPayment.issuedTokens.revoke(token.id)).deactivated_reason).toBe('revoked');
   });
 
   it('refuses a token after it expired and deactivates it', async () => {
     const token = await issue({ expiresIn: 600 });
     clock.advance(601);
-    expect(await refusal(charge(summit, token.id))).toBe('shared_payment_token_expired');
+    expect(await refusal(charge(summit, token.id))).toBe('payment_method_unexpected_state');
     expect(await agent.sharedPayment.issuedTokens.retrieve(token.id)).toMatchObject({
       status: 'deactivated',
       deactivated_reason: 'expired',
@@ -209,7 +207,7 @@ describe.each(testEngines())('shared payment tokens (%s)', (engine) => {
       type: 'emulator_three_d_secure',
       verify_challenge_url: `/v1/shared_payment/issued_tokens/${token.id}/verify_challenge`,
     });
-    expect(await refusal(charge(summit, token.id))).toBe('shared_payment_token_requires_action');
+    expect(await refusal(charge(summit, token.id))).toBe('payment_method_unexpected_state');
 
     const verify = (fields: Record<string, string>) =>
       kit.call('POST', challenge.verify_challenge_url, {
@@ -259,6 +257,32 @@ describe.each(testEngines())('shared payment tokens (%s)', (engine) => {
     });
   });
 
+  it('holds a manual-capture authorisation against the limit without counting it, and releases it on cancel', async () => {
+    const token = await issue({ maxAmount: 5000 });
+    const authorise = () =>
+      summit.paymentIntents.create({
+        amount: 5000,
+        currency: 'usd',
+        capture_method: 'manual',
+        confirm: true,
+        payment_method_data: { type: 'card', shared_payment_granted_token: token.id },
+      });
+    const held = await authorise();
+    expect(held).toMatchObject({ status: 'requires_capture', amount_capturable: 5000, amount_received: 0 });
+    expect(await agent.sharedPayment.issuedTokens.retrieve(token.id)).toMatchObject({
+      status: 'active',
+      usage_details: { amount_captured: { value: 0 } },
+    });
+    expect(await refusal(charge(summit, token.id, 100))).toBe('amount_too_large');
+    await summit.paymentIntents.cancel(held.id);
+    const again = await authorise();
+    await summit.paymentIntents.capture(again.id);
+    expect(await agent.sharedPayment.issuedTokens.retrieve(token.id)).toMatchObject({
+      deactivated_reason: 'consumed',
+      usage_details: { amount_captured: { value: 5000 } },
+    });
+  });
+
   it('refuses issuing for an unknown seller profile, and using a token with the publishable key', async () => {
     const pm = await savedCard();
     await expect(
@@ -296,7 +320,7 @@ describe.each(testEngines())('shared payment tokens (%s)', (engine) => {
       deactivated_reason: 'revoked',
       usage_details: { amount_captured: { value: 1000 } },
     });
-    expect(await refusal(charge(summit, granted.id, 1000))).toBe('shared_payment_token_revoked');
+    expect(await refusal(charge(summit, granted.id, 1000))).toBe('payment_method_unexpected_state');
     await expect(
       kit.sellers['volt-audio'].testHelpers.sharedPayment.grantedTokens.revoke(granted.id),
     ).rejects.toMatchObject({ statusCode: 404 });

@@ -102,6 +102,33 @@ describe('unknown parameters', () => {
     },
   );
 
+  it('links every error to its request log, as Stripe does', async () => {
+    const response = await kit.call('GET', '/v1/customers/cus_missing', { key: kit.keys.agent.secretKey });
+    const { error } = await response.json();
+    expect(error.request_log_url).toBe(
+      `https://dashboard.stripe.com/test/logs/${response.headers.get('request-id')}`,
+    );
+  });
+
+  it('accepts its pinned Stripe-Version and refuses another, and any Stripe-Account', async () => {
+    const get = (headers: Record<string, string>) =>
+      kit.call('GET', '/v1/account', { key: kit.keys.agent.secretKey, headers });
+    expect((await get({ 'stripe-version': '2026-08-26.preview' })).status).toBe(200);
+    const other = await get({ 'stripe-version': '2020-08-27' });
+    expect(other.status).toBe(400);
+    expect((await other.json()).error.type).toBe('invalid_request_error');
+    const connected = await get({ 'stripe-account': 'acct_123' });
+    expect(connected.status).toBe(400);
+    expect((await connected.json()).error.code).toBe('account_invalid');
+  });
+
+  it('answers the v2 API it does not emulate with a Stripe error, not a page', async () => {
+    await expect(kit.agent.v2.network.businessProfiles.me()).rejects.toMatchObject({
+      statusCode: 404,
+      type: 'StripeInvalidRequestError',
+    });
+  });
+
   it('names a nested unknown parameter with its brackets', async () => {
     const response = await kit.call('POST', '/v1/customers', {
       key: kit.keys.agent.secretKey,

@@ -19,7 +19,12 @@ import {
   type PaymentMethodInternal,
   type StoredPaymentMethod,
 } from './payment-methods';
-import { recordTokenUsage, tokenForPayment, type StoredToken } from './shared-payment-tokens';
+import {
+  holdTokenAmount,
+  recordTokenUsage,
+  tokenForPayment,
+  type StoredToken,
+} from './shared-payment-tokens';
 
 export type PaymentIntentStatus =
   | 'requires_payment_method'
@@ -263,7 +268,8 @@ export async function attemptCharge(
   await save(ctx, done, internal);
   emit(ctx, 'charge.succeeded', charge);
   emit(ctx, manual ? 'payment_intent.amount_capturable_updated' : 'payment_intent.succeeded', done);
-  if (token) await recordTokenUsage(ctx, token, pi.id, pi.amount);
+  if (token && manual) await holdTokenAmount(ctx, token, pi.id, pi.amount);
+  else if (token) await recordTokenUsage(ctx, token, pi.id, pi.amount);
   return done;
 }
 

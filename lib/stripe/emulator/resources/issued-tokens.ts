@@ -202,7 +202,7 @@ async function verifyChallenge(ctx: RequestContext, p: z.output<typeof challenge
   if (token.data.status !== 'requires_action') {
     throw unexpectedState(
       `This shared payment token has no pending authentication: its status is ${token.data.status}.`,
-      'shared_payment_token_unexpected_state',
+      'payment_method_unexpected_state',
     );
   }
   if (p.result === 'failed') return token.data;

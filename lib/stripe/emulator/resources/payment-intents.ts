@@ -28,7 +28,7 @@ import type { Charge } from './charges';
 import { listShape, mergeMetadata, paramsSchema, shipping, shippingShape } from './common';
 import { requireCustomer } from './customers';
 import { resolvePaymentMethod } from './payment-methods';
-import { adjustTokenUsage } from './shared-payment-tokens';
+import { settleTokenHold } from './shared-payment-tokens';
 
 const editable = {
   amount: intParam.optional(),
@@ -208,8 +208,7 @@ async function capture(ctx: RequestContext, p: z.output<typeof captureParams>) {
     metadata: mergeMetadata(pi.metadata, p.metadata),
   };
   await saveObject(ctx.db, pi.id, { data: next });
-  if (internal.sharedPaymentToken && amount < pi.amount)
-    await adjustTokenUsage(ctx, internal.sharedPaymentToken, pi.id, amount);
+  if (internal.sharedPaymentToken) await settleTokenHold(ctx, internal.sharedPaymentToken, pi.id, amount);
   emit(ctx, 'charge.captured', captured);
   emit(ctx, 'payment_intent.succeeded', next);
   return next;
@@ -232,7 +231,7 @@ async function cancel(ctx: RequestContext, p: z.output<typeof cancelParams>) {
     await saveObject(ctx.db, charge.id, {
       data: { ...charge, refunded: true, amount_refunded: charge.amount },
     });
-    if (internal.sharedPaymentToken) await adjustTokenUsage(ctx, internal.sharedPaymentToken, pi.id, 0);
+    if (internal.sharedPaymentToken) await settleTokenHold(ctx, internal.sharedPaymentToken, pi.id, 0);
   }
   const next: PaymentIntent = {
     ...pi,

@@ -52,9 +52,17 @@ export interface TokenInternal {
   behaviour: CardBehaviour;
   /** Lets the buyer's browser answer the token's 3DS challenge with the publishable key. */
   clientSecret: string;
-  /** Amount taken by each PaymentIntent, so a partial capture or a cancel gives back the rest. */
+  /** Amount captured by each PaymentIntent. */
   usage: Record<string, number>;
+  /**
+   * Amount authorised but not yet captured by each manual-capture PaymentIntent: held against the
+   * limit, counted in `usage_details` only once captured, given back when released.
+   */
+  holds?: Record<string, number>;
 }
+
+const sum = (amounts: Record<string, number> | undefined) =>
+  Object.values(amounts ?? {}).reduce((total, value) => total + value, 0);
 
 export type StoredToken = StoredObject<IssuedToken, TokenInternal>;
 
@@ -203,44 +211,49 @@ export async function tokenForPayment(
       code: 'resource_missing',
       param: TOKEN_PARAM,
     });
-  const refuse = (code: string, message: string) =>
-    invalidRequest(message, { code: `shared_payment_token_${code}`, param: TOKEN_PARAM });
+  // Stripe documents no token-specific codes: each refusal carries the documented code closest to it
+  // (see the README), and the granted token itself says why (`deactivated_reason`).
+  const refuse = (code: string, message: string) => invalidRequest(message, { code, param: TOKEN_PARAM });
   if (token.data.status === 'deactivated') {
     const reason = token.data.deactivated_reason ?? 'revoked';
     throw refuse(
-      reason,
+      'payment_method_unexpected_state',
       `The shared payment token ${id} can no longer be used: it was deactivated (${reason}).`,
     );
   }
   if (isExpired(token, ctx.created)) {
-    const expired = refuse('expired', `The shared payment token ${id} can no longer be used: it expired.`);
+    const expired = refuse(
+      'payment_method_unexpected_state',
+      `The shared payment token ${id} can no longer be used: it was deactivated (expired).`,
+    );
     expired.afterRollback = () => expireTokenIfDue(ctx.root, id, ctx.now, ctx.requestId);
     throw expired;
   }
   if (token.data.status === 'requires_action') {
     throw refuse(
-      'requires_action',
+      'payment_method_unexpected_state',
       `The shared payment token ${id} cannot be used yet: the customer must first complete the action it requires (3D Secure).`,
     );
   }
   const limits = token.data.usage_limits;
   if (currency !== limits.currency) {
     throw refuse(
-      'currency_mismatch',
+      'payment_intent_invalid_parameter',
       `The shared payment token ${id} is limited to ${limits.currency}; this PaymentIntent is in ${currency}.`,
     );
   }
-  const remaining = limits.max_amount - token.data.usage_details.amount_captured.value;
+  const remaining =
+    limits.max_amount - token.data.usage_details.amount_captured.value - sum(token.internal.holds);
   if (amount > remaining) {
     throw refuse(
-      'amount_exceeded',
+      'amount_too_large',
       `The amount ${formatMinor(amount, currency)} exceeds what remains on the shared payment token ${id} (${formatMinor(remaining, currency)}).`,
     );
   }
   return token;
 }
 
-/** Records what a PaymentIntent takes from a token; a token with nothing left is `consumed`. */
+/** Records what a PaymentIntent captured from a token (its hold, if any, ends); a token with nothing left is `consumed`. */
 export async function recordTokenUsage(
   ctx: RequestContext,
   token: StoredToken,
@@ -248,14 +261,15 @@ export async function recordTokenUsage(
   amount: number,
 ): Promise<void> {
   const usage = { ...token.internal.usage, [paymentIntentId]: amount };
-  const used = Object.values(usage).reduce((sum, value) => sum + value, 0);
+  const holds = { ...token.internal.holds };
+  delete holds[paymentIntentId];
   let data: IssuedToken = {
     ...token.data,
-    usage_details: { amount_captured: { currency: token.data.usage_limits.currency, value: used } },
+    usage_details: { amount_captured: { currency: token.data.usage_limits.currency, value: sum(usage) } },
   };
-  const consumed = data.status !== 'deactivated' && used >= data.usage_limits.max_amount;
+  const consumed = data.status !== 'deactivated' && sum(usage) >= data.usage_limits.max_amount;
   if (consumed) data = deactivated(data, 'consumed', ctx.created);
-  const internal: TokenInternal = { ...token.internal, usage };
+  const internal: TokenInternal = { ...token.internal, usage, holds };
   await saveObject(ctx.db, token.id, { data, internal: { ...internal } });
   if (token.internal.issuerAccountId && amount > (token.internal.usage[paymentIntentId] ?? 0)) {
     emit(ctx, 'shared_payment.issued_token.used', data, { accountId: token.internal.issuerAccountId });
@@ -263,12 +277,26 @@ export async function recordTokenUsage(
   if (consumed) announceDeactivation(ctx, { ...token, data, internal });
 }
 
-/** After a partial capture or a cancel: the PaymentIntent now takes `amount`. A deactivated token stays so. */
-export async function adjustTokenUsage(
+/** A manual-capture authorisation: the amount is held against the token's limit until captured or released. */
+export async function holdTokenAmount(
+  ctx: RequestContext,
+  token: StoredToken,
+  paymentIntentId: string,
+  amount: number,
+): Promise<void> {
+  const internal: TokenInternal = {
+    ...token.internal,
+    holds: { ...token.internal.holds, [paymentIntentId]: amount },
+  };
+  await saveObject(ctx.db, token.id, { data: token.data, internal: { ...internal } });
+}
+
+/** Ends a PaymentIntent's hold: what was captured counts as used (0 on a cancel), the rest is given back. */
+export async function settleTokenHold(
   ctx: RequestContext,
   tokenId: string,
   paymentIntentId: string,
-  amount: number,
+  captured: number,
 ): Promise<void> {
   const token = await findObject<IssuedToken, TokenInternal>(
     ctx.db,
@@ -277,6 +305,9 @@ export async function adjustTokenUsage(
     tokenId,
     { lock: true, asPeer: true },
   );
-  if (!token || token.internal.usage[paymentIntentId] === undefined) return;
-  await recordTokenUsage(ctx, token, paymentIntentId, amount);
+  if (!token || token.internal.holds?.[paymentIntentId] === undefined) return;
+  if (captured > 0) return recordTokenUsage(ctx, token, paymentIntentId, captured);
+  const holds = { ...token.internal.holds };
+  delete holds[paymentIntentId];
+  await saveObject(ctx.db, token.id, { data: token.data, internal: { ...token.internal, holds } });
 }
