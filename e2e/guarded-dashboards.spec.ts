@@ -97,5 +97,12 @@ test('a refund without the seller’s session is refused and changes nothing', a
   await expect(row.getByRole('alert')).toHaveText('Sign in to this seller’s dashboard first.');
   await page.goto(`${ORIGIN}/sellers/summit-outfitters`);
   await expect(page).toHaveURL(`${ORIGIN}/sellers/summit-outfitters/sign-in`);
+  // Signed in again: the order is as it was, neither canceled nor refunded.
+  await page.getByLabel('Admin key').fill(KEYS.SELLER_SUMMIT_OUTFITTERS_ADMIN_KEY);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(row).toContainText('confirmed');
+  await expect(row).not.toContainText('canceled');
+  await expect(row).not.toContainText('refunded');
+  await expect(row.getByRole('button', { name: /refund/i })).toBeVisible();
   await context.close();
 });
