@@ -30,6 +30,7 @@ import { hitRateLimit } from '@/lib/db/rate-limit';
 import { handleAdminRequest } from './admin';
 import { AISLE_AGENT_ID, authenticateAgent, type AgentIdentity } from './agents';
 import { completeSession } from './checkout/complete';
+import { COMPLETION_STALE_MS } from './checkout/store';
 import { completionRefusal } from './checkout/refusal';
 import {
   cancelSession,
@@ -224,6 +225,8 @@ async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
       scope: `acp:${seller.id}:${agent.id}:${url.pathname}`,
       key,
       fingerprint: requestFingerprint(request.method, url.pathname, canonicalJson(body)),
+      // A completion that died is resumed after COMPLETION_STALE_MS; its key must not stay busy longer.
+      ...(r.op === 'complete' ? { staleAfterMs: COMPLETION_STALE_MS } : {}),
     },
     async () => {
       try {

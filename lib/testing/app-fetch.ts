@@ -2,6 +2,7 @@ import { handleFeedRequest } from '@/lib/agent/catalog';
 import { handleOrderWebhook } from '@/lib/agent/orders/webhook';
 import { config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
+import type { SellerDeps } from '@/lib/seller/context';
 import { handleRootDiscovery, handleSellerRequest } from '@/lib/seller/http';
 import { handleStripeRequest } from '@/lib/stripe/emulator';
 
@@ -13,6 +14,8 @@ export interface AppFetchOptions {
   origin?: string;
   /** The clock every handler runs on (token expiry, webhook tolerance). */
   now?: () => Date;
+  /** The sellers' crash hook (`SellerDeps.interrupt`), for tests that kill a completion half way. */
+  sellerInterrupt?: SellerDeps['interrupt'];
 }
 
 /**
@@ -35,7 +38,8 @@ export function createAppFetch(db: Db, options: AppFetchOptions = {}): typeof fe
     const path = url.pathname;
     if (path.startsWith('/v1/')) return handleStripeRequest(request, { db, now });
     if (path === '/.well-known/acp.json') return handleRootDiscovery(request);
-    if (path.startsWith('/sellers/')) return handleSellerRequest(request, { db, fetch: appFetch, now });
+    if (path.startsWith('/sellers/'))
+      return handleSellerRequest(request, { db, fetch: appFetch, now, interrupt: options.sellerInterrupt });
     if (path === '/feeds' || path.startsWith('/feeds/')) return handleFeedRequest(request, { db, now });
     if (path.startsWith('/agentic_commerce/')) return handleOrderWebhook(request, { db, now });
     return new Response(JSON.stringify({ error: { message: `No in-process handler for ${path}.` } }), {

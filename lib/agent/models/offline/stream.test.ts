@@ -44,8 +44,10 @@ describe('offline model: the LanguageModelV3 surface', () => {
     });
   });
 
-  it('streams a text answer as start, metadata, word-sized deltas under one id, then a stop', async () => {
-    const { stream } = await createOfflineModel({ generateId: counter() }).doStream(call('hello'));
+  it('streams a paced text answer as start, metadata, word-sized deltas under one id, then a stop', async () => {
+    const { stream } = await createOfflineModel({ generateId: counter(), chunkDelayMs: 1 }).doStream(
+      call('hello'),
+    );
     const parts = await collect(stream);
     const types = parts.map((p) => p.type);
     expect(types.slice(0, 3)).toEqual(['stream-start', 'response-metadata', 'text-start']);
@@ -134,6 +136,16 @@ describe('offline model: the LanguageModelV3 surface', () => {
     expect(chunkText('I found 8 matches. The top one is $89.00.').join('')).toBe(
       'I found 8 matches. The top one is $89.00.',
     );
+  });
+
+  it('sends an unpaced answer as one delta with the same text', async () => {
+    const paced = await collect(
+      (await createOfflineModel({ chunkDelayMs: 1 }).doStream(call('hello'))).stream,
+    );
+    const unpaced = await collect((await createOfflineModel().doStream(call('hello'))).stream);
+    const text = (parts: typeof paced) => parts.flatMap((p) => (p.type === 'text-delta' ? [p.delta] : []));
+    expect(text(unpaced)).toEqual([text(paced).join('')]);
+    expect(unpaced.at(-1)).toEqual(paced.at(-1));
   });
 
   it('waits the configured delay between deltas', async () => {

@@ -130,6 +130,25 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
+ * Without pacing there is nothing to watch arrive: each run of deltas goes out as one, which
+ * spares the stream pipeline (about fifteen stages between the model and the socket) a pass per word.
+ */
+function joinDeltas(parts: LanguageModelV3StreamPart[]): LanguageModelV3StreamPart[] {
+  const joined: LanguageModelV3StreamPart[] = [];
+  for (const part of parts) {
+    const last = joined[joined.length - 1];
+    if (
+      (part.type === 'text-delta' || part.type === 'tool-input-delta') &&
+      last?.type === part.type &&
+      last.id === part.id
+    )
+      joined[joined.length - 1] = { ...last, delta: last.delta + part.delta };
+    else joined.push(part);
+  }
+  return joined;
+}
+
+/**
  * Emits parts one by one, pausing `delayMs` between deltas (the first goes out at once, so the
  * pacing never delays the start of an answer); stops early when aborted.
  */
@@ -138,6 +157,7 @@ export function toReadableStream(
   delayMs: number,
   signal?: AbortSignal,
 ): ReadableStream<LanguageModelV3StreamPart> {
+  if (delayMs === 0) parts = joinDeltas(parts);
   let next = 0;
   let deltas = 0;
   return new ReadableStream<LanguageModelV3StreamPart>({
