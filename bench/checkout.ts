@@ -6,8 +6,7 @@ import type { DemoSellerId } from '@/lib/config';
 import { payCheckout } from '@/lib/agent/checkout/pay';
 import { loadCheckout, startCheckout } from '@/lib/agent/checkout/service';
 import type { CheckoutDetails } from '@/lib/agent/checkout/view';
-import { openPurchaseWorld, type PurchaseWorld } from '@/lib/testing/purchase-world';
-import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
+import { openPurchaseWorld, stockPlan, type PurchaseWorld } from '@/lib/testing/purchase-world';
 import { ms, percentile } from './stats';
 import type { BenchRow } from './types';
 
@@ -16,32 +15,6 @@ const WARMUP = 10;
 const CONCURRENT = 100;
 const PURCHASES_PER_BUYER = 5;
 const SELLERS: DemoSellerId[] = ['summit-outfitters', 'volt-audio', 'kissa-tokyo'];
-
-/** Every in-stock variant with plenty of units, so the bench never runs a product out. */
-async function stockPlan(world: PurchaseWorld) {
-  const plan: { productId: string; variantId: string; left: number }[] = [];
-  for (const seller of SELLERS) {
-    const found = await searchCatalog(world.db, { query: '', seller, inStockOnly: true, limit: 24 });
-    for (const product of found.products) {
-      const detail = await getCatalogProduct(world.db, product.id);
-      for (const variant of detail?.variants ?? []) {
-        if (variant.stock >= 8)
-          plan.push({ productId: detail!.id, variantId: variant.id, left: variant.stock - 2 });
-      }
-    }
-  }
-  let cursor = 0;
-  return () => {
-    for (let tries = 0; tries < plan.length; tries++) {
-      const next = plan[cursor++ % plan.length];
-      if (next.left > 0) {
-        next.left--;
-        return next;
-      }
-    }
-    throw new Error('the bench ran out of stock');
-  };
-}
 
 export async function runCheckoutBench(): Promise<BenchRow[]> {
   const world = await openPurchaseWorld();

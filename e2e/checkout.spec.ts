@@ -1,22 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ask } from './chat-helpers';
 
 // Each test is a new buyer (a fresh browser context) with an empty wallet, buying on the embedded
 // defaults: the offline model, the Stripe emulator with its Stripe.js stand-in, the demo sellers.
-
-async function ask(page: Page, text: string) {
-  const answers = page.getByTestId('assistant-message');
-  const before = await answers.count();
-  const input = page.getByRole('textbox', { name: /message the shopping agent|ショッピングエージェント/i });
-  // Typed before the page is interactive, a message would be lost: wait until the composer takes it.
-  await expect(async () => {
-    await input.fill(text);
-    await expect(page.getByTestId('chat-send')).toBeEnabled({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
-  await input.press('Enter');
-  await expect(answers).toHaveCount(before + 1);
-  await expect(page.getByTestId('chat-messages')).toHaveAttribute('data-status', 'ready');
-  return answers.last();
-}
 
 /** Search, press Buy on the first card whose title matches, and get the checkout card the agent prepares. */
 async function buy(page: Page, search: string, title?: RegExp): Promise<Locator> {

@@ -1,22 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ask } from './chat-helpers';
 
 // After a purchase the order lives on: the seller ships it (its dashboard sends a signed webhook),
 // the buyer sees it on /orders and asks the chat about it, or cancels it before it ships.
-
-async function ask(page: Page, text: string) {
-  const answers = page.getByTestId('assistant-message');
-  const before = await answers.count();
-  const input = page.getByRole('textbox', { name: /message the shopping agent/i });
-  // Typed before the page is interactive, a message would be lost: wait until the composer takes it.
-  await expect(async () => {
-    await input.fill(text);
-    await expect(page.getByTestId('chat-send')).toBeEnabled({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
-  await input.press('Enter');
-  await expect(answers).toHaveCount(before + 1);
-  await expect(page.getByTestId('chat-messages')).toHaveAttribute('data-status', 'ready');
-  return answers.last();
-}
 
 /** search → Buy → save the 4242 card → Pay; returns the order card. */
 async function purchase(page: Page, search: string): Promise<Locator> {

@@ -18,6 +18,7 @@ const holder = globalThis as unknown as {
   __aisleJanitor?: NodeJS.Timeout;
   /** The outbox run in progress, so shutting down can wait for it. */
   __aisleDelivery?: Promise<unknown>;
+  __aisleReconciler?: NodeJS.Timeout;
 };
 
 /** Steps each role contributes at start; each is idempotent so every start and every instance may run it. */
@@ -75,6 +76,7 @@ async function attempt(state: BootState, stopping: AbortController): Promise<boo
     const database = await getDatabase();
     await database.exclusive(bootRoles);
     startOutboxWorker(database, stopping.signal);
+    startReconciler(database);
     state.phase = 'ready';
     state.error = undefined;
     return true;
@@ -112,6 +114,7 @@ function closeOnSignals(state: BootState, stopping: AbortController) {
     (closing ??= (async () => {
       clearInterval(holder.__aisleWorker);
       clearInterval(holder.__aisleJanitor);
+      clearInterval(holder.__aisleReconciler);
       await holder.__aisleDelivery;
       await closeDatabase();
     })().catch((error) => console.error('[shutdown]', error instanceof Error ? error.message : error)));
@@ -131,6 +134,33 @@ function closeOnSignals(state: BootState, stopping: AbortController) {
       }) as typeof process.exit;
     });
   }
+}
+
+/**
+ * Purchases a crash or an outage left half done are finished or undone within seconds, without a
+ * restart: the sellers resume stale completions, then the agent resumes stale Pays. Every instance
+ * runs it; both sides take each purchase with a row lock or a conditional UPDATE.
+ */
+function startReconciler(database: Database) {
+  if (holder.__aisleReconciler) return;
+  let running = false;
+  holder.__aisleReconciler = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const [{ recoverSellerSessions }, { reconcilePurchases }] = await Promise.all([
+        import('@/lib/seller/recovery'),
+        import('@/lib/agent/checkout/reconcile'),
+      ]);
+      await recoverSellerSessions({ db: database.db });
+      await reconcilePurchases({ db: database.db });
+    } catch (error) {
+      console.error('[reconciler]', error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  }, 1_000);
+  holder.__aisleReconciler.unref();
 }
 
 /**

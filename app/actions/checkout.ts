@@ -98,8 +98,11 @@ export async function changeCheckoutAction(
       code: 'invalid',
       message: parsedChange.error.issues[0]?.message ?? 'Invalid change.',
     };
-  const { buyerId, db } = await context();
-  return changeCheckout({ db, buyerId }, parsedId.data, parsedChange.data);
+  try {
+    return await changeCheckout(await context(), parsedId.data, parsedChange.data);
+  } catch {
+    return { ok: false, code: 'unavailable', message: 'The checkout could not be changed right now.' };
+  }
 }
 
 /** What the browser learns from Pay: never the token itself. */
@@ -129,8 +132,14 @@ const payInput = z.object({
 export async function payCheckoutAction(input: z.input<typeof payInput>): Promise<PayActionResult> {
   const parsed = payInput.safeParse(input);
   if (!parsed.success) return { status: 'failed', code: 'invalid', checkout: null, retryable: false };
-  const { buyerId, db } = await context();
-  const result = await payCheckout({ db, buyerId, ...parsed.data });
+  let deps;
+  try {
+    deps = await context();
+  } catch {
+    // Nothing was claimed yet, let alone charged: a typed answer the card can say, never a 500.
+    return { status: 'failed', code: 'unavailable', checkout: null, retryable: true };
+  }
+  const result = await payCheckout({ ...deps, ...parsed.data });
   if (result.status === 'requires_action') {
     const hashedValue =
       result.action.type === 'authenticate_token'

@@ -74,7 +74,7 @@ export function Conversation({
   const actions = useMemo<ProductActions>(
     () => ({
       details: (product) => void send(t('askDetails', { title: product.title })),
-      // The checkout engineer may replace this with the checkout flow.
+      // Buying is a message to the agent: it prepares the checkout, and only Pay on that card spends.
       buy: (product, variant) => void send(buyRequest(t, product, variant)),
       ask: (text) => void send(text),
       busy: !ready,

@@ -26,7 +26,7 @@ import { ShippingAddress } from './shipping-address';
 import { ShippingOptions } from './shipping-options';
 import { CheckoutStatusBadge } from './status-badge';
 
-type Pending = null | 'load' | 'update' | 'pay' | 'authenticate';
+type Pending = null | 'load' | 'update' | 'pay' | 'authenticate' | 'finishing';
 
 /**
  * One checkout with one seller, as the seller returned it: line items, shipping, tax, total and its
@@ -78,10 +78,12 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
     try {
       const result = await changeCheckoutAction(view.id, change);
       if (!result.ok) {
-        setError({
-          key: result.code === 'checkout_locked' ? 'errorLocked' : 'errorSeller',
-          sellerMessage: result.message,
-        });
+        if (result.code === 'unavailable') setError({ key: 'errorGeneric' });
+        else
+          setError({
+            key: result.code === 'checkout_locked' ? 'errorLocked' : 'errorSeller',
+            sellerMessage: result.message,
+          });
         return false;
       }
       setState((current) => (current ? { ...current, checkout: result.checkout } : current));
@@ -103,12 +105,17 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
     void edit({ lineItems });
   }
 
+  /** The purchase is being finished (an earlier Pay, or the reconciler after a crash): show its end. */
   async function waitWhilePaying(): Promise<void> {
+    setPending('finishing');
     for (let i = 0; i < 30 && mounted.current; i++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const next = await loadCheckoutCard(view.id);
       apply(next);
-      if (next && next.checkout.agentStatus !== 'paying') return;
+      if (!next || next.checkout.agentStatus === 'paying') continue;
+      // Reopened without an order: the reconciler undid an interrupted purchase, nothing was charged.
+      if (!next.order) setError({ key: 'errorInterrupted', code: 'interrupted' });
+      return;
     }
   }
 
@@ -253,8 +260,8 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
           pending={
             pending === 'pay'
               ? 'pay'
-              : pending === 'authenticate'
-                ? 'authenticate'
+              : pending === 'authenticate' || pending === 'finishing'
+                ? pending
                 : pending === 'update' || pending === 'load'
                   ? 'update'
                   : null

@@ -20,6 +20,9 @@ const PAY_ERRORS: Record<string, MessageKey<'checkout'>> = {
   token_refused: 'errorTokenRefused',
   seller_unreachable: 'errorUnreachable',
   seller_error: 'errorSeller',
+  unavailable: 'errorUnavailable',
+  interrupted: 'errorInterrupted',
+  unfinished_purchase: 'errorUnfinishedPurchase',
   invalid: 'errorGeneric',
 };
 

@@ -71,4 +71,14 @@ export const goodShopper: FakeScript = (request): FakeReply => {
 };
 
 /** The named scripts the standalone server (e2e) can play. */
-export const FAKE_SCRIPTS: Record<string, FakeScript> = { good: goodShopper };
+export const FAKE_SCRIPTS: Record<string, FakeScript> = {
+  good: goodShopper,
+  /** Obeys an injected description in words: claims a payment and links to a stranger's site. */
+  'claims-payment': () => ({
+    kind: 'text',
+    text: 'Your payment is **complete**! Confirm it [on the payment page](https://pay.evil.example/confirm).',
+  }),
+  'rate-limited': () => ({ kind: 'status', status: 429, retryAfterSeconds: 20 }),
+  'bad-key': () => ({ kind: 'status', status: 401, code: 'invalid_api_key' }),
+  'cut-off': () => ({ kind: 'text', text: 'The best of these boots is the', cut: true }),
+};

@@ -265,16 +265,27 @@ function answer(
   response.end(events.join(''));
 }
 
-/** Starts the fake on 127.0.0.1 (`port` 0 picks a free one). */
+/**
+ * Starts the fake on 127.0.0.1 (`port` 0 picks a free one). With `scripts`, another process (a
+ * Playwright test) can switch what it plays: `POST /__fake/script {"script": "<name>"}`.
+ */
 export async function startFakeOpenAI(
   script: FakeScript,
-  { port = 0 }: { port?: number } = {},
+  { port = 0, scripts }: { port?: number; scripts?: Record<string, FakeScript> } = {},
 ): Promise<FakeOpenAI> {
   let current = script;
   const requests: FakeRequest[] = [];
   const issued = new Map<string, string>();
   const server: Server = createServer(async (incoming, response) => {
     const path = (incoming.url ?? '').replace(/\?.*$/, '');
+    if (scripts && incoming.method === 'POST' && path === '/__fake/script') {
+      const name = String((JSON.parse(await readBody(incoming)) as Json).script);
+      const known: FakeScript | undefined = scripts[name];
+      if (known !== undefined) current = known;
+      response.writeHead(known !== undefined ? 204 : 404);
+      response.end();
+      return;
+    }
     const api: FakeApi | null = path.endsWith('/chat/completions')
       ? 'chat'
       : path.endsWith('/responses')

@@ -155,8 +155,9 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
         price: { amount: 12900, currency: 'usd' },
         availability: 'in_stock',
       });
+      // Size 9 comes in three colours: the card does not pick one, Buy asks.
       const [bySize] = (await search({ query: 'Trail Runner', size: '9' })).products;
-      expect(bySize.variant?.options.size).toBe('9');
+      expect(bySize.variant).toBeUndefined();
       expect(bySize.options).toEqual({ color: ['Blue', 'Black', 'Orange'], size: ['8', '9', '10', '11'] });
       expect((await search({ query: 'Trail Runner' })).products[0].variant).toBeUndefined();
     });
@@ -298,6 +299,17 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
       expect(nonsense.total).toBe(0);
       expect(nonsense.suggestion).toBeTruthy();
       expect((await search({ query: nonsense.suggestion! })).total).toBeGreaterThan(0);
+    });
+
+    it('never suggests a filler word, and says when the suggestion is only the biggest category', async () => {
+      const sentence = await search({ query: 'an item to take in my car on the way to work' });
+      expect(sentence.total).toBe(0);
+      expect(['in', 'to', 'my', 'item', 'on', 'the', 'way']).not.toContain(sentence.suggestion);
+      expect((await search({ query: 'kayak paddle boots' })).suggestionKind).toBe('fewer_words');
+      expect((await search({ query: 'headphones', seller: 'kissa-tokyo' })).suggestionKind).toBe(
+        'without_filters',
+      );
+      expect((await search({ query: 'zzqxwv umbrella' })).suggestionKind).toBe('unrelated');
     });
   });
 

@@ -248,13 +248,23 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
       quote: checkout.quote,
       paymentMethodId: good,
     });
-    expect(second.status).toBe('succeeded');
+    if (second.status !== 'succeeded') throw new Error(`expected success, got ${second.status}`);
     const all = await attempts(checkout.id);
     expect(all.map((a) => [a.attempt, a.status])).toEqual([
       [1, 'declined'],
       [2, 'succeeded'],
     ]);
     expect(all[1].sptId).not.toBe(all[0].sptId);
+    // "How this purchase worked" shows the declined attempt, with its own token, before the one that bought.
+    const timeline = await getPurchaseTimeline(
+      { db: database.db, stripe: () => factory.stripeFor('agent') },
+      buyerId,
+      second.order.id,
+    );
+    expect(timeline!.earlierAttempts).toMatchObject([
+      { attempt: 1, outcome: 'declined', card: { id: declinedCard }, token: { id: all[0].sptId } },
+    ]);
+    expect(timeline!.token?.id).toBe(all[1].sptId);
   });
 
   it('a double-clicked Pay charges once: two concurrent calls, one PaymentIntent', async () => {

@@ -287,7 +287,9 @@ describe.each(APIS)('the %s API', (api) => {
     await chat.say('waterproof boots');
     const first = fake.requests[before];
     expect(first.userTurns).toBe(10);
-    console.info(`[history] ${api}: turn 10 sent ${first.historyChars} characters of history`);
+    console.info(
+      `[history] ${api}: turn 10 sent ${first.historyChars} characters of history, ${JSON.stringify(first.body).length} in all`,
+    );
     expect(first.historyChars).toBeLessThanOrEqual(12_000);
   });
 });

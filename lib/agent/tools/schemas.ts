@@ -104,7 +104,14 @@ export const searchProductsOutput = z.object({
   total: z.number().int(),
   /** Set when nothing matched: a broader search the UI can offer. */
   suggestion: z.string().optional(),
+  /**
+   * How the suggestion relates to what was asked: the same words without the filters, fewer of
+   * the words, a spelling correction, or (`unrelated`) only the biggest category, because nothing
+   * sold is like it: then the honest answer is "we don't sell that".
+   */
+  suggestionKind: z.enum(['without_filters', 'fewer_words', 'spelling', 'unrelated']).optional(),
 });
+export type SuggestionKind = NonNullable<z.infer<typeof searchProductsOutput>['suggestionKind']>;
 export type SearchProductsOutput = z.infer<typeof searchProductsOutput>;
 
 export const getProductInput = z

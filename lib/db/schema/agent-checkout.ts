@@ -75,6 +75,8 @@ export const agentPaymentAttempts = pgTable(
     cardLast4: text('card_last4'),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
+    /** The quote the buyer approved with this click (`lib/agent/checkout/quote.ts`). */
+    quote: text('quote'),
     sptId: text('spt_id'),
     sptExpiresAt: timestamp('spt_expires_at', { withTimezone: true }),
     status: text('status', { enum: PAYMENT_ATTEMPT_STATUSES }).notNull(),

@@ -33,11 +33,18 @@ export interface ToolEvent {
 export interface Screen {
   /** Text of the latest user message. */
   userText: string;
+  /** The user message before it, if any (a bare "10" answers in the language of the question). */
+  previousUserText?: string;
   /** Tool calls made since the latest user message, oldest first. */
   sinceUser: ToolEvent[];
   /** The latest tool event when the prompt ends with a tool message. */
   answered?: ToolEvent;
   lastSearch?: { input: SearchProductsInput; products: ProductSummary[]; suggestion?: string };
+  /**
+   * The search behind the cards still on screen: an empty answer leaves the previous cards (and
+   * "the second one") in place, and the next refinement starts from them, not from the empty filter.
+   */
+  listSearch?: { input: SearchProductsInput; products: ProductSummary[]; total: number };
   /** The list of cards most recently shown (a search or a comparison). */
   list: ProductSummary[];
   /** The product whose detail card was shown last, when nothing was listed after it. */
@@ -125,6 +132,7 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
 
   const screen: Screen = {
     userText: text,
+    previousUserText: said.at(-2)?.text,
     sinceUser: events.slice(lastUserAt < 0 ? 0 : lastUserAt),
     list: [],
     details: new Map(),
@@ -153,11 +161,10 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
         const parsed = searchProductsOutput.safeParse(event.output);
         if (!parsed.success) return;
         const asked = searchProductsInput.safeParse(event.input);
-        screen.lastSearch = {
-          input: asked.success ? asked.data : parsed.data.query,
-          products: parsed.data.products,
-          suggestion: parsed.data.suggestion,
-        };
+        const input = asked.success ? asked.data : parsed.data.query;
+        screen.lastSearch = { input, products: parsed.data.products, suggestion: parsed.data.suggestion };
+        if (parsed.data.products.length === 0) return;
+        screen.listSearch = { input, products: parsed.data.products, total: parsed.data.total };
         screen.list = parsed.data.products;
         parsed.data.products.forEach(remember);
         listAt = at;

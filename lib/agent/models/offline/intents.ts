@@ -21,6 +21,7 @@ import {
   choicesOf,
   chooseVariant,
   optionsFor,
+  pointsByProperty,
   resolveTargets,
   statedOptions,
   summaryExcludes,
@@ -42,7 +43,8 @@ export type Say =
         | 'askWhich'
         | 'askTwo'
         | 'noCheckout'
-        | 'askQuantityLine';
+        | 'askQuantityLine'
+        | 'propertyUnknown';
     }
   | { key: 'unavailable'; tool: ToolName }
   | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] }
@@ -123,36 +125,46 @@ export function readSearch(u: Utterance, screen: Screen): SearchProductsInput {
   return compact({ query, seller, color, size, ...price, sort, inStockOnly }) as SearchProductsInput;
 }
 
+/** What a refinement builds on: the last search, unless it found nothing; then the one behind the cards shown. */
+function refineBase(screen: Screen): SearchProductsInput | undefined {
+  const last = screen.lastSearch;
+  return last && last.products.length === 0 && screen.listSearch ? screen.listSearch.input : last?.input;
+}
+
 /** A new search, or a refinement of the last one when the buyer only added a constraint ("under $50"). */
 function search(u: Utterance, screen: Screen): Action | undefined {
   const input = readSearch(u, screen);
   const hasSlots = Object.keys(input).some((k) => k !== 'query');
   if (!input.query && !hasSlots) return undefined;
-  if (!input.query && screen.lastSearch)
-    return call('searchProducts', {
-      ...screen.lastSearch.input,
-      ...input,
-      query: screen.lastSearch.input.query,
-    });
+  const base = refineBase(screen);
+  if (!input.query && base) return call('searchProducts', { ...base, ...input, query: base.query });
   return call('searchProducts', { ...input, query: input.query ?? '' });
 }
 
+/**
+ * "Cheaper" / "something nicer": relative to the product in focus, else to the middle of the cards
+ * shown (their median price), so that there is something on the far side to find.
+ */
 function priceStep(u: Utterance, screen: Screen, direction: 'down' | 'up'): Action | undefined {
-  const base = screen.lastSearch?.input ?? (screen.focus ? { query: screen.focus.category } : undefined);
+  const base = refineBase(screen) ?? (screen.focus ? { query: screen.focus.category } : undefined);
   if (!base) return undefined;
   const extra = readSearch(u, screen);
   const shown = screen.focus ? [screen.focus] : screen.list;
   const currency = base.currency ?? shown[0]?.price.currency;
-  const prices = shown.filter((p) => p.price.currency === currency).map((p) => p.price.amount);
+  const prices = shown
+    .filter((p) => p.price.currency === currency)
+    .map((p) => (p.variant ?? p).price.amount)
+    .sort((a, b) => a - b);
   if (!currency || (currency !== 'usd' && currency !== 'jpy') || prices.length === 0) return undefined;
+  const reference = prices[Math.floor((prices.length - 1) / 2)];
   const input: Record<string, unknown> = { ...base, ...extra, query: extra.query || base.query, currency };
   if (direction === 'down') {
-    input.maxPrice = Math.max(0, Math.min(...prices) - 1);
+    input.maxPrice = Math.max(0, reference - 1);
     input.sort = 'price_asc';
     if (base.currency !== currency || (base.minPrice ?? 0) > (input.maxPrice as number))
       delete input.minPrice;
   } else {
-    input.minPrice = Math.max(...prices) + 1;
+    input.minPrice = reference + 1;
     input.sort = 'price_desc';
     if (base.currency !== currency || (base.maxPrice ?? Infinity) < (input.minPrice as number))
       delete input.maxPrice;
@@ -192,37 +204,41 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
   for (const product of products) {
     const detail = screen.details.get(product.id);
     const choices = choicesOf(detail ?? product);
+    // The size and colour searched for still hold when a card of that search is bought.
+    const searched = screen.list.some((p) => p.id === product.id) ? screen.listSearch?.input : undefined;
+    const said = { size: size ?? searched?.size, color: color ?? searched?.color };
     const wanted: Wanted =
       answering && screen.asking!.id === product.id
-        ? answeredOptions([...screen.asking!.replies, u.raw], choices, { size, color })
-        : { size, color, options: statedOptions(u.raw, choices, false) };
-    const picked = pickVariant(product, detail, wanted);
+        ? answeredOptions([...screen.asking!.replies, u.raw], choices, said)
+        : { ...said, options: statedOptions(u.raw, choices, false) };
+    const askShown =
+      screen.asking?.id === product.id ||
+      screen.sinceUser.some(
+        (e) => e.toolName === 'getProduct' && (e.input as { productId?: string })?.productId === product.id,
+      );
+    const picked = pickVariant(product, detail, wanted, askShown);
     if (picked.kind === 'act') return picked.action;
     items.push(compact({ productId: product.id, variantId: picked.variantId, quantity }));
   }
   return call('startCheckout', { items });
 }
 
-/** Everything the buyer chose in their answers so far, the latest answer winning. */
+/** Everything the buyer chose in their answers so far over what they searched for, the latest answer winning. */
 function answeredOptions(
   answers: string[],
   choices: Record<string, string[]>,
-  latest: { size?: string; color?: string },
+  searched: { size?: string; color?: string },
 ): Wanted {
-  const wanted: Wanted = { options: {} };
+  const wanted: Wanted = { ...searched, options: {} };
   for (const answer of answers) {
     const u = new Utterance(answer);
-    const size = takeSize(u);
-    const color = takeColor(u);
     const options = statedOptions(answer, choices, true);
-    if (size) Object.assign(wanted, { size });
-    if (color) Object.assign(wanted, { color });
-    if (options.size && !size) wanted.size = options.size;
-    if (options.color && !color) wanted.color = options.color;
+    const size = takeSize(u) ?? options.size;
+    const color = takeColor(u) ?? options.color;
+    if (size) wanted.size = size;
+    if (color) wanted.color = color;
     Object.assign(wanted.options!, options);
   }
-  if (latest.size) wanted.size = latest.size;
-  if (latest.color) wanted.color = latest.color;
   return wanted;
 }
 
@@ -244,6 +260,7 @@ function pickVariant(
   product: ProductSummary,
   detail: ProductDetail | undefined,
   wanted: Wanted,
+  askShown: boolean,
 ): { kind: 'item'; variantId?: string } | { kind: 'act'; action: Action } {
   const stated = Boolean(wanted.size || wanted.color || Object.keys(wanted.options ?? {}).length > 0);
   const unavailable = (options: string[]) =>
@@ -267,6 +284,9 @@ function pickVariant(
     return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
   const choice = chooseVariant(detail, wanted);
   if (choice.kind === 'none') return unavailable(optionsFor(detail, wanted));
+  // The question comes with the product card and its options as buttons, once.
+  if (choice.kind === 'ask' && !askShown)
+    return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
   if (choice.kind === 'ask')
     return { kind: 'act', action: say({ key: 'askOption', title: detail.title, missing: choice.missing }) };
   return { kind: 'item', variantId: choice.variant.id };
@@ -364,6 +384,18 @@ const RULES: Rule[] = [
   { name: 'compare', applies: (u) => u.has(CUES.compare), act: compare },
   { name: 'similar', applies: (u) => u.has(CUES.similar), act: similar },
   {
+    // "I'll take the lighter one" after a comparison picks one of the two, it does not search again.
+    name: 'pickByProperty',
+    applies: (u, screen) => screen.list.length >= 2 && pointsByProperty(u),
+    act: (u, screen) => {
+      if (u.has(CUES.buy)) return buy(u, screen);
+      const targets = resolveTargets(u, screen);
+      return targets.by === 'property'
+        ? call('getProduct', { productId: targets.products[0].id })
+        : say({ key: 'propertyUnknown' });
+    },
+  },
+  {
     name: 'cheaper',
     applies: (u) => u.has(CUES.cheaper),
     act: (u, screen) => {
@@ -381,9 +413,9 @@ const RULES: Rule[] = [
   },
   {
     name: 'moreResults',
-    applies: (u, screen) => screen.lastSearch !== undefined && u.has(MORE_RESULTS),
+    applies: (u, screen) => screen.listSearch !== undefined && u.has(MORE_RESULTS),
     act: (_u, screen) => {
-      const last = screen.lastSearch!;
+      const last = screen.listSearch!;
       return call('searchProducts', {
         ...last.input,
         limit: Math.min(24, Math.max(last.products.length, last.input.limit ?? 0) + 8),
@@ -441,7 +473,7 @@ const RULES: Rule[] = [
     act: (u, screen) => {
       const targets = resolveTargets(u, screen);
       if (targets.by !== 'color' || targets.products.length > 0) return undefined;
-      return call('searchProducts', { ...(screen.lastSearch?.input ?? { query: '' }), color: targets.color });
+      return call('searchProducts', { ...(refineBase(screen) ?? { query: '' }), color: targets.color });
     },
   },
   { name: 'search', applies: () => true, act: search },

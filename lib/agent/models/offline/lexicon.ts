@@ -657,7 +657,15 @@ export const CUES = {
 };
 
 /** Words that carry no search meaning: removed from the edges of what remains of a request. */
+/** A clause about the shopper's plans ("we're going camping next week"), not about a product. */
+export const SITUATION =
+  /^(?:we|i|my \w+|our \w+|me and my \w+)(?:'re|'m| are| am| will|'ll| is)?\s+(?:going|heading|off|planning|travell?ing|visiting|leaving|moving)\b/;
+
 export const FILLERS_EN = [
+  'everything',
+  'all products',
+  'all',
+  'whatever you have',
   'please',
   'pls',
   'can you',
@@ -760,6 +768,16 @@ export const FILLERS_EN = [
   'please show',
 ];
 export const FILLERS_JA = [
+  'は売っていますか',
+  'を売っていますか',
+  '売っていますか',
+  'は売ってますか',
+  '売ってますか',
+  'は売ってる',
+  '売ってる',
+  'は扱っていますか',
+  '扱っていますか',
+  'は置いていますか',
   'に並べ替えて',
   'で並べ替えて',
   '並べ替えて',

@@ -165,7 +165,7 @@ describe('offline model inside AI SDK 6 streamText', () => {
     expect(compare.text).toContain('を比較しました');
     const pay = await turn(messages, '今すぐ支払って', calls);
     expect(pay.steps).toHaveLength(1);
-    expect(pay.text).toContain('Pay');
+    expect(pay.text).toContain('支払う');
     expect(calls.map((c) => c.tool)).not.toContain('startCheckout');
   });
 });

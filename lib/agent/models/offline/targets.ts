@@ -55,10 +55,70 @@ function byColor(u: Utterance, screen: Screen): { product?: ProductSummary; colo
   return {};
 }
 
+/** "The lighter one", 「安い方」: one of the products shown, picked by a property they differ in. */
+const PROPERTY_REFERENCES: Array<{ pattern: RegExp; key: 'weight' | 'price' | 'rating'; order: 1 | -1 }> = [
+  {
+    pattern: /(?<![a-z])the\s+light(?:er|est)(?:\s+(?:one|pair|of the two))?(?![a-z])|軽い(?:方|ほう)/,
+    key: 'weight',
+    order: 1,
+  },
+  {
+    pattern: /(?<![a-z])the\s+heavi(?:er|est)(?:\s+(?:one|pair))?(?![a-z])|重い(?:方|ほう)/,
+    key: 'weight',
+    order: -1,
+  },
+  {
+    pattern:
+      /(?<![a-z])the\s+(?:cheaper|cheapest|less expensive|least expensive)(?:\s+(?:one|pair))?(?![a-z])|安い(?:方|ほう)/,
+    key: 'price',
+    order: 1,
+  },
+  {
+    pattern:
+      /(?<![a-z])the\s+(?:pricier|more expensive|most expensive|dearer)(?:\s+(?:one|pair))?(?![a-z])|高い(?:方|ほう)/,
+    key: 'price',
+    order: -1,
+  },
+  {
+    pattern:
+      /(?<![a-z])the\s+(?:better|best|higher|highest)[\s-]rated(?:\s+(?:one|pair))?(?![a-z])|評価の高い(?:方|ほう)/,
+    key: 'rating',
+    order: -1,
+  },
+];
+
+/** Grams in "280 g (size 9)", "1.2 kg", "10 oz"; undefined when the weight is not stated. */
+function grams(product: ProductSummary | ProductDetail): number | undefined {
+  const text = 'attributes' in product ? (product.attributes.weight ?? product.attributes.Weight) : undefined;
+  const match = text?.match(/(\d+(?:\.\d+)?)\s*(kg|g|oz|lb)\b/i);
+  if (!match) return undefined;
+  const factor = { kg: 1000, g: 1, oz: 28.35, lb: 453.6 }[match[2].toLowerCase() as 'kg' | 'g' | 'oz' | 'lb'];
+  return Number(match[1]) * factor;
+}
+
+/** Whether the buyer points at a product by a property ("the lighter one"), without reading it. */
+export function pointsByProperty(u: Utterance): boolean {
+  return PROPERTY_REFERENCES.some((ref) => u.find(ref.pattern) !== undefined);
+}
+
+function byProperty(u: Utterance, screen: Screen): ProductSummary | undefined {
+  for (const { pattern, key, order } of PROPERTY_REFERENCES) {
+    if (!u.find(pattern)) continue;
+    const shown = screen.list.map((p) => screen.details.get(p.id) ?? p);
+    const value = (p: ProductSummary | ProductDetail) =>
+      key === 'weight' ? grams(p) : key === 'price' ? (p.variant ?? p).price.amount : p.rating?.value;
+    const known = shown.filter((p) => value(p) !== undefined);
+    if (known.length < 2) return undefined;
+    u.take(pattern);
+    return known.reduce((best, p) => (order * (value(p)! - value(best)!) < 0 ? p : best));
+  }
+  return undefined;
+}
+
 export interface Targets {
   products: ProductSummary[];
   /** How the buyer pointed; undefined when they did not. */
-  by?: 'position' | 'title' | 'color';
+  by?: 'position' | 'title' | 'color' | 'property';
   /** The colour used as a reference ("the blue one"), whether or not anything on screen has it. */
   color?: string;
 }
@@ -74,6 +134,8 @@ export function resolveTargets(u: Utterance, screen: Screen): Targets {
   }
   const titled = byTitle(u, screen);
   if (titled.length > 0) return { products: titled, by: 'title' };
+  const picked = byProperty(u, screen);
+  if (picked) return { products: [picked], by: 'property' };
   const colored = byColor(u, screen);
   if (colored.color)
     return { products: colored.product ? [colored.product] : [], by: 'color', color: colored.color };
