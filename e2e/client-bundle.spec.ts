@@ -30,7 +30,7 @@ const SERVER_ONLY: { module: string; source: string; marker: string }[] = [
     marker: 'StripeSignatureVerificationError',
   },
   { module: 'the Stripe emulator', source: 'lib/stripe/emulator/handler.ts', marker: '[stripe-emulator]' },
-  { module: 'the sellers', source: 'lib/seller/http.ts', marker: '[seller]' },
+  { module: 'the sellers', source: 'lib/seller/log.ts', marker: '[seller] ' },
 ];
 
 const CLIENT_CHUNKS = path.resolve('.next/static/chunks');

@@ -1,7 +1,7 @@
 import type { ChatErrorBody, ChatErrorCode } from '@/lib/agent/chat/types';
 import type { Translator } from '@/lib/i18n';
 
-/** The server's refusal, when the error is one (useChat puts the response body in `message`). */
+/** The server's refusal, when the error is one (`useAgentChat` puts the response body in `message`). */
 function refusal(error: Error): ChatErrorBody['error'] | null {
   try {
     const body = JSON.parse(error.message) as Partial<ChatErrorBody>;

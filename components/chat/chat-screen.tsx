@@ -1,6 +1,5 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useCallback, useState, type MouseEvent } from 'react';
 import { useT } from '@/components/i18n-provider';
 import type { ChatSummary } from '@/lib/agent/chat/store';
@@ -8,14 +7,8 @@ import { chatTitle } from '@/lib/agent/chat/title';
 import type { AgentUIMessage } from '@/lib/agent/chat/types';
 import { newChatId } from './chat-id';
 import { ChatSidebar } from './chat-sidebar';
+import { Conversation } from './conversation';
 import { LinkOriginsProvider } from './link-origins';
-
-/**
- * The live conversation (useChat, the AI SDK's stream parser and its zod schemas: most of the
- * page's script) is its own chunk. It is still rendered on the server, so saved messages and
- * cards show at once, and its script loads beside the page's instead of inside it.
- */
-const Conversation = dynamic(() => import('./conversation').then((m) => m.Conversation));
 
 /** The chat page: the buyer's chats beside the conversation, with the model that answers. */
 export function ChatScreen({

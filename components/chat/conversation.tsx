@@ -1,7 +1,5 @@
 'use client';
 
-import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '@/components/i18n-provider';
 import { ProductActionsProvider, type ProductActions } from '@/components/product/product-actions';
@@ -13,17 +11,7 @@ import { canRetry, errorCode, errorSentence, retryAfterSeconds } from './chat-er
 import { ChatMessage } from './message';
 import { RetryButton } from './retry-button';
 import { ToolProgress } from './tool-progress';
-
-/**
- * The client sends only the chat id and the new message; the server owns the history (and every
- * tool output in it), so nothing in the browser can rewrite what the agent saw or decided.
- */
-const transport = new DefaultChatTransport<AgentUIMessage>({
-  api: '/api/chat',
-  prepareSendMessagesRequest: ({ id, messages, trigger }) => ({
-    body: { id, message: messages[messages.length - 1], trigger },
-  }),
-});
+import { useAgentChat } from './use-agent-chat';
 
 function plainText(message: AgentUIMessage): string {
   return message.parts
@@ -46,11 +34,11 @@ export function Conversation({
   const t = useT('chat');
   const [input, setInput] = useState('');
   const [announcement, setAnnouncement] = useState('');
-  const { messages, sendMessage, status, stop, error, regenerate, setMessages } = useChat<AgentUIMessage>({
-    id: chatId,
-    messages: initialMessages,
-    transport,
-    experimental_throttle: 40,
+  // The client sends only the chat id and the new message; the server owns the history (and every
+  // tool output in it), so nothing in the browser can rewrite what the agent saw or decided.
+  const { messages, sendMessage, status, stop, error, regenerate, setMessages } = useAgentChat({
+    chatId,
+    initialMessages,
     onFinish: ({ message, messages: all, isError, isAbort, isDisconnect }) => {
       const first = all.find((m) => m.role === 'user');
       if (first && all.some((m) => m.role === 'assistant'))
@@ -70,7 +58,7 @@ export function Conversation({
     },
   });
 
-  // One message at a time: useChat drops a message sent while a reply streams.
+  // One message at a time: a reply streams to its end (or Stop) before the next message.
   const ready = status === 'ready' || status === 'error';
   const busy = status === 'submitted' || status === 'streaming';
 
