@@ -107,5 +107,3 @@ export function shipping(input: z.infer<typeof shippingShape>) {
     tracking_number: input.tracking_number ?? null,
   };
 }
-
-export { metadataParam };
