@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/lib/db/client';
 import { LOCK_FOLDER } from '@/lib/db/folder-lock';
 import {
@@ -195,16 +196,21 @@ async function oneOfTwoStops() {
     await Promise.all([waitReady(a), waitReady(b)]);
     let answered = 0;
     let stopping: Promise<unknown> | undefined;
+    let afterStop = 0;
     // Alternating, as a load balancer would, until A is stopped; then everything goes to B.
     const answers = await payAll(
       purchases,
       4,
-      (index) => (stopping || index % 2 ? b : a),
+      (index) => {
+        if (stopping) afterStop++;
+        return stopping || index % 2 ? b : a;
+      },
       () => {
         if (++answered === 6) stopping = stopInstance(a, 'SIGTERM');
       },
     );
     await stopping;
+    expect(afterStop >= 6, `purchases should go on after A stopped, ${afterStop} did`);
     const failed = answers.filter((status) => status !== 'succeeded');
     expect(failed.length === 0, `every purchase should succeed: ${answers.join(', ')}`);
     const db = await openDatabase({ mode: 'postgres', url: database.url });
@@ -229,7 +235,16 @@ async function oneOfTwoStops() {
         queued >= 16 && delivered === queued && received === queued,
         `every order webhook delivered exactly once: ${queued} queued, ${delivered} delivered, ${received} received`,
       );
-      console.log(`    16 purchases, ${queued} order webhooks, each received once`);
+      // B serves the orders of a buyer who paid on A: the page reads the database, not the instance.
+      const paidOnA = purchases[0];
+      const { rows } = await db.db.execute<{ id: string }>(
+        sql`select id from agent_orders where checkout_id = ${paidOnA.checkoutId}`,
+      );
+      const page = await (await fetch(`${b.url}/orders`, { headers: { cookie: paidOnA.cookie } })).text();
+      expect(page.includes(`/orders/${rows[0].id}`), `B's /orders should list the order paid on A`);
+      console.log(
+        `    A stopped after 6 answers, ${afterStop} purchases then on B; ${queued} order webhooks, each received once`,
+      );
     } finally {
       await db.close();
     }
