@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['vitest.global-setup.ts'],
+    // Tests measure behaviour, not the offline model's deliberate pauses between words.
+    env: { AISLE_OFFLINE_WORD_DELAY_MS: '0' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -4,10 +4,9 @@ process.env.AISLE_SECRET ??= 'aisle-bench-secret-0123456789abcdef0123';
 
 import type { DemoSellerId } from '@/lib/config';
 import { payCheckout } from '@/lib/agent/checkout/pay';
-import { startCheckout } from '@/lib/agent/checkout/service';
-import { openPurchaseWorld, type PurchaseWorld } from '@/lib/testing/purchase-world';
-import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
-import type { CheckoutView } from '@/lib/agent/tools/schemas';
+import { loadCheckout, startCheckout } from '@/lib/agent/checkout/service';
+import type { CheckoutDetails } from '@/lib/agent/checkout/view';
+import { openPurchaseWorld, stockPlan, type PurchaseWorld } from '@/lib/testing/purchase-world';
 import { ms, percentile } from './stats';
 import type { BenchRow } from './types';
 
@@ -17,32 +16,6 @@ const CONCURRENT = 100;
 const PURCHASES_PER_BUYER = 5;
 const SELLERS: DemoSellerId[] = ['summit-outfitters', 'volt-audio', 'kissa-tokyo'];
 
-/** Every in-stock variant with plenty of units, so the bench never runs a product out. */
-async function stockPlan(world: PurchaseWorld) {
-  const plan: { productId: string; variantId: string; left: number }[] = [];
-  for (const seller of SELLERS) {
-    const found = await searchCatalog(world.db, { query: '', seller, inStockOnly: true, limit: 24 });
-    for (const product of found.products) {
-      const detail = await getCatalogProduct(world.db, product.id);
-      for (const variant of detail?.variants ?? []) {
-        if (variant.stock >= 8)
-          plan.push({ productId: detail!.id, variantId: variant.id, left: variant.stock - 2 });
-      }
-    }
-  }
-  let cursor = 0;
-  return () => {
-    for (let tries = 0; tries < plan.length; tries++) {
-      const next = plan[cursor++ % plan.length];
-      if (next.left > 0) {
-        next.left--;
-        return next;
-      }
-    }
-    throw new Error('the bench ran out of stock');
-  };
-}
-
 export async function runCheckoutBench(): Promise<BenchRow[]> {
   const world = await openPurchaseWorld();
   try {
@@ -50,14 +23,16 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
     let buyer = await world.buyer();
     let bought = 0;
     // As the checkout card does, Pay names the card the buyer chose.
-    const prepare = async (): Promise<{ buyerId: string; card: string; checkout: CheckoutView }> => {
+    const prepare = async (): Promise<{ buyerId: string; card: string; checkout: CheckoutDetails }> => {
       if (bought++ % PURCHASES_PER_BUYER === PURCHASES_PER_BUYER - 1) buyer = await world.buyer();
       const item = nextItem();
       const output = await startCheckout(world.deps(buyer.buyerId), {
         items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
       });
       if (!output.checkouts[0]) throw new Error(output.error ?? 'no checkout');
-      return { buyerId: buyer.buyerId, card: buyer.card, checkout: output.checkouts[0] };
+      // What the buyer's card shows, with the quote Pay sends back.
+      const checkout = await loadCheckout(world.deps(buyer.buyerId), output.checkouts[0].id);
+      return { buyerId: buyer.buyerId, card: buyer.card, checkout: checkout! };
     };
 
     const samples: number[] = [];
@@ -71,7 +46,7 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
       const result = await payCheckout({
         ...world.deps(buyerId),
         checkoutId: checkout.id,
-        expectedTotal: checkout.total!,
+        quote: checkout.quote,
         paymentMethodId: card,
       });
       const elapsed = performance.now() - start;
@@ -91,7 +66,8 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
       const output = await startCheckout(world.deps(buyer.buyerId), {
         items: [{ productId: item.productId, variantId: item.variantId, quantity: 1 }],
       });
-      prepared.push({ buyerId: buyer.buyerId, card: buyer.card, checkout: output.checkouts[0] });
+      const checkout = await loadCheckout(world.deps(buyer.buyerId), output.checkouts[0].id);
+      prepared.push({ buyerId: buyer.buyerId, card: buyer.card, checkout: checkout! });
     }
     const started = performance.now();
     const results = await Promise.all(
@@ -99,7 +75,7 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
         payCheckout({
           ...world.deps(buyerId),
           checkoutId: checkout.id,
-          expectedTotal: checkout.total!,
+          quote: checkout.quote,
           paymentMethodId: card,
         }).catch(() => ({
           status: 'error' as const,

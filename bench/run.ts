@@ -1,4 +1,5 @@
 // `npm run bench`: runs every role's benchmark in-process on the embedded defaults and prints one table.
+import { table } from './table';
 import type { BenchRow } from './types';
 
 // Benchmarks run on in-memory databases; a fixed secret keeps the demo pairing from reaching for .data/.
@@ -12,18 +13,13 @@ const suites: { name: string; load: () => Promise<() => Promise<BenchRow[]>> }[]
   { name: 'stripe emulator', load: async () => (await import('./stripe')).runStripeBench },
   { name: 'sellers (ACP)', load: async () => (await import('./seller')).runSellerBench },
   { name: 'agent catalog', load: async () => (await import('./catalog')).runCatalogBench },
+  { name: 'agent catalog 100k', load: async () => (await import('./catalog')).runLargeCatalogBench },
   { name: 'agent chat', load: async () => (await import('./chat')).runChatBench },
   { name: 'agent checkout', load: async () => (await import('./checkout')).runCheckoutBench },
-  { name: 'chat page bundle', load: async () => (await import('./bundle')).runBundleBench },
+  // A production start measured from outside: browser weight, server memory, 20 buyers at once.
+  { name: 'app (next start)', load: async () => (await import('./app')).runAppBench },
+  { name: 'instances', load: async () => (await import('./instances')).runInstancesBench },
 ];
-
-function table(rows: BenchRow[]): string {
-  const header = ['benchmark', 'target', 'result', ''];
-  const lines = rows.map((r) => [r.name, r.target, r.result, r.ok ? 'ok' : 'MISSED']);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
-}
 
 async function main() {
   const only = process.argv.slice(2);

@@ -21,7 +21,14 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'aisle-e2e-'));
 
 if (!env.E2E_SKIP_BUILD && run('npx', ['next', 'build']) !== 0) process.exit(1);
 
-const serverEnv = { ...env, PORT: port, AISLE_ORIGIN: origin, AISLE_DATA_DIR: dataDir };
+// The journeys wait for answers, not for the offline model's pauses between words.
+const serverEnv = {
+  AISLE_OFFLINE_WORD_DELAY_MS: '0',
+  ...env,
+  PORT: port,
+  AISLE_ORIGIN: origin,
+  AISLE_DATA_DIR: dataDir,
+};
 delete serverEnv.DATABASE_URL;
 const server = spawn('npx', ['next', 'start', '-p', port], {
   env: serverEnv,

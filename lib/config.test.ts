@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, modes } from './config';
+import { ConfigError, internalUrl, loadConfig, modes } from './config';
 
 const sellerKeys = {
   SELLER_SUMMIT_OUTFITTERS_STRIPE_SECRET_KEY: 'sk_test_summit',
@@ -25,7 +25,28 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(modes(config)).toEqual({ model: 'offline', stripe: 'emulator', database: 'pglite' });
     expect(config.origin).toBe('http://localhost:3000');
+    expect(config.internalOrigin).toBe('http://127.0.0.1:3000');
     expect(config.database).toEqual({ mode: 'pglite', dataDir: '.data' });
+  });
+
+  it('sends what is addressed to the public origin to this instance, and nothing else', () => {
+    const config = loadConfig({ PORT: '3241', AISLE_ORIGIN: 'https://shop.example/' });
+    expect(internalUrl('https://shop.example/agentic_commerce/webhooks/order_events', config)).toBe(
+      'http://127.0.0.1:3241/agentic_commerce/webhooks/order_events',
+    );
+    expect(internalUrl('https://shop.example.evil/hook', config)).toBe('https://shop.example.evil/hook');
+    expect(internalUrl('https://agent.example/hook', config)).toBe('https://agent.example/hook');
+    const inside = loadConfig({ AISLE_INTERNAL_ORIGIN: 'http://aisle-2.internal:8080' });
+    expect(internalUrl('http://localhost:3000/feeds/feed_x/products', inside)).toBe(
+      'http://aisle-2.internal:8080/feeds/feed_x/products',
+    );
+  });
+
+  it('paces the offline model word by word unless AISLE_OFFLINE_WORD_DELAY_MS says otherwise', () => {
+    expect(loadConfig({}).offlineWordDelayMs).toBeGreaterThan(0);
+    expect(loadConfig({ AISLE_OFFLINE_WORD_DELAY_MS: '0' }).offlineWordDelayMs).toBe(0);
+    expect(loadConfig({ AISLE_OFFLINE_WORD_DELAY_MS: '30' }).offlineWordDelayMs).toBe(30);
+    expect(refusal({ AISLE_OFFLINE_WORD_DELAY_MS: '-1' })).toContain('AISLE_OFFLINE_WORD_DELAY_MS');
   });
 
   it('switches each part to the real service by environment', () => {

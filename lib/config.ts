@@ -32,9 +32,16 @@ const externalSeller = z.object({
 });
 export type ExternalSellerConfig = z.infer<typeof externalSeller>;
 
+/**
+ * The offline model answers in about a millisecond; a short pause between words lets the buyer see
+ * the answer stream as it would from a hosted model (the streaming UI, Stop, the live region).
+ */
+const OFFLINE_WORD_DELAY_MS = 12;
+
 const env = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   AISLE_ORIGIN: optionalUrl('AISLE_ORIGIN'),
+  AISLE_INTERNAL_ORIGIN: optionalUrl('AISLE_INTERNAL_ORIGIN'),
   AISLE_SECRET: z.preprocess(
     blankToUndefined,
     z.string().min(32, { message: 'AISLE_SECRET must be at least 32 characters long.' }).optional(),
@@ -76,6 +83,10 @@ const env = z.object({
       .optional(),
   ),
   ACP_SELLERS: optionalString,
+  AISLE_OFFLINE_WORD_DELAY_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(0).max(1000).default(OFFLINE_WORD_DELAY_MS),
+  ),
   CHAT_RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(30)),
   BUYER_SPEND_LIMIT_USD: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(200_000)),
   BUYER_SPEND_LIMIT_JPY: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(30_000_000)),
@@ -104,12 +115,21 @@ export type StripeConfig =
 export type DatabaseConfig = { mode: 'pglite'; dataDir: string } | { mode: 'postgres'; url: string };
 
 export interface AppConfig {
+  /** What browsers and outside agents see (AISLE_ORIGIN): the same on every instance behind one address. */
   origin: string;
+  /**
+   * How this instance reaches itself (AISLE_INTERNAL_ORIGIN, default http://127.0.0.1:$PORT): the agent
+   * calls its own sellers here, and the outbox delivers here what is addressed to `origin`, so an
+   * instance never depends on another one being up.
+   */
+  internalOrigin: string;
   secret?: string;
   model: ModelConfig;
   stripe: StripeConfig;
   database: DatabaseConfig;
   externalSellers: ExternalSellerConfig[];
+  /** The offline model's pause between words, in ms; 0 sends a reply at once. */
+  offlineWordDelayMs: number;
   chatRateLimitPerMinute: number;
   /** Per-buyer spending limit over 24 hours, in minor units per currency. */
   spendLimits: Record<string, number>;
@@ -206,6 +226,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 
   return {
     origin: (e.AISLE_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    internalOrigin: (e.AISLE_INTERNAL_ORIGIN ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ''),
     secret: e.AISLE_SECRET,
     model,
     stripe,
@@ -213,6 +234,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ? { mode: 'postgres', url: e.DATABASE_URL }
       : { mode: 'pglite', dataDir: e.AISLE_DATA_DIR ?? '.data' },
     externalSellers,
+    offlineWordDelayMs: e.AISLE_OFFLINE_WORD_DELAY_MS,
     chatRateLimitPerMinute: e.CHAT_RATE_LIMIT_PER_MINUTE,
     spendLimits: { usd: e.BUYER_SPEND_LIMIT_USD, jpy: e.BUYER_SPEND_LIMIT_JPY },
   };
@@ -223,6 +245,13 @@ let cached: AppConfig | undefined;
 export function config(): AppConfig {
   cached ??= loadConfig();
   return cached;
+}
+
+/** A URL on the public origin, readdressed to this instance; any other URL as it is. */
+export function internalUrl(url: string, c: AppConfig = config()): string {
+  if (url === c.origin || url.startsWith(`${c.origin}/`))
+    return c.internalOrigin + url.slice(c.origin.length);
+  return url;
 }
 
 export function modes(c: AppConfig = config()) {

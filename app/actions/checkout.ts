@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { changeCheckout, loadCheckout } from '@/lib/agent/checkout/service';
 import { payCheckout, type PayErrorCode } from '@/lib/agent/checkout/pay';
+import type { QuotePart } from '@/lib/agent/checkout/quote';
 import type { CheckoutDetails } from '@/lib/agent/checkout/view';
 import { cancelOrder } from '@/lib/agent/orders/cancel';
 import { getOrderByCheckout, type OrderSummary } from '@/lib/agent/orders/store';
@@ -26,7 +27,6 @@ export interface CheckoutCardState {
 
 const checkoutId = z.string().regex(/^chk_[A-Za-z0-9_-]{8,40}$/);
 const orderId = z.string().regex(/^aord_[A-Za-z0-9_-]{8,40}$/);
-const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[a-zA-Z]{3}$/) });
 const address = z.object({
   name: z.string().trim().min(1).max(120),
   line_one: z.string().trim().min(1).max(200),
@@ -98,8 +98,11 @@ export async function changeCheckoutAction(
       code: 'invalid',
       message: parsedChange.error.issues[0]?.message ?? 'Invalid change.',
     };
-  const { buyerId, db } = await context();
-  return changeCheckout({ db, buyerId }, parsedId.data, parsedChange.data);
+  try {
+    return await changeCheckout(await context(), parsedId.data, parsedChange.data);
+  } catch {
+    return { ok: false, code: 'unavailable', message: 'The checkout could not be changed right now.' };
+  }
 }
 
 /** What the browser learns from Pay: never the token itself. */
@@ -112,25 +115,31 @@ export type PayActionResult =
       status: 'failed';
       code: PayErrorCode | 'invalid';
       sellerMessage?: string;
+      changed?: QuotePart[];
       checkout: CheckoutDetails | null;
       retryable: boolean;
     };
 
 const payInput = z.object({
   checkoutId,
-  expectedTotal: money,
-  paymentMethodId: z
-    .string()
-    .regex(/^pm_[A-Za-z0-9_]+$/)
-    .optional(),
+  /** The quote the card showed: Pay buys exactly that or nothing. */
+  quote: z.string().regex(/^q\d+(\.[A-Za-z0-9_-]{1,64}){1,12}$/),
+  /** The card the card showed: only that card pays. */
+  paymentMethodId: z.string().regex(/^pm_[A-Za-z0-9_]+$/),
 });
 
-/** Pay: the buyer's click. The server checks ownership, total, limit, then mints the SPT and completes. */
+/** Pay: the buyer's click. The server checks ownership, the quote, the limit, then mints the SPT and completes. */
 export async function payCheckoutAction(input: z.input<typeof payInput>): Promise<PayActionResult> {
   const parsed = payInput.safeParse(input);
   if (!parsed.success) return { status: 'failed', code: 'invalid', checkout: null, retryable: false };
-  const { buyerId, db } = await context();
-  const result = await payCheckout({ db, buyerId, ...parsed.data });
+  let deps;
+  try {
+    deps = await context();
+  } catch {
+    // Nothing was claimed yet, let alone charged: a typed answer the card can say, never a 500.
+    return { status: 'failed', code: 'unavailable', checkout: null, retryable: true };
+  }
+  const result = await payCheckout({ ...deps, ...parsed.data });
   if (result.status === 'requires_action') {
     const hashedValue =
       result.action.type === 'authenticate_token'

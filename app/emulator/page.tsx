@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { AccessNote } from '@/components/operator/access-note';
+import { dashboardAccess } from '@/lib/operator/session';
 import { config } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { messagesTranslator } from '@/lib/i18n';
@@ -20,6 +23,8 @@ const money = (amount: number, currency: string) => formatMoney({ amount, curren
 
 /** What the embedded Stripe saw: accounts, customers, cards, intents, tokens, events, deliveries. */
 export default async function EmulatorPage() {
+  const access = await dashboardAccess('emulator');
+  if (access === 'signed_out') redirect('/emulator/sign-in');
   const t = messagesTranslator(emulator, await getLocale());
   if (config().stripe.mode !== 'emulator') {
     return (
@@ -37,6 +42,7 @@ export default async function EmulatorPage() {
 
   return (
     <div className="space-y-8">
+      <AccessNote realm="emulator" access={access} />
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">{t('title')}</h1>
         <p className="max-w-3xl text-sm text-muted">

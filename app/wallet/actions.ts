@@ -51,10 +51,6 @@ export async function prepareCardSetup(): Promise<WalletActionResult<{ clientSec
   });
 }
 
-export async function listSavedCards(): Promise<WalletActionResult<SavedCard[]>> {
-  return run(async (buyerId) => listCards(await walletDeps(), buyerId));
-}
-
 /** The card a just-confirmed SetupIntent saved, checked to be the current buyer's. */
 export async function getSavedCard(id: string): Promise<WalletActionResult<SavedCard>> {
   const parsed = paymentMethodId.safeParse(id);

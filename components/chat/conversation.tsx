@@ -5,6 +5,7 @@ import { DefaultChatTransport } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '@/components/i18n-provider';
 import { ProductActionsProvider, type ProductActions } from '@/components/product/product-actions';
+import { buyRequest } from '@/components/product/variant-label';
 import type { AgentUIMessage } from '@/lib/agent/chat/types';
 import { Composer } from './composer';
 import { EmptyState } from './empty-state';
@@ -85,13 +86,8 @@ export function Conversation({
   const actions = useMemo<ProductActions>(
     () => ({
       details: (product) => void send(t('askDetails', { title: product.title })),
-      // The checkout engineer may replace this with the checkout flow.
-      buy: (product, variant) =>
-        void send(
-          variant && variant.title && variant.title !== product.title
-            ? t('askBuyVariant', { title: product.title, variant: variant.title })
-            : t('askBuy', { title: product.title }),
-        ),
+      // Buying is a message to the agent: it prepares the checkout, and only Pay on that card spends.
+      buy: (product, variant) => void send(buyRequest(t, product, variant)),
       ask: (text) => void send(text),
       busy: !ready,
     }),

@@ -71,7 +71,7 @@ function MessagePart({ part, live, t }: { part: AgentUIPart; live: boolean; t: T
           return <ToolProgress label={t('lookingUp')} />;
         case 'output-available':
           return part.output.product ? (
-            <ProductDetail product={part.output.product} />
+            <ProductDetail product={part.output.product} askOptions={part.input.askOptions} />
           ) : (
             <p className="text-sm text-muted">{t('productGone')}</p>
           );

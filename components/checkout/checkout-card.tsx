@@ -8,7 +8,7 @@ import {
   type CheckoutCardState,
   type PayActionResult,
 } from '@/app/actions/checkout';
-import { useT } from '@/components/i18n-provider';
+import { useLocale, useT } from '@/components/i18n-provider';
 import { OrderCard } from '@/components/orders/order-card';
 import type { Address } from '@/lib/acp/types';
 import type { OrderSummary } from '@/lib/agent/orders/store';
@@ -20,12 +20,13 @@ import { CheckoutTotals } from './checkout-totals';
 import { payErrorKey, type CardError } from './errors';
 import { CheckoutLineItems } from './line-items';
 import { PayButton } from './pay-button';
+import { quoteChangeSentences } from './quote-change';
 import { SellerMessages } from './seller-messages';
 import { ShippingAddress } from './shipping-address';
 import { ShippingOptions } from './shipping-options';
 import { CheckoutStatusBadge } from './status-badge';
 
-type Pending = null | 'load' | 'update' | 'pay' | 'authenticate';
+type Pending = null | 'load' | 'update' | 'pay' | 'authenticate' | 'finishing';
 
 /**
  * One checkout with one seller, as the seller returned it: line items, shipping, tax, total and its
@@ -34,6 +35,7 @@ type Pending = null | 'load' | 'update' | 'pay' | 'authenticate';
  */
 export function CheckoutCard({ initial }: { initial: CheckoutView }) {
   const t = useT('checkout');
+  const locale = useLocale();
   const [state, setState] = useState<CheckoutCardState | null>(null);
   const [order, setOrder] = useState<OrderSummary | null>(null);
   const [cardId, setCardId] = useState<string | undefined>();
@@ -76,10 +78,12 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
     try {
       const result = await changeCheckoutAction(view.id, change);
       if (!result.ok) {
-        setError({
-          key: result.code === 'checkout_locked' ? 'errorLocked' : 'errorSeller',
-          sellerMessage: result.message,
-        });
+        if (result.code === 'unavailable') setError({ key: 'errorGeneric' });
+        else
+          setError({
+            key: result.code === 'checkout_locked' ? 'errorLocked' : 'errorSeller',
+            sellerMessage: result.message,
+          });
         return false;
       }
       setState((current) => (current ? { ...current, checkout: result.checkout } : current));
@@ -101,12 +105,17 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
     void edit({ lineItems });
   }
 
+  /** The purchase is being finished (an earlier Pay, or the reconciler after a crash): show its end. */
   async function waitWhilePaying(): Promise<void> {
+    setPending('finishing');
     for (let i = 0; i < 30 && mounted.current; i++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const next = await loadCheckoutCard(view.id);
       apply(next);
-      if (next && next.checkout.agentStatus !== 'paying') return;
+      if (!next || next.checkout.agentStatus === 'paying') continue;
+      // Reopened without an order: the reconciler undid an interrupted purchase, nothing was charged.
+      if (!next.order) setError({ key: 'errorInterrupted', code: 'interrupted' });
+      return;
     }
   }
 
@@ -121,15 +130,26 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
       await waitWhilePaying();
       return;
     }
-    if (result.status === 'failed')
-      setError({ key: payErrorKey(result.code), sellerMessage: result.sellerMessage, code: result.code });
+    if (result.status === 'failed') {
+      const changes =
+        result.changed && result.checkout
+          ? quoteChangeSentences(t, locale, result.changed, result.checkout)
+          : undefined;
+      setError({
+        key: payErrorKey(result.code),
+        sellerMessage: result.sellerMessage,
+        changes,
+        code: result.code,
+      });
+    }
   }
 
   async function pay() {
-    if (!checkout?.total) return;
+    if (!checkout?.total || !cardId) return;
     setPending('pay');
     setError(null);
-    const request = { checkoutId: view.id, expectedTotal: checkout.total, paymentMethodId: cardId };
+    // Exactly what this card shows, and the card it names: the server pays that or nothing.
+    const request = { checkoutId: view.id, quote: checkout.quote, paymentMethodId: cardId };
     try {
       let result = await payCheckoutAction(request);
       if (result.status === 'requires_action') {
@@ -224,6 +244,11 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
           className="rounded-lg bg-bad/10 px-3 py-2 text-sm text-bad"
         >
           <p>{t(error.key)}</p>
+          {error.changes?.map((sentence) => (
+            <p key={sentence} className="mt-1" data-testid="quote-change">
+              {sentence}
+            </p>
+          ))}
           {error.sellerMessage && <p className="mt-1 text-xs opacity-90">{error.sellerMessage}</p>}
         </div>
       )}
@@ -235,8 +260,8 @@ export function CheckoutCard({ initial }: { initial: CheckoutView }) {
           pending={
             pending === 'pay'
               ? 'pay'
-              : pending === 'authenticate'
-                ? 'authenticate'
+              : pending === 'authenticate' || pending === 'finishing'
+                ? pending
                 : pending === 'update' || pending === 'load'
                   ? 'update'
                   : null

@@ -3,13 +3,15 @@ import type { MessageKey } from '@/lib/i18n';
 export interface CardError {
   key: MessageKey<'checkout'>;
   sellerMessage?: string;
+  /** With `quote_changed`: what moved, one sentence each. */
+  changes?: string[];
   code?: string;
 }
 
 const PAY_ERRORS: Record<string, MessageKey<'checkout'>> = {
   not_found: 'errorNotFound',
   session_closed: 'errorSessionClosed',
-  total_changed: 'errorTotalChanged',
+  quote_changed: 'errorQuoteChanged',
   not_ready: 'errorNotReady',
   no_payment_method: 'errorNoCard',
   spend_limit_exceeded: 'errorSpendLimit',
@@ -18,6 +20,9 @@ const PAY_ERRORS: Record<string, MessageKey<'checkout'>> = {
   token_refused: 'errorTokenRefused',
   seller_unreachable: 'errorUnreachable',
   seller_error: 'errorSeller',
+  unavailable: 'errorUnavailable',
+  interrupted: 'errorInterrupted',
+  unfinished_purchase: 'errorUnfinishedPurchase',
   invalid: 'errorGeneric',
 };
 

@@ -17,18 +17,21 @@ export function PayButton({
   total: Money;
   sellerName: string;
   disabled: boolean;
-  pending: 'pay' | 'authenticate' | 'update' | null;
+  pending: 'pay' | 'authenticate' | 'finishing' | 'update' | null;
   onPay: () => void;
 }) {
   const t = useT('checkout');
   const locale = useLocale();
   const amount = formatMoney(total, locale);
-  const label =
+  const working = pending === 'pay' || pending === 'authenticate' || pending === 'finishing';
+  const progress =
     pending === 'pay'
       ? t('paying')
       : pending === 'authenticate'
         ? t('authenticating')
-        : t('pay', { total: amount });
+        : pending === 'finishing'
+          ? t('finishing')
+          : '';
   return (
     <div className="space-y-2">
       <button
@@ -40,17 +43,17 @@ export function PayButton({
         disabled={disabled}
         className="flex w-full items-center justify-center gap-2 rounded-xl bg-accent px-4 py-3 text-base font-semibold text-accent-ink shadow-sm transition hover:opacity-90 disabled:cursor-not-allowed disabled:opacity-50"
       >
-        {(pending === 'pay' || pending === 'authenticate') && (
+        {working && (
           <span
             aria-hidden
             className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent"
           />
         )}
-        {label}
+        {progress || t('pay', { total: amount })}
       </button>
       <p className="text-center text-xs text-muted">{t('payHint', { seller: sellerName, total: amount })}</p>
       <p aria-live="polite" className="sr-only">
-        {pending === 'pay' ? t('paying') : pending === 'authenticate' ? t('authenticating') : ''}
+        {progress}
       </p>
     </div>
   );

@@ -8,23 +8,48 @@ import type { ProductDetail as ProductDetailData } from '@/lib/agent/tools/schem
 import { useProductActions } from './product-actions';
 import { Rating } from './rating';
 import { StockBadge } from './stock-badge';
-import { matchVariant, VariantPicker } from './variant-picker';
+import { matchVariant, optionNames, VariantPicker } from './variant-picker';
+
+/** Options with two or more values: what a shopper has to decide before this product can be bought. */
+function openOptions(product: ProductDetailData): string[] {
+  return optionNames(product.variants).filter(
+    (name) => new Set(product.variants.map((v) => v.options[name]).filter(Boolean)).size > 1,
+  );
+}
 
 function firstAvailable(product: ProductDetailData) {
   return product.variants.find((v) => v.availability !== 'out_of_stock') ?? product.variants[0];
 }
 
-/** One product in full: images, variants to choose, price and stock of the chosen one, description. */
-export function ProductDetail({ product }: { product: ProductDetailData }) {
+/**
+ * One product in full: images, variants to choose, price and stock of the chosen one, description.
+ * With `askOptions` (the shopper wants to buy but has not said which size or colour) nothing is
+ * preselected, the card asks, and choosing the last open option buys that variant.
+ */
+export function ProductDetail({
+  product,
+  askOptions = false,
+}: {
+  product: ProductDetailData;
+  askOptions?: boolean;
+}) {
   const t = useT('chat');
   const actions = useProductActions();
   const images = product.images.length > 0 ? product.images : [product.image];
   const [imageIndex, setImageIndex] = useState(0);
-  const [chosen, setChosen] = useState<Record<string, string>>(() => ({
-    ...(firstAvailable(product)?.options ?? {}),
-  }));
+  const asked = askOptions ? openOptions(product) : [];
+  const [chosen, setChosen] = useState<Record<string, string>>(() =>
+    asked.length > 0 ? {} : { ...(firstAvailable(product)?.options ?? {}) },
+  );
   const variant = product.variants.length > 0 ? matchVariant(product.variants, chosen) : undefined;
+  const undecided = asked.filter((name) => !(name in chosen));
   const availability = variant?.availability ?? product.availability;
+  const choose = (next: Record<string, string>) => {
+    setChosen(next);
+    const picked = matchVariant(product.variants, next);
+    if (asked.length > 0 && asked.every((name) => name in next) && picked?.availability !== 'out_of_stock')
+      actions?.buy(product, picked);
+  };
   const attributes = Object.entries(product.attributes);
 
   return (
@@ -69,14 +94,23 @@ export function ProductDetail({ product }: { product: ProductDetailData }) {
           <StockBadge availability={availability} />
           {product.rating && <Rating value={product.rating.value} count={product.rating.count} />}
         </div>
+        {undecided.length > 0 && (
+          <p data-testid="option-question" className="text-sm font-medium">
+            {t('whichOption', {
+              options: undecided
+                .map((name) => (name === 'color' ? t('color') : name === 'size' ? t('size') : name))
+                .join(' · '),
+            })}
+          </p>
+        )}
         {product.variants.length > 1 && (
-          <VariantPicker variants={product.variants} chosen={chosen} onChange={setChosen} />
+          <VariantPicker variants={product.variants} chosen={chosen} onChange={choose} />
         )}
         {actions && (
           <div className="flex flex-wrap gap-2">
             <button
               type="button"
-              disabled={actions.busy || availability === 'out_of_stock'}
+              disabled={actions.busy || availability === 'out_of_stock' || undecided.length > 0}
               onClick={() => actions.buy(product, variant)}
               className="rounded-lg bg-accent px-4 py-2 text-sm font-medium text-accent-ink hover:opacity-90 disabled:opacity-50"
             >

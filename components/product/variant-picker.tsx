@@ -38,7 +38,8 @@ export function VariantPicker({
 }: {
   variants: VariantSummary[];
   chosen: Record<string, string>;
-  onChange: (next: Record<string, string>) => void;
+  /** Called with every choice so far and the option just chosen. */
+  onChange: (next: Record<string, string>, name: string) => void;
 }) {
   const t = useT('chat');
   const baseId = useId();
@@ -79,7 +80,7 @@ export function VariantPicker({
                       name={`${baseId}-${name}`}
                       value={value}
                       checked={chosen[name] === value}
-                      onChange={() => onChange({ ...chosen, [name]: value })}
+                      onChange={() => onChange({ ...chosen, [name]: value }, name)}
                       className="sr-only"
                     />
                     {value}

@@ -14,7 +14,7 @@ import type {
 import { CheckoutSession } from './schemas/session';
 import { ACP_API_VERSION } from './version';
 
-export type { AcpExchange, AcpOperation } from './exchange';
+export type { AcpExchange } from './exchange';
 
 export interface AcpClientOptions {
   /** The seller's ACP base URL, e.g. `http://localhost:3000/sellers/summit-outfitters`. */

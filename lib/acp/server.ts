@@ -59,14 +59,6 @@ export function toResponse(reply: AcpReply, headers: Record<string, string> = {}
   return new Response(reply.body, { status: reply.status, headers: { ...reply.headers, ...headers } });
 }
 
-export function acpJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return toResponse(acpReply(status, body, headers));
-}
-
-export function problemResponse(problem: AcpProblem): Response {
-  return toResponse(problemReply(problem));
-}
-
 /** The caller's Request-Id, else a new one: echoed on every answer so both sides can find the exchange. */
 export function requestIdOf(request: Request): string {
   const given = request.headers.get('request-id');

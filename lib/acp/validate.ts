@@ -130,13 +130,3 @@ export function validateAcp(name: AcpSchemaName, value: unknown): ValidationResu
   if (fn(value)) return { ok: true };
   return { ok: false, issues: (fn.errors ?? []).map(describe) };
 }
-
-/** For tests: throws with every issue listed when the value does not match. */
-export function assertAcp(name: AcpSchemaName, value: unknown): void {
-  const fn = validator(name);
-  if (fn(value)) return;
-  const detail = (fn.errors ?? [])
-    .map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`)
-    .join('; ');
-  throw new Error(`${name} does not match the ACP schema: ${detail}`);
-}

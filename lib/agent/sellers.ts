@@ -32,7 +32,8 @@ export async function listAgentSellers(appConfig: AppConfig = config()): Promise
       return {
         id,
         name: DEMO_PROFILES[id].name,
-        baseUrl: `${appConfig.origin}/sellers/${id}`,
+        // The demo sellers live in this app: reached on this instance, never through another one.
+        baseUrl: `${appConfig.internalOrigin}/sellers/${id}`,
         apiKey: pairing.acpApiKey,
         webhookSecret: pairing.orderWebhookSecret,
         demo: true,
@@ -58,10 +59,6 @@ export async function listAgentSellers(appConfig: AppConfig = config()): Promise
 export function sellerDisplayName(sellerId: string, appConfig: AppConfig = config()): string {
   if (sellerId in DEMO_PROFILES) return DEMO_PROFILES[sellerId as keyof typeof DEMO_PROFILES].name;
   return appConfig.externalSellers.find((seller) => seller.id === sellerId)?.name ?? sellerId;
-}
-
-export function sellerCountry(sellerId: string): string {
-  return sellerId in DEMO_PROFILES ? DEMO_PROFILES[sellerId as keyof typeof DEMO_PROFILES].country : 'US';
 }
 
 export async function getAgentSeller(

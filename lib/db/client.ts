@@ -17,8 +17,17 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   engine: Engine;
+  /**
+   * Runs start-up work (migrations, seeds) one instance at a time: on PostgreSQL under a session
+   * advisory lock, taken before anything else and released if the process dies; PGlite has one
+   * process by construction (see folder-lock.ts). `fn` gets the connection that holds the lock.
+   */
+  exclusive<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Stable key of the advisory lock that serialises start-up work across app instances. */
+const STARTUP_LOCK = 7_301_994;
 
 /** `memory` is an in-memory PGlite, for tests and benchmarks. */
 export type DatabaseTarget = DatabaseConfig | { mode: 'memory' };
@@ -32,13 +41,31 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // process: the pool discards it and opens a new one on the next query.
     pool.on('error', (error) => console.warn(`[db] PostgreSQL connection lost: ${error.message}`));
     const db = drizzle(pool) as unknown as Db;
+    const exclusive = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+      const connection = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await connection.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+        try {
+          return await fn(drizzle(connection) as unknown as Db);
+        } finally {
+          await connection.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]);
+        }
+      } catch (error) {
+        broken = error as Error;
+        throw error;
+      } finally {
+        // A connection that failed mid-way is closed rather than pooled: its session may still hold the lock.
+        connection.release(broken);
+      }
+    };
     try {
-      await migrate(db);
+      await exclusive(migrate);
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return { db, engine: 'postgres', close: () => pool.end() };
+    return { db, engine: 'postgres', exclusive, close: () => pool.end() };
   }
   const [{ createPglite }, { drizzle }] = await Promise.all([
     import('./pglite'),
@@ -70,6 +97,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     db,
     engine: 'pglite',
+    exclusive: (fn) => fn(db),
     async close() {
       await maintenance?.stop();
       // PGlite's close ends with a shutdown checkpoint, so the next open has no WAL to replay.
@@ -92,6 +120,14 @@ export function getDatabase(): Promise<Database> {
     });
   }
   return holder.__aisleDatabase;
+}
+
+/** Closes the app's database if it was opened (at shutdown); a later getDatabase opens it again. */
+export async function closeDatabase(): Promise<void> {
+  const opening = holder.__aisleDatabase;
+  holder.__aisleDatabase = undefined;
+  const database = await opening?.catch(() => undefined);
+  await database?.close();
 }
 
 export async function getDb(): Promise<Db> {

@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { migrations } from './migrations';
 
-/** Stable key for the advisory lock that serialises migrations across app instances. */
-const MIGRATION_LOCK = 7_301_994;
-
-/** Applies pending migrations in order, each in its own transaction, safe against concurrent starts. */
+/**
+ * Applies pending migrations in order, each in its own transaction. Not safe to run twice at once:
+ * on PostgreSQL, `openDatabase` runs it under the startup lock (even `create table if not exists`
+ * fails when two sessions run it together).
+ */
 export async function migrate(db: Db): Promise<string[]> {
   await db.execute(
     sql`create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())`,
@@ -13,7 +14,6 @@ export async function migrate(db: Db): Promise<string[]> {
   const applied: string[] = [];
   for (const migration of migrations) {
     await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
       const done = await tx.execute<{ id: string }>(
         sql`select id from schema_migrations where id = ${migration.id}`,
       );

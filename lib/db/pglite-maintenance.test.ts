@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPglite } from './pglite';
+import { createTestPglite } from './testing';
 import { startPgliteMaintenance, type PgliteMaintenance } from './pglite-maintenance';
 
 describe('PGlite maintenance (autovacuum’s work, on a timer)', () => {
@@ -8,7 +8,7 @@ describe('PGlite maintenance (autovacuum’s work, on a timer)', () => {
   let maintenance: PgliteMaintenance | undefined;
 
   beforeEach(async () => {
-    client = await createPglite();
+    client = await createTestPglite();
     // The shape of the emulator's object table: a primary key, and a list index per account and type.
     await client.exec(
       `create table objects (id text primary key, account_id text not null, object text not null, seq serial, data text)`,

@@ -7,6 +7,7 @@ import {
   type Transaction,
 } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { isDataDirMade, makeDataDirInChildProcess } from './pglite-initdb';
 
 /**
  * The embedded PostgreSQL, tuned for drizzle. PGlite runs every parameterised query as six separate
@@ -24,13 +25,26 @@ const DRIZZLE_PARSERS = Object.fromEntries(
   [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, keepText]),
 );
 
-export async function createPglite(dataDir?: string): Promise<PGlite> {
+/** `loadDataDir`: start from a copy of a data folder that `dumpDataDir` wrote (tests do, to skip initdb). */
+export async function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  if (dataDir && !loadDataDir && !isDataDirMade(dataDir)) await makeDataDirInChildProcess(dataDir);
   const client = await PGlite.create({
     dataDir,
+    loadDataDir,
     extensions: { pg_trgm },
     parsers: DRIZZLE_PARSERS,
-    // A new WAL segment is not zero-filled first: in PGlite's in-memory file system that is a copy of the whole segment.
-    startParams: [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off'],
+    startParams: [
+      ...PGlite.defaultStartParams,
+      // A new WAL segment is not zero-filled first: in PGlite's in-memory file system that is a copy of the whole segment.
+      '-c',
+      'wal_init_zero=off',
+      // PGlite's 128 MB of shared buffers live in the WebAssembly heap, which never shrinks; the app's
+      // working set is a few MB, and pages outside the buffers are one copy away in the file system.
+      '-c',
+      'shared_buffers=16MB',
+      '-c',
+      'wal_buffers=1MB',
+    ],
   });
   sendQueriesInOneTrip(client);
   if (!dataDir) growFilesInMemoryGeometrically(client);

@@ -1,5 +1,6 @@
 import { chat } from './messages/chat';
 import { checkout } from './messages/checkout';
+import { operator } from './messages/operator';
 import { orders } from './messages/orders';
 import { seller } from './messages/seller';
 import { shell } from './messages/shell';
@@ -11,7 +12,7 @@ import type { Messages } from './types';
  * Every namespace of UI strings. Each area of the app owns one file in ./messages and adds it here.
  * Strings may hold {placeholders}, filled by `format`.
  */
-export const dictionaries = { shell, chat, wallet, checkout, orders, seller };
+export const dictionaries = { shell, chat, wallet, checkout, orders, seller, operator };
 export type Namespace = keyof typeof dictionaries;
 export type MessageKey<N extends Namespace> = keyof (typeof dictionaries)[N]['en'];
 

@@ -13,7 +13,22 @@ export interface SellerDeps {
   now?: () => Date;
   /** The Stripe client factory; by default one built by lib/stripe/client.ts for `db` (and `fetch`). */
   stripe?: SellerStripe;
+  /** Called between a completion's steps; crash tests never resolve it there, as if the process died. */
+  interrupt?: (step: CompletionStep) => Promise<void>;
+  /** Requests each agent key may make per window; Aisle's own agent is not limited. */
+  rateLimit?: AcpRateLimit;
 }
+
+/** The points of a completion where a process can die with the payment half done. */
+export type CompletionStep = 'after_stock_hold' | 'after_charge';
+
+export interface AcpRateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** 100 requests per 10 s per key: ample for a checkout, not for a flood (documented in README.md). */
+export const DEFAULT_ACP_RATE_LIMIT: AcpRateLimit = { limit: 100, windowMs: 10_000 };
 
 export interface SellerStripe {
   stripeFor(account: DemoSellerId): Promise<Stripe>;
@@ -30,6 +45,7 @@ export interface SellerContext {
   db: Db;
   now: () => Date;
   stripe: SellerStripe;
+  interrupt?: SellerDeps['interrupt'];
 }
 
 // One factory per database (and fetch): it caches the SDK clients, which are costly to build.
@@ -46,7 +62,7 @@ export function sellerContext(deps: SellerDeps): SellerContext {
       byFetch.set(deps.fetch, stripe);
     }
   }
-  return { db: deps.db, now: deps.now ?? (() => new Date()), stripe };
+  return { db: deps.db, now: deps.now ?? (() => new Date()), stripe, interrupt: deps.interrupt };
 }
 
 export function isDemoSellerId(id: string): id is DemoSellerId {

@@ -26,8 +26,12 @@ import {
   CheckoutSessionUpdateRequest,
 } from '@/lib/acp/types';
 import type { AcpSchemaName } from '@/lib/acp/validate';
-import { authenticateAgent, type AgentIdentity } from './agents';
+import { hitRateLimit } from '@/lib/db/rate-limit';
+import { handleAdminRequest } from './admin';
+import { AISLE_AGENT_ID, authenticateAgent, type AgentIdentity } from './agents';
 import { completeSession } from './checkout/complete';
+import { COMPLETION_STALE_MS } from './checkout/store';
+import { completionRefusal } from './checkout/refusal';
 import {
   cancelSession,
   createSession,
@@ -35,8 +39,16 @@ import {
   updateSession,
   type SessionAnswer,
 } from './checkout/sessions';
-import { findSeller, sellerContext, type Seller, type SellerContext, type SellerDeps } from './context';
-import { discoveryDocument, EXTENSIONS } from './discovery';
+import {
+  type AcpRateLimit,
+  DEFAULT_ACP_RATE_LIMIT,
+  findSeller,
+  sellerContext,
+  type Seller,
+  type SellerContext,
+  type SellerDeps,
+} from './context';
+import { directoryDocument, discoveryDocument, EXTENSIONS } from './discovery';
 import { logSellerFailure } from './log';
 import { cancelOrder } from './orders/actions';
 import { findOrder } from './orders/store';
@@ -136,10 +148,18 @@ async function dispatch(
       return session(
         await updateSession(ctx, seller, agent, r.id, typed(CheckoutSessionUpdateRequest, body)),
       );
-    case 'complete':
-      return session(
-        await completeSession(ctx, seller, agent, r.id, typed(CheckoutSessionCompleteRequest, body)),
+    case 'complete': {
+      const answer = await completeSession(
+        ctx,
+        seller,
+        agent,
+        r.id,
+        typed(CheckoutSessionCompleteRequest, body),
       );
+      const refusal = completionRefusal(answer);
+      if (refusal) throw refusal;
+      return session(answer);
+    }
     case 'cancel':
       return session(await cancelSession(ctx, seller, agent, r.id, typed(CancelSessionRequest, body)));
     case 'get_order': {
@@ -176,6 +196,7 @@ async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
   const seller = findSeller(decodeURIComponent(parts[1]));
   if (!seller)
     throw invalidRequest('seller_not_found', `No seller ${parts[1].slice(0, 60)} here.`, undefined, 404);
+  if (parts[2] === 'admin') return handleAdminRequest(deps.db, seller, request, parts.slice(3));
   const r = route(request.method, parts.slice(2));
   if (r instanceof AcpProblem) throw r;
   if (r.op === 'discovery')
@@ -188,6 +209,7 @@ async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
   const ctx = sellerContext(deps);
   const agent = await authenticateAgent(ctx.db, seller.id, bearerToken(request));
   if (!agent) throw unauthorized();
+  await refuseOverLimit(ctx, seller, agent, deps.rateLimit ?? DEFAULT_ACP_RATE_LIMIT);
   const versionProblem = checkApiVersion(request);
   if (versionProblem) throw versionProblem;
   if (request.method === 'GET') return dispatch(ctx, seller, agent, r, undefined);
@@ -203,6 +225,8 @@ async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
       scope: `acp:${seller.id}:${agent.id}:${url.pathname}`,
       key,
       fingerprint: requestFingerprint(request.method, url.pathname, canonicalJson(body)),
+      // A completion that died is resumed after COMPLETION_STALE_MS; its key must not stay busy longer.
+      ...(r.op === 'complete' ? { staleAfterMs: COMPLETION_STALE_MS } : {}),
     },
     async () => {
       try {
@@ -212,6 +236,27 @@ async function handle(request: Request, deps: SellerDeps): Promise<AcpReply> {
         throw error;
       }
     },
+  );
+}
+
+/** 429 in ACP's error format once a key has used its window; Aisle's in-app agent is not limited. */
+async function refuseOverLimit(ctx: SellerContext, seller: Seller, agent: AgentIdentity, rule: AcpRateLimit) {
+  if (agent.id === AISLE_AGENT_ID) return;
+  const hit = await hitRateLimit(ctx.db, {
+    bucket: `acp:${seller.id}:${agent.id}`,
+    limit: rule.limit,
+    windowMs: rule.windowMs,
+    now: ctx.now(),
+  });
+  if (hit.allowed) return;
+  throw new AcpProblem(
+    429,
+    {
+      type: 'invalid_request',
+      code: 'rate_limit_exceeded',
+      message: `This key may make ${rule.limit} requests per ${rule.windowMs / 1000} s; retry after ${hit.retryAfterSeconds} s.`,
+    },
+    { 'Retry-After': String(hit.retryAfterSeconds) },
   );
 }
 
@@ -231,6 +276,7 @@ function parseOrderBody(text: string): unknown {
 }
 
 export async function handleSellerRequest(request: Request, deps: SellerDeps): Promise<Response> {
+  const started = performance.now();
   const requestId = requestIdOf(request);
   let reply: AcpReply;
   try {
@@ -246,5 +292,32 @@ export async function handleSellerRequest(request: Request, deps: SellerDeps): P
       });
     }
   }
-  return toResponse(reply, { 'Request-Id': requestId });
+  return toResponse(reply, { 'Request-Id': requestId, ...echoHeaders(request, started) });
+}
+
+/**
+ * On every answer, errors included: the caller's Idempotency-Key (OpenAPI: "Echo of the request
+ * idempotency key") and `Server-Timing: acp;dur=<ms>` (ACP PR #273), the seller's own time.
+ */
+function echoHeaders(request: Request, started: number): Record<string, string> {
+  const key = request.headers.get('idempotency-key');
+  return {
+    ...(key && key.length <= 255 ? { 'Idempotency-Key': key } : {}),
+    'Server-Timing': `acp;dur=${(performance.now() - started).toFixed(1)}`,
+  };
+}
+
+/** `/.well-known/acp.json` at the origin: the directory of this origin's sellers (see discovery.ts). */
+export function handleRootDiscovery(request: Request): Response {
+  const reply =
+    request.method === 'GET' || request.method === 'HEAD'
+      ? acpReply(200, directoryDocument(), { 'Cache-Control': 'public, max-age=300' })
+      : problemReply(
+          new AcpProblem(
+            405,
+            { type: 'invalid_request', code: 'method_not_allowed', message: 'Use GET.' },
+            { Allow: 'GET' },
+          ),
+        );
+  return toResponse(reply, { 'Request-Id': requestIdOf(request) });
 }

@@ -1,4 +1,5 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { AcpProblem } from '@/lib/acp/server';
 import type { Db } from '@/lib/db/client';
 import { sellerCheckoutSessions } from '@/lib/db/schema';
 import { agentById } from './agents';
@@ -11,7 +12,8 @@ import { logSellerFailure } from './log';
 import { releaseStock, stockLines } from './stock';
 
 /**
- * Start-up housekeeping for what a crash or an absent agent can leave behind:
+ * The seller's reconciler, run at start and then every second by every instance, for what a crash
+ * or an absent agent can leave behind:
  * - a completion that held stock and died (status `complete_in_progress`, stale): finished now with
  *   the same PaymentIntent idempotency key, so a charge it made becomes an order and one it did not
  *   make happens now, as the buyer asked;
@@ -75,6 +77,8 @@ export async function recoverSellerSessions(
         released++;
       }
     } catch (error) {
+      // Another instance took this completion over a moment ago: it finishes it.
+      if (error instanceof AcpProblem && error.status === 409) continue;
       logSellerFailure(`recovery of ${row.id}`, error);
     }
   }

@@ -22,8 +22,8 @@ describe('Stripe client factory', () => {
   let database: Database;
   beforeAll(async () => {
     // Opened here, not imported at the top, so nothing but the factory touches lib/db before the Stripe-mode test.
-    const { openDatabase } = await import('@/lib/db/client');
-    database = await openDatabase({ mode: 'memory' });
+    const { openTestDatabase } = await import('@/lib/db/testing');
+    database = await openTestDatabase();
   });
   afterAll(() => database?.close());
 

@@ -2,14 +2,14 @@
 import type Stripe from 'stripe';
 import { getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
 import { ensureStripeCustomer } from '@/lib/agent/wallet/wallet';
-import type { DemoSellerId } from '@/lib/config';
-import type { Database, Db } from '@/lib/db/client';
+import { DEMO_SELLER_IDS, type DemoSellerId } from '@/lib/config';
+import type { Database, Db, Engine } from '@/lib/db/client';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 import { openTestDatabase } from '@/lib/db/testing';
 import { bootSellers } from '@/lib/seller/boot';
 import { bootStripeEmulator } from '@/lib/stripe/emulator';
 import { createStripeFactory, type StripeFactory } from '@/lib/stripe/client';
-import { createAppFetch } from '@/lib/testing/app-fetch';
+import { createAppFetch, type AppFetchOptions } from '@/lib/testing/app-fetch';
 import type { PayDeps } from '@/lib/agent/checkout/pay';
 
 // Pairing keys (ACP key, webhook secret, feed token) derive from the app secret.
@@ -43,12 +43,16 @@ export interface PurchaseWorld {
 
 let buyers = 0;
 
-export async function openPurchaseWorld(): Promise<PurchaseWorld> {
-  const database = await openTestDatabase();
+/** On a fresh test database of `on`'s engine, or on `on` itself (the multi-process tests prepare purchases in the app's own). */
+export async function openPurchaseWorld(
+  on: Engine | Database = 'pglite',
+  options: Pick<AppFetchOptions, 'sellerInterrupt'> = {},
+): Promise<PurchaseWorld> {
+  const database = typeof on === 'string' ? await openTestDatabase(on) : on;
   const { db } = database;
   await bootStripeEmulator(db);
   await bootSellers(db);
-  const appFetch = createAppFetch(db);
+  const appFetch = createAppFetch(db, options);
   const stripe = createStripeFactory({ db, fetch: appFetch, stripe: { mode: 'emulator' } });
   const wallet = { db, stripe: () => stripe.stripeFor('agent'), mode: 'emulator' as const };
 
@@ -98,4 +102,30 @@ export async function openPurchaseWorld(): Promise<PurchaseWorld> {
     close: () => database.close(),
   };
   return world;
+}
+
+/** Hands out items one by one over every in-stock variant with plenty of units, so many purchases never run one out. */
+export async function stockPlan(world: PurchaseWorld) {
+  const plan: { productId: string; variantId: string; left: number }[] = [];
+  for (const seller of DEMO_SELLER_IDS) {
+    const found = await searchCatalog(world.db, { query: '', seller, inStockOnly: true, limit: 24 });
+    for (const product of found.products) {
+      const detail = await getCatalogProduct(world.db, product.id);
+      for (const variant of detail?.variants ?? []) {
+        if (variant.stock >= 8)
+          plan.push({ productId: detail!.id, variantId: variant.id, left: variant.stock - 2 });
+      }
+    }
+  }
+  let cursor = 0;
+  return () => {
+    for (let tries = 0; tries < plan.length; tries++) {
+      const next = plan[cursor++ % plan.length];
+      if (next.left > 0) {
+        next.left--;
+        return next;
+      }
+    }
+    throw new Error('the catalog ran out of stock');
+  };
 }

@@ -5,7 +5,17 @@ import { getPurchaseTimeline } from '@/lib/agent/orders/timeline';
 import { getOrdersForTool } from '@/lib/agent/orders/tool';
 import { markOrderDelivered, markOrderShipped } from '@/lib/seller/orders/actions';
 import { payCheckout } from '@/lib/agent/checkout/pay';
-import { changeCheckout, startCheckout, updateCheckout } from '@/lib/agent/checkout/service';
+import {
+  changeCheckout,
+  loadCheckout,
+  startCheckout,
+  updateCheckout,
+  type CheckoutDeps,
+} from '@/lib/agent/checkout/service';
+
+/** The quote on the buyer's checkout card, which Pay sends back. */
+const shownQuote = async (deps: CheckoutDeps, checkoutId: string) =>
+  (await loadCheckout(deps, checkoutId))!.quote;
 import { openPurchaseWorld, type PurchaseWorld } from './purchase-world';
 
 /**
@@ -35,7 +45,7 @@ describe('a purchase from the demo sellers, end to end in process', () => {
     const paid = await payCheckout({
       ...world.deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: await shownQuote(world.deps(buyerId), checkout.id),
     });
     if (paid.status !== 'succeeded') throw new Error(`Pay did not succeed: ${JSON.stringify(paid)}`);
     return { checkout, order: paid.order };
@@ -69,7 +79,7 @@ describe('a purchase from the demo sellers, end to end in process', () => {
     const paid = await payCheckout({
       ...world.deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: view.total!,
+      quote: await shownQuote(world.deps(buyerId), view.id),
     });
     if (paid.status !== 'succeeded') throw new Error(JSON.stringify(paid));
     expect(paid.order).toMatchObject({ sellerId: 'summit-outfitters', total: view.total, cancelable: true });
@@ -167,7 +177,7 @@ describe('a purchase from the demo sellers, end to end in process', () => {
     const paid = await payCheckout({
       ...world.deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: await shownQuote(world.deps(buyerId), checkout.id),
     });
     if (paid.status !== 'succeeded') throw new Error(JSON.stringify(paid));
     expect(paid.order.total).toEqual(checkout.total);
@@ -201,7 +211,7 @@ describe('a purchase from the demo sellers, end to end in process', () => {
           await payCheckout({
             ...world.deps(buyerId),
             checkoutId: checkout.id,
-            expectedTotal: checkout.total!,
+            quote: await shownQuote(world.deps(buyerId), checkout.id),
           })
         ).status,
       ).toBe('succeeded');
@@ -229,14 +239,14 @@ describe('a purchase from the demo sellers, end to end in process', () => {
         await payCheckout({
           ...world.deps(second.buyerId),
           checkoutId: theirs.id,
-          expectedTotal: theirs.total!,
+          quote: await shownQuote(world.deps(second.buyerId), theirs.id),
         })
       ).status,
     ).toBe('succeeded');
     const result = await payCheckout({
       ...world.deps(first.buyerId),
       checkoutId: mine.id,
-      expectedTotal: mine.total!,
+      quote: await shownQuote(world.deps(first.buyerId), mine.id),
     });
     expect(result).toMatchObject({ status: 'failed', code: 'not_ready' });
     if (result.status === 'failed')

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { AccessNote } from '@/components/operator/access-note';
 import { OrdersTable } from '@/components/seller/orders-table';
 import { PaymentsTable } from '@/components/seller/payments-table';
 import { Policies } from '@/components/seller/policies';
@@ -8,6 +10,8 @@ import { SessionsTable } from '@/components/seller/sessions-table';
 import { StockTable } from '@/components/seller/stock-table';
 import { config } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { getT } from '@/lib/i18n/server';
+import { dashboardAccess } from '@/lib/operator/session';
 import { catalogFor } from '@/lib/seller/catalog';
 import { sellerDashboard } from '@/lib/seller/dashboard';
 import { policyFor } from '@/lib/seller/policies';
@@ -25,11 +29,21 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function SellerPage({ params }: Params) {
   const { seller } = await params;
   const policy = policyFor(seller);
+  if (!policy) notFound();
+  const access = await dashboardAccess(`seller:${seller}`);
+  if (access === 'signed_out') redirect(`/sellers/${seller}/sign-in`);
+  const t = await getT('seller');
   const dashboard = policy ? await sellerDashboard(await getDb(), seller) : null;
   if (!dashboard || !policy) notFound();
   return (
     <div className="space-y-8">
+      <AccessNote realm={`seller:${seller}`} access={access} />
       <SellerHeader profile={dashboard.profile} baseUrl={`${config().origin}/sellers/${seller}`} />
+      <nav>
+        <Link href={`/sellers/${seller}/agents`} className="text-sm font-medium text-accent hover:underline">
+          {t('agentsLink')} →
+        </Link>
+      </nav>
       <OrdersTable sellerId={seller} orders={dashboard.orders} />
       <SessionsTable sessions={dashboard.sessions} />
       <PaymentsTable payments={dashboard.payments} />

@@ -55,7 +55,6 @@ export const TOTAL_TYPES = [
   'total',
   'amount_refunded',
 ] as const;
-export type TotalType = (typeof TOTAL_TYPES)[number];
 
 export const Total = z.object({
   type: z.enum(TOTAL_TYPES),

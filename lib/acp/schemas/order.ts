@@ -66,17 +66,6 @@ export const Adjustment = z.object({
 });
 export type Adjustment = z.infer<typeof Adjustment>;
 
-/** Defined values; the spec says to accept others gracefully, so the schema keeps it a string. */
-export type OrderStatus =
-  | 'created'
-  | 'confirmed'
-  | 'manual_review'
-  | 'processing'
-  | 'shipped'
-  | 'completed'
-  | 'canceled'
-  | (string & {});
-
 export const Order = z.object({
   type: z.literal('order').optional(),
   id: z.string(),

@@ -3,22 +3,10 @@ import { z } from 'zod';
 /**
  * The Feed API payloads (ACP 2026-04-17, lib/acp/spec/2026-04-17/schema.feed.json) as zod, strict
  * like the JSON Schema (`additionalProperties: false`), plus the optional fields of Aisle's feed
- * extension, `dev.aisle.feed` (see FEED_EXTENSION). The core schema has nowhere to put a brand,
+ * extension, `dev.aisle.feed`. The core schema has nowhere to put a brand,
  * a rating, search keywords, attributes, a translated title or a stock count, which a shopping
  * agent needs; a feed without them still validates and is served, just with less to search.
  */
-
-export const FEED_EXTENSION = {
-  name: 'dev.aisle.feed',
-  extends: [
-    '$.Product.brand',
-    '$.Product.rating',
-    '$.Product.keywords',
-    '$.Product.attributes',
-    '$.Product.translations',
-    '$.Variant.inventory_quantity',
-  ],
-} as const;
 
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter upper-case ISO 4217 code');
 /**

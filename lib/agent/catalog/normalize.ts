@@ -73,6 +73,19 @@ export function optionRecord(options: NameValue[]): Record<string, string> {
   return out;
 }
 
+/** The options a buyer chooses between: each option with two or more values, values in feed order. */
+export function choiceOptions(
+  variants: Array<{ options: Record<string, string> }>,
+): Record<string, string[]> {
+  const values: Record<string, string[]> = {};
+  for (const variant of variants)
+    for (const [name, value] of Object.entries(variant.options)) {
+      const list = (values[name] ??= []);
+      if (!list.includes(value)) list.push(value);
+    }
+  return Object.fromEntries(Object.entries(values).filter(([, list]) => list.length > 1));
+}
+
 export function attributeRecord(attributes: NameValue[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { name, value } of attributes)

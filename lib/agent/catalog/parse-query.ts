@@ -1,3 +1,4 @@
+import { SYNONYMS } from './synonyms';
 import { STOP_WORDS, bigrams, cjkRuns, latinStems, normalizeText } from './text';
 
 export type QueryTerm = { kind: 'latin'; stem: string } | { kind: 'cjk'; run: string; grams: string[] };
@@ -17,7 +18,7 @@ export function parseQuery(query: string): ParsedQuery {
   // A hyphenated word's closed form is for matching only; as a separate term it would double-count.
   const ownStems = [...new Set(words.map((w) => latinStems(w.replace(/[-']/g, ''))[0]))];
   const terms: QueryTerm[] = ownStems.map((stem) => ({ kind: 'latin', stem }));
-  for (const run of new Set(cjkRuns(normalized).flatMap(splitParticles)))
+  for (const run of new Set(cjkRuns(normalized).flatMap(splitParticles).flatMap(splitKnownWords)))
     terms.push({ kind: 'cjk', run, grams: [...new Set(bigrams(run))] });
   return {
     terms,
@@ -27,6 +28,23 @@ export function parseQuery(query: string): ParsedQuery {
       .trim(),
     latinStems: stems,
   };
+}
+
+/**
+ * 「防水ハイキングブーツ」 is three known words without a particle: split a run that known words
+ * cover entirely (longest first), so each can find its English synonym. Other runs stay whole.
+ */
+function splitKnownWords(run: string): string[] {
+  if (SYNONYMS[run]) return [run];
+  const pieces: string[] = [];
+  for (let at = 0; at < run.length;) {
+    let end = run.length;
+    while (end > at && !SYNONYMS[run.slice(at, end)]) end--;
+    if (end === at) return [run];
+    pieces.push(run.slice(at, end));
+    at = end;
+  }
+  return pieces;
 }
 
 /**

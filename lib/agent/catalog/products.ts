@@ -3,7 +3,14 @@ import type { Db } from '@/lib/db/client';
 import { agentCatalogFeeds, agentCatalogProducts, agentCatalogVariants } from '@/lib/db/schema';
 import type { CompareProductsOutput, ProductDetail, VariantSummary } from '@/lib/agent/tools/schemas';
 import { formatMoney } from '@/lib/money';
-import { attributeRecord, optionRecord, productImages } from './normalize';
+import {
+  attributeRecord,
+  choiceOptions,
+  imagesOf,
+  optionRecord,
+  productImages,
+  type Media,
+} from './normalize';
 import type { CatalogLocale } from './search';
 import { shortDescription } from './text';
 
@@ -17,6 +24,11 @@ export function parseCatalogId(id: string): { sellerId: string; productId: strin
   if (at <= 0 || at === id.length - 1) return null;
   return { sellerId: id.slice(0, at), productId: id.slice(at + 1) };
 }
+
+const variantImage = (media: Media[]) => {
+  const [image] = imagesOf(media);
+  return image ? { image } : {};
+};
 
 /** A listed product with its variants, or null for an unknown, malformed or retired id. */
 export async function getCatalogProduct(
@@ -55,6 +67,7 @@ export async function getCatalogProduct(
       // The contract wants a number: a seller that sends no count is reported as 0 when sold out, else 0 too
       // (the availability says whether it can be bought).
       stock: v.stock ?? 0,
+      ...variantImage(v.media),
     }));
   if (variants.length === 0) return null;
   const ja = locale === 'ja';
@@ -68,6 +81,7 @@ export async function getCatalogProduct(
     ...new Set(variants.map((v) => v.options[key]).filter((x): x is string => Boolean(x))),
   ];
   const images = productImages(product.media, rows);
+  const options = choiceOptions(variants);
   return {
     id: `${product.sellerId}:${product.productId}`,
     sellerId: product.sellerId,
@@ -83,6 +97,7 @@ export async function getCatalogProduct(
       : {}),
     colors: distinct('color'),
     sizes: distinct('size'),
+    ...(Object.keys(options).length > 0 ? { options } : {}),
     shortDescription: shortDescription((ja && product.descriptionJa) || product.description),
     description: (ja && product.descriptionJa) || product.description,
     images,

@@ -1,4 +1,12 @@
-import { productImages, optionRecord, type Availability, type Media, type NameValue } from './normalize';
+import {
+  choiceOptions,
+  imagesOf,
+  productImages,
+  optionRecord,
+  type Availability,
+  type Media,
+  type NameValue,
+} from './normalize';
 import {
   bigrams,
   cjkRuns,
@@ -31,7 +39,6 @@ export const FIELD = {
   description: 7,
 } as const;
 export const FIELD_WEIGHT = [10, 6, 6, 4, 3, 3, 2, 1];
-export const FIELD_COUNT = FIELD_WEIGHT.length;
 const availabilityRanks: Record<Availability, number> = { in_stock: 0, low_stock: 1, out_of_stock: 2 };
 
 export interface IndexedVariant {
@@ -47,6 +54,8 @@ export interface IndexedVariant {
   availability: Availability;
   availabilityRank: number;
   stock: number | null;
+  /** The variant's own picture, when the seller sent one. */
+  image: string | null;
 }
 
 /** What the index keeps of one product: the card's data, the search structures, sort keys. */
@@ -65,6 +74,8 @@ export interface IndexedProduct {
   rating: { value: number; count: number } | null;
   colors: string[];
   sizes: string[];
+  /** Options with two or more values, which the buyer must choose between. */
+  options: Record<string, string[]>;
   /** Priced variants only: an unpriced one cannot be shown or bought. */
   variants: IndexedVariant[];
   hasColorOption: boolean;
@@ -139,6 +150,7 @@ export function indexProduct(source: IndexSource): IndexedProduct | null {
       availability: v.availability,
       availabilityRank: availabilityRanks[v.availability],
       stock: v.stock,
+      image: imagesOf(v.media)[0] ?? null,
     });
   }
   if (variants.length === 0) return null;
@@ -183,6 +195,7 @@ export function indexProduct(source: IndexSource): IndexedProduct | null {
       source.ratingValue !== null ? { value: source.ratingValue, count: source.ratingCount ?? 0 } : null,
     colors: [...colors],
     sizes: [...sizes],
+    options: choiceOptions(variants),
     variants,
     hasColorOption,
     hasSizeOption: variants.some((v) => v.sizeKeys.length > 0),

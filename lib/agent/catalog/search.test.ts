@@ -147,6 +147,21 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
       ]);
     });
 
+    it('puts the variant of the asked size and colour on the card, so Buy buys that one', async () => {
+      const [card] = (await search({ query: 'Trail Runner', size: '10', color: 'black' })).products;
+      expect(card.variant).toMatchObject({
+        id: 'trail-runner-black-10',
+        options: { color: 'Black', size: '10' },
+        price: { amount: 12900, currency: 'usd' },
+        availability: 'in_stock',
+      });
+      // Size 9 comes in three colours: the card does not pick one, Buy asks.
+      const [bySize] = (await search({ query: 'Trail Runner', size: '9' })).products;
+      expect(bySize.variant).toBeUndefined();
+      expect(bySize.options).toEqual({ color: ['Blue', 'Black', 'Orange'], size: ['8', '9', '10', '11'] });
+      expect((await search({ query: 'Trail Runner' })).products[0].variant).toBeUndefined();
+    });
+
     it('bounds prices in yen, showing the variant that fits', async () => {
       const cheap = await search({ query: 'コーヒー豆', currency: 'jpy', maxPrice: 5000, limit: 24 });
       expect(cheap.products.map((p) => p.id)).not.toContain('kissa-tokyo:panama-geisha');
@@ -285,6 +300,17 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
       expect(nonsense.suggestion).toBeTruthy();
       expect((await search({ query: nonsense.suggestion! })).total).toBeGreaterThan(0);
     });
+
+    it('never suggests a filler word, and says when the suggestion is only the biggest category', async () => {
+      const sentence = await search({ query: 'an item to take in my car on the way to work' });
+      expect(sentence.total).toBe(0);
+      expect(['in', 'to', 'my', 'item', 'on', 'the', 'way']).not.toContain(sentence.suggestion);
+      expect((await search({ query: 'kayak paddle boots' })).suggestionKind).toBe('fewer_words');
+      expect((await search({ query: 'headphones', seller: 'kissa-tokyo' })).suggestionKind).toBe(
+        'without_filters',
+      );
+      expect((await search({ query: 'zzqxwv umbrella' })).suggestionKind).toBe('unrelated');
+    });
   });
 
   it('browses everything with an empty query, best rated in stock first, with card data', async () => {
@@ -305,6 +331,7 @@ describe.each(testEngines())('catalog search on %s', (engine) => {
       rating: { value: 4.6, count: 412 },
       colors: ['Blue', 'Black', 'Orange'],
       sizes: ['8', '9', '10', '11'],
+      options: { color: ['Blue', 'Black', 'Orange'], size: ['8', '9', '10', '11'] },
       shortDescription: 'A light, cushioned trail running shoe with lugs that grip loose dirt and wet rock.',
     });
     expect((await search({ limit: 3 })).products).toHaveLength(3);

@@ -4,13 +4,22 @@ import {
   type ProductSummary,
   type SearchProductsInput,
   type SearchProductsOutput,
+  type SuggestionKind,
+  type VariantSummary,
 } from '@/lib/agent/tools/schemas';
-import { eligibleSummary, resolveCategory, resolveSellers, variantFilter } from './filters';
+import {
+  eligibleSummary,
+  eligibleVariants,
+  resolveCategory,
+  resolveSellers,
+  variantFilter,
+  type VariantFilter,
+} from './filters';
 import { catalogIndex } from './index-cache';
 import { parseQuery } from './parse-query';
 import { scoreQuery, type Relevance } from './query';
 import type { CatalogIndex, IndexedProduct, IndexedVariant } from './search-index';
-import { editDistance } from './text';
+import { editDistance, normalizeText, STOP_WORDS } from './text';
 
 /** How many cards a search returns when the caller does not say. */
 export const DEFAULT_LIMIT = 8;
@@ -159,8 +168,43 @@ function ranked(
   return { page: best, total: matches.length };
 }
 
-function summarize(match: Match, locale: CatalogLocale): ProductSummary {
+/**
+ * The variant a card stands for when the shopper's size or colour picks one: the one Buy buys. In
+ * stock before sold out, then the cheapest; none when the product comes in one form only.
+ */
+function cardVariant(product: IndexedProduct, filter: VariantFilter): VariantSummary | undefined {
+  if (product.variants.length < 2 || (!filter.size && !filter.color?.length)) return undefined;
+  const best = eligibleVariants(product, filter).reduce<IndexedVariant | undefined>(
+    (a, v) =>
+      !a ||
+      v.availabilityRank < a.availabilityRank ||
+      (v.availabilityRank === a.availabilityRank && v.currency === a.currency && v.price < a.price)
+        ? v
+        : a,
+    undefined,
+  );
+  if (!best) return undefined;
+  // A card stands for one variant only when the words decide every option: "in red" leaves the
+  // size open, and Buy then asks for it rather than buying whichever size came first.
+  const eligible = eligibleVariants(product, filter);
+  const open = Object.keys(product.options).some((name) =>
+    eligible.some((v) => v.options[name] !== best.options[name]),
+  );
+  if (open) return undefined;
+  return {
+    id: best.id,
+    title: best.title,
+    options: best.options,
+    price: { amount: best.price, currency: best.currency },
+    availability: best.availability,
+    stock: best.stock ?? 0,
+    ...(best.image ? { image: best.image } : {}),
+  };
+}
+
+function summarize(match: Match, locale: CatalogLocale, filter: VariantFilter): ProductSummary {
   const { product } = match;
+  const variant = cardVariant(product, filter);
   const ja = locale === 'ja' ? product.ja : null;
   return {
     id: product.key,
@@ -175,15 +219,21 @@ function summarize(match: Match, locale: CatalogLocale): ProductSummary {
     ...(product.rating ? { rating: product.rating } : {}),
     colors: product.colors,
     sizes: product.sizes,
+    ...(Object.keys(product.options).length > 0 ? { options: product.options } : {}),
     shortDescription: ja?.description ?? product.description,
+    ...(variant ? { variant } : {}),
   };
 }
 
 /**
  * A broader search that finds something, for an empty result: the same words without the filters,
  * then the single word that finds most, then the nearest catalog word, then the biggest category.
+ * Filler ("in", "my", "item") is never offered: it is not what the shopper is looking for.
  */
-function suggestBroader(index: CatalogIndex, input: SearchProductsInput): string {
+function suggestBroader(
+  index: CatalogIndex,
+  input: SearchProductsInput,
+): { suggestion: string; kind: SuggestionKind } | undefined {
   const words = input.query.trim();
   const hasFilters = Boolean(
     input.category ||
@@ -194,30 +244,35 @@ function suggestBroader(index: CatalogIndex, input: SearchProductsInput): string
     input.maxPrice !== undefined ||
     input.inStockOnly,
   );
-  if (words && hasFilters && findMatches(index, { query: words }).length > 0) return words;
+  if (words && hasFilters && findMatches(index, { query: words }).length > 0)
+    return { suggestion: words, kind: 'without_filters' };
   if (!words && input.category && findMatches(index, { query: input.category }).length > 0)
-    return input.category;
-  const parts = words.split(/\s+/).filter((w) => w.length > 1);
+    return { suggestion: input.category, kind: 'without_filters' };
+  const parts = normalizeText(words)
+    .split(/[^a-z0-9'-]+/)
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w));
   let best = { word: '', count: 0 };
   for (const word of parts.length > 1 ? parts : []) {
     const count = findMatches(index, { query: word }).length;
     if (count > best.count) best = { word, count };
   }
-  if (best.count > 0) return best.word;
+  if (best.count > 0) return { suggestion: best.word, kind: 'fewer_words' };
   for (const word of parts) {
-    const nearest = nearestWord(index, word.toLowerCase());
-    if (nearest) return nearest;
+    const nearest = nearestWord(index, word);
+    if (nearest) return { suggestion: nearest, kind: 'spelling' };
   }
   const counts = new Map<string, number>();
   for (const [, product] of index.live())
     counts.set(product.category, (counts.get(product.category) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const biggest = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return biggest ? { suggestion: biggest, kind: 'unrelated' } : undefined;
 }
 
 /** The catalog word closest to `word` (at most three edits), for "did you mean". */
 function nearestWord(index: CatalogIndex, word: string): string | null {
   return index.remember(`nearest:${word}`, () => {
-    let nearest = { stem: '', distance: 4 };
+    // "bicycles" is not a typo of "recycled": short words allow fewer edits.
+    let nearest = { stem: '', distance: Math.min(3, Math.floor(word.length / 3)) + 1 };
     for (const [length, stems] of index.vocabularyByLength) {
       if (Math.abs(length - word.length) >= nearest.distance) continue;
       for (const stem of stems) {
@@ -237,12 +292,14 @@ export function searchIndex(
   locale: CatalogLocale = 'en',
 ): SearchProductsOutput {
   const { page, total } = ranked(findMatches(index, input), input, input.limit ?? DEFAULT_LIMIT);
+  const filter = variantFilter(input);
   const output: SearchProductsOutput = {
     query: input,
-    products: page.map((m) => summarize(m, locale)),
+    products: page.map((m) => summarize(m, locale, filter)),
     total,
   };
-  if (total === 0) output.suggestion = suggestBroader(index, input);
+  const broader = total === 0 ? suggestBroader(index, input) : undefined;
+  if (broader) Object.assign(output, { suggestion: broader.suggestion, suggestionKind: broader.kind });
   return output;
 }
 

@@ -3,7 +3,8 @@ import { MockLanguageModelV3, simulateReadableStream } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertProducts } from '@/lib/agent/catalog/store';
 import { selectChatModel, type ChatModel } from '@/lib/agent/models';
-import { openDatabase, type Database } from '@/lib/db/client';
+import type { Database } from '@/lib/db/client';
+import { openTestDatabase } from '@/lib/db/testing';
 import { handleChatRequest, type ChatDeps } from './handler';
 import { listChats, loadMessages } from './store';
 import { chatRequest, readChunks, streamedText } from './testing';
@@ -15,7 +16,7 @@ let deps: (buyerId: string, extra?: Partial<ChatDeps>) => ChatDeps;
 const offline = selectChatModel({ mode: 'offline' }, { offlineWordDelayMs: 0 });
 
 beforeAll(async () => {
-  database = await openDatabase({ mode: 'memory' });
+  database = await openTestDatabase();
   await upsertProducts(database.db, {
     sellerId: 'summit-outfitters',
     products: BOOTS_FEED,

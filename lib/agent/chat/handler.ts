@@ -46,7 +46,6 @@ const chatRequest = z.object({
   }),
   trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
 });
-export type ChatRequestBody = z.infer<typeof chatRequest>;
 
 /** Anything larger is not a chat message, whatever it claims to be. */
 const MAX_BODY_BYTES = 64 * 1024;

@@ -23,6 +23,22 @@ export type ResolveResult = { ok: true; items: ResolvedItem[] } | { ok: false; e
 
 export type ProductLookup = (db: Db, productId: string) => Promise<ProductDetail | null>;
 
+/** The most of one item a checkout may hold, and the most units in all: a model's slip cannot buy a crate. */
+export const MAX_LINE_QUANTITY = 20;
+export const MAX_CHECKOUT_UNITS = 50;
+
+/**
+ * Why a checkout's final lines are refused, or null: applied after lines for the same item are
+ * merged, to whatever built them (the model's tools, the card's edits).
+ */
+export function quantityProblem(lines: { quantity: number }[]): string | null {
+  if (lines.some((line) => line.quantity > MAX_LINE_QUANTITY))
+    return `A checkout can hold at most ${MAX_LINE_QUANTITY} of one item.`;
+  if (lines.reduce((sum, line) => sum + line.quantity, 0) > MAX_CHECKOUT_UNITS)
+    return `A checkout can hold at most ${MAX_CHECKOUT_UNITS} items in all.`;
+  return null;
+}
+
 /**
  * Finds each item's seller and variant. A product with several variants and none chosen gets its
  * first variant in stock (the card shows which one, and the buyer can change it); a variant id that
@@ -67,7 +83,18 @@ export async function resolveItems(
       currency: variant.price.currency.toLowerCase(),
     });
   }
+  for (const lines of groupBySeller(items).values()) {
+    const problem = quantityProblem(lines);
+    if (problem) return { ok: false, error: problem };
+  }
   return { ok: true, items };
+}
+
+/** Lines naming the same item become one, in the order first mentioned: what the seller will hold. */
+export function mergedLines(lines: { id: string; quantity: number }[]): { id: string; quantity: number }[] {
+  const merged = new Map<string, number>();
+  for (const line of lines) merged.set(line.id, (merged.get(line.id) ?? 0) + line.quantity);
+  return [...merged].map(([id, quantity]) => ({ id, quantity }));
 }
 
 /** Items from several sellers become one checkout per seller, in the order first mentioned. */

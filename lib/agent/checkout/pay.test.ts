@@ -112,7 +112,8 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
       items: [{ productId: `${SELLER}:${item}`, quantity: 1 }],
     });
     expect(output.error).toBeUndefined();
-    return output.checkouts[0];
+    // What the buyer's checkout card shows, quote included.
+    return (await loadCheckout(deps(buyerId), output.checkouts[0].id))!;
   }
 
   async function attempts(checkoutId: string) {
@@ -129,7 +130,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const result = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     expect(result.status).toBe('succeeded');
     if (result.status !== 'succeeded') return;
@@ -177,9 +178,10 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const other = await buyerWithCard();
     const checkout = await checkoutFor(owner.buyerId);
     const stranger = deps(other.buyerId);
-    expect(
-      await payCheckout({ ...stranger, checkoutId: checkout.id, expectedTotal: checkout.total! }),
-    ).toMatchObject({ status: 'failed', code: 'not_found' });
+    expect(await payCheckout({ ...stranger, checkoutId: checkout.id, quote: checkout.quote })).toMatchObject({
+      status: 'failed',
+      code: 'not_found',
+    });
     expect(await loadCheckout(stranger, checkout.id)).toBeNull();
     expect(await changeCheckout(stranger, checkout.id, { shippingOptionId: 'standard' })).toMatchObject({
       ok: false,
@@ -194,7 +196,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
       await payCheckout({
         ...stranger,
         checkoutId: own.id,
-        expectedTotal: own.total!,
+        quote: own.quote,
         paymentMethodId: owner.pm,
       }),
     ).toMatchObject({ status: 'failed', code: 'no_payment_method' });
@@ -202,7 +204,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const paid = await payCheckout({
       ...deps(owner.buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     if (paid.status !== 'succeeded') throw new Error(`expected success, got ${paid.status}`);
     expect(await getOrder(database.db, other.buyerId, paid.order.id)).toBeNull();
@@ -210,15 +212,13 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     expect(await getPurchaseTimeline({ db: database.db }, other.buyerId, paid.order.id)).toBeNull();
   });
 
-  it('refuses a total that is not the one on the buyer’s screen, before any token exists', async () => {
+  it('refuses a price that is not the one on the buyer’s screen, before any token exists', async () => {
     const { buyerId } = await buyerWithCard();
     const checkout = await checkoutFor(buyerId);
-    const result = await payCheckout({
-      ...deps(buyerId),
-      checkoutId: checkout.id,
-      expectedTotal: { amount: checkout.total!.amount - 1, currency: 'usd' },
-    });
-    expect(result).toMatchObject({ status: 'failed', code: 'total_changed' });
+    seller.setPrice(2600);
+    const result = await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, quote: checkout.quote });
+    seller.setPrice(2500);
+    expect(result).toMatchObject({ status: 'failed', code: 'quote_changed', changed: ['items', 'totals'] });
     expect(await attempts(checkout.id)).toEqual([]);
     expect((await loadCheckout(deps(buyerId), checkout.id))?.agentStatus).toBe('open');
   });
@@ -230,7 +230,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const first = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
       paymentMethodId: declinedCard,
     });
     expect(first).toMatchObject({ status: 'failed', code: 'payment_declined', retryable: true });
@@ -245,16 +245,26 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const second = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
       paymentMethodId: good,
     });
-    expect(second.status).toBe('succeeded');
+    if (second.status !== 'succeeded') throw new Error(`expected success, got ${second.status}`);
     const all = await attempts(checkout.id);
     expect(all.map((a) => [a.attempt, a.status])).toEqual([
       [1, 'declined'],
       [2, 'succeeded'],
     ]);
     expect(all[1].sptId).not.toBe(all[0].sptId);
+    // "How this purchase worked" shows the declined attempt, with its own token, before the one that bought.
+    const timeline = await getPurchaseTimeline(
+      { db: database.db, stripe: () => factory.stripeFor('agent') },
+      buyerId,
+      second.order.id,
+    );
+    expect(timeline!.earlierAttempts).toMatchObject([
+      { attempt: 1, outcome: 'declined', card: { id: declinedCard }, token: { id: all[0].sptId } },
+    ]);
+    expect(timeline!.token?.id).toBe(all[1].sptId);
   });
 
   it('a double-clicked Pay charges once: two concurrent calls, one PaymentIntent', async () => {
@@ -262,8 +272,8 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const checkout = await checkoutFor(buyerId);
     const chargesBefore = seller.charges.length;
     const [a, b] = await Promise.all([
-      payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! }),
-      payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! }),
+      payCheckout({ ...deps(buyerId), checkoutId: checkout.id, quote: checkout.quote }),
+      payCheckout({ ...deps(buyerId), checkoutId: checkout.id, quote: checkout.quote }),
     ]);
     expect([a.status, b.status].sort()).toEqual(['in_progress', 'succeeded']);
     expect(seller.charges.length - chargesBefore).toBe(1);
@@ -271,7 +281,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const again = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     expect(again.status).toBe('succeeded');
     expect(seller.charges.length - chargesBefore).toBe(1);
@@ -285,7 +295,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const first = await payCheckout({
       ...deps(buyerId, { retries: 0 }),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     expect(first).toMatchObject({ status: 'failed', code: 'seller_unreachable', retryable: true });
     expect(seller.charges.length - chargesBefore).toBe(1);
@@ -293,7 +303,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const retry = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     expect(retry.status).toBe('succeeded');
     expect(seller.charges.length - chargesBefore).toBe(1);
@@ -310,7 +320,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     await payCheckout({
       ...deps(buyerId, { retries: 0 }),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     // As if the server died before giving the checkout back: still "paying", first recently, then long ago.
     await database.db
@@ -318,16 +328,14 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
       .set({ status: 'paying', payingSince: new Date() })
       .where(eq(agentCheckouts.id, checkout.id));
     expect(
-      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! }))
-        .status,
+      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, quote: checkout.quote })).status,
     ).toBe('in_progress');
     await database.db
       .update(agentCheckouts)
       .set({ payingSince: new Date(Date.now() - 120_000) })
       .where(eq(agentCheckouts.id, checkout.id));
     expect(
-      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! }))
-        .status,
+      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, quote: checkout.quote })).status,
     ).toBe('succeeded');
     expect(seller.charges.length - chargesBefore).toBe(1);
     expect(await attempts(checkout.id)).toHaveLength(1);
@@ -347,7 +355,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     await payCheckout({
       ...deps(buyerId, { retries: 0, fetch: fetchDownOnComplete }),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     const [first] = await attempts(checkout.id);
     expect(first.sptId).toBeTruthy();
@@ -357,8 +365,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
       .set({ sptId: null, status: 'minting' })
       .where(eq(agentPaymentAttempts.checkoutId, checkout.id));
     expect(
-      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! }))
-        .status,
+      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, quote: checkout.quote })).status,
     ).toBe('succeeded');
     const [after] = await attempts(checkout.id);
     expect(after.sptId).toBe(first.sptId);
@@ -373,7 +380,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const first = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
       paymentMethodId: strict,
     });
     if (first.status !== 'requires_action' || first.action.type !== 'authenticate_token')
@@ -393,7 +400,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
         await payCheckout({
           ...deps(buyerId),
           checkoutId: checkout.id,
-          expectedTotal: checkout.total!,
+          quote: checkout.quote,
           paymentMethodId: strict,
         })
       ).status,
@@ -401,7 +408,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const other = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
       paymentMethodId: good,
     });
     expect(other.status).toBe('succeeded');
@@ -423,14 +430,13 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const down = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     seller.faults.down = false;
     expect(down).toMatchObject({ status: 'failed', code: 'seller_unreachable' });
     expect(await attempts(checkout.id)).toEqual([]);
     expect(
-      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, expectedTotal: checkout.total! }))
-        .status,
+      (await payCheckout({ ...deps(buyerId), checkoutId: checkout.id, quote: checkout.quote })).status,
     ).toBe('succeeded');
   });
 
@@ -443,7 +449,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
         await payCheckout({
           ...deps(buyerId, { spendLimits: limit }),
           checkoutId: first.id,
-          expectedTotal: first.total!,
+          quote: first.quote,
         })
       ).status,
     ).toBe('succeeded');
@@ -452,7 +458,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
       await payCheckout({
         ...deps(buyerId, { spendLimits: limit }),
         checkoutId: second.id,
-        expectedTotal: second.total!,
+        quote: second.quote,
       }),
     ).toMatchObject({
       status: 'failed',
@@ -467,7 +473,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const first = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     expect(first.status).toBe('requires_action');
     if (first.status !== 'requires_action' || first.action.type !== 'authenticate_token')
@@ -487,7 +493,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const second = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     expect(second.status).toBe('succeeded');
     const all = await attempts(checkout.id);
@@ -502,7 +508,7 @@ describe('Pay: an SPT minted by the buyer’s click, completed over ACP', () => 
     const result = await payCheckout({
       ...deps(buyerId),
       checkoutId: checkout.id,
-      expectedTotal: checkout.total!,
+      quote: checkout.quote,
     });
     expect(result).toMatchObject({ status: 'failed', code: 'not_ready' });
     if (result.status === 'failed') {

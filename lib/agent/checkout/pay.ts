@@ -12,27 +12,31 @@ import {
   type AttemptRow,
   type Claim,
 } from './attempts';
-import { defaultPaymentDeps, sellerProfileOf, type PaymentCard, type PaymentDeps } from './payment-deps';
+import { defaultPaymentDeps, sellerProfileOf, type PaymentDeps } from './payment-deps';
 import { paymentIntentOf } from './payment-intent';
 import type { CheckoutDeps } from './service';
 import type { AcpClient, AcpExchange } from '@/lib/acp/client';
 import { recordExchanges, sellerClient } from './seller-client';
 import { mintSharedPaymentToken, revokeUnusedToken, stripeErrorOf, type IssuedToken } from './spt';
+import { changedParts, quoteOf, type QuotePart } from './quote';
 import { rowDetails, saveSession, type CheckoutRow } from './store';
 import { sessionTotal, type CheckoutDetails } from './view';
 
 export interface PayInput {
   checkoutId: string;
-  /** The total on the buyer's screen when they clicked Pay; a different total at the seller refuses. */
-  expectedTotal: Money;
-  /** A saved card of this buyer; the default card when omitted. */
+  /**
+   * The quote on the buyer's screen when they clicked Pay (`CheckoutDetails.quote`): unless the
+   * seller's session still matches it in every part, Pay refuses and says what changed.
+   */
+  quote: string;
+  /** A saved card of this buyer: the one the card showed. The default card when omitted. */
   paymentMethodId?: string;
 }
 
 export type PayErrorCode =
   | 'not_found'
   | 'session_closed'
-  | 'total_changed'
+  | 'quote_changed'
   | 'not_ready'
   | 'no_payment_method'
   | 'spend_limit_exceeded'
@@ -40,7 +44,13 @@ export type PayErrorCode =
   | 'authentication_failed'
   | 'token_refused'
   | 'seller_unreachable'
-  | 'seller_error';
+  | 'seller_error'
+  /** Another purchase of this buyer at this seller is still being finished; this one waits for it. */
+  | 'unfinished_purchase'
+  /** The agent's own database or services failed before anything reached the seller: nothing was charged. */
+  | 'unavailable'
+  /** A Pay died before its complete reached the seller: the reconciler undid it, nothing was charged. */
+  | 'interrupted';
 
 export type PayAction =
   /** The card needs 3DS before the SPT can be used: the browser runs it, then Pay resumes. */
@@ -61,14 +71,21 @@ export type PayResult =
       status: 'failed';
       code: PayErrorCode;
       sellerMessage?: string;
+      /** With `quote_changed`: what differs from the quote the buyer approved. */
+      changed?: QuotePart[];
       checkout: CheckoutDetails | null;
       retryable: boolean;
     };
+
+/** The points between Pay's steps where a process can die with the purchase half done. */
+export type PayStep = 'before_spt' | 'after_spt' | 'before_order';
 
 export interface PayDeps extends CheckoutDeps, PaymentDeps {
   now?: () => Date;
   /** Per-currency 24-hour limit in minor units; defaults to `config().spendLimits`. */
   spendLimits?: Record<string, number>;
+  /** Called between steps; crash tests never resolve it there, as if the process died. */
+  interrupt?: (step: PayStep) => Promise<void>;
 }
 
 type WithoutCheckout<T> = T extends unknown ? Omit<T, 'checkout'> : never;
@@ -92,6 +109,12 @@ class PayStop extends Error {
       attempt?: AttemptOutcome;
       /** A token the seller did not use: revoked so nobody can. */
       revoke?: string | null;
+      /**
+       * The outcome is unknown (an outage, a completion still running): the attempt stays open so the
+       * next Pay or the reconciler replays the same keys. Otherwise an attempt left without an
+       * outcome ends here as failed, its token revoked.
+       */
+      unresolved?: boolean;
     } = {},
   ) {
     super(answer.status === 'failed' ? answer.code : answer.status);
@@ -100,7 +123,7 @@ class PayStop extends Error {
 
 const failed = (
   code: PayErrorCode,
-  extra: { sellerMessage?: string; retryable?: boolean } = {},
+  extra: { sellerMessage?: string; retryable?: boolean; changed?: QuotePart[] } = {},
 ): Stopped => ({ status: 'failed', code, retryable: false, ...extra });
 
 const sellerErrorMessage = (session: CheckoutSession) => session.messages.find((m) => m.type === 'error');
@@ -112,37 +135,87 @@ interface Paying {
   now: Date;
   payment: ReturnType<typeof defaultPaymentDeps>;
   attempt: AttemptRow | null;
+  /** Once complete went out, the seller may have charged: no answer may say otherwise. */
+  completeSent: boolean;
+  /** The reconciler's run: it finishes what reached the seller and undoes the rest, never sending a first complete. */
+  resumeOnly: boolean;
 }
 
 /**
  * Pay: the only way money moves, called by the buyer's click (a server action), never by the model.
- * Claims the checkout, re-reads the seller's session and refuses any total but the one the buyer saw,
+ * Claims the checkout, re-reads the seller's session and refuses anything but the quote the buyer saw,
  * applies the spending limit, mints an SPT scoped to this seller and total, and completes the ACP
  * session with it. Every key derives from the checkout and attempt number, so a retry after a crash
  * or a timeout finishes the same purchase instead of starting a second one.
  */
 export async function payCheckout(input: PayDeps & PayInput): Promise<PayResult> {
-  const now = input.now?.() ?? new Date();
-  const claim = await claimCheckout(input.db, input.buyerId, input.checkoutId, now);
-  if (claim.kind !== 'claimed') return unclaimed(input, claim);
+  let paying: Paying | null = null;
+  try {
+    const now = input.now?.() ?? new Date();
+    const claim = await claimCheckout(input.db, input.buyerId, input.checkoutId, now);
+    if (claim.kind !== 'claimed') return await unclaimed(input, claim);
+    paying = start(input, claim, now);
+    return await payClaimed(paying, claim.nextAttempt);
+  } catch (error) {
+    return outage(input, paying, error);
+  }
+}
 
-  const paying: Paying = {
+/**
+ * Settles a purchase whose Pay died (or lost its answer) without the buyer's next click. What reached
+ * the seller is finished — its order recorded, a completion still running re-sent under the same
+ * key — and what did not is undone: the attempt fails, its token is revoked, the checkout reopens.
+ * So the reconciler never sends a first complete, and an earlier "nothing was charged" stays true.
+ */
+export async function finishInterrupted(
+  deps: PayDeps,
+  checkout: Pick<CheckoutRow, 'id' | 'buyerId'>,
+): Promise<PayResult | null> {
+  const now = deps.now?.() ?? new Date();
+  let paying: Paying | null = null;
+  try {
+    const claim = await claimCheckout(deps.db, checkout.buyerId, checkout.id, now);
+    if (claim.kind !== 'claimed') return null;
+    if (!claim.resume || claim.resume.status === 'requires_action' || !claim.resume.quote) {
+      await releaseCheckout(deps.db, checkout.id, claim.resume ? 'authentication_required' : 'open');
+      return null;
+    }
+    const input = {
+      ...deps,
+      buyerId: checkout.buyerId,
+      checkoutId: checkout.id,
+      quote: claim.resume.quote,
+      paymentMethodId: claim.resume.paymentMethodId,
+    };
+    paying = { ...start(input, claim, now), resumeOnly: true };
+    return await payClaimed(paying, claim.nextAttempt);
+  } catch (error) {
+    return outage(deps, paying, error);
+  }
+}
+
+function start(input: PayDeps & PayInput, claim: Extract<Claim, { kind: 'claimed' }>, now: Date): Paying {
+  return {
     input,
     row: claim.row,
     now,
     payment: defaultPaymentDeps(input),
     attempt: claim.resume,
+    completeSent: false,
+    resumeOnly: false,
   };
-  const exchanges: AcpExchange[] = [];
-  try {
-    return await payClaimed(paying, claim.nextAttempt, exchanges);
-  } catch (error) {
-    if (error instanceof PayStop) return await leave(paying, error);
-    await releaseCheckout(input.db, input.checkoutId);
-    throw error;
-  } finally {
-    await recordExchanges(input.db, input.checkoutId, exchanges);
-  }
+}
+
+/**
+ * Something failed that is no answer of a seller or of Stripe (the database, a bug): a typed,
+ * retryable result rather than a 500, and a true one. Before complete went out nothing can have been
+ * charged; after, the purchase is still being finished (the reconciler replays its keys).
+ */
+async function outage(deps: PayDeps, paying: Paying | null, error: unknown): Promise<PayResult> {
+  console.error('[pay]', error instanceof Error ? error.message : error);
+  if (paying?.completeSent) return { status: 'in_progress', checkout: null };
+  if (paying) await releaseCheckout(deps.db, paying.row.id).catch(() => undefined);
+  return { ...failed('unavailable', { retryable: true }), checkout: null };
 }
 
 /** Another Pay holds the checkout, or it is already paid or closed. */
@@ -162,7 +235,10 @@ async function unclaimed(
 /** The one way out of a Pay that did not make an order. */
 async function leave(paying: Paying, stop: PayStop): Promise<PayResult> {
   const { db } = paying.input;
-  const { checkoutStatus = 'open', session, attempt, revoke } = stop.effects;
+  const { checkoutStatus = 'open', session, unresolved } = stop.effects;
+  const ends = paying.attempt && !unresolved && !stop.effects.attempt;
+  const attempt = ends ? { status: 'failed' as const, errorCode: stop.message } : stop.effects.attempt;
+  const revoke = ends ? paying.attempt?.sptId : stop.effects.revoke;
   if (revoke) await revokeUnusedToken(await paying.payment.stripe(), revoke);
   if (attempt && paying.attempt) await updateAttempt(db, paying.attempt, attempt);
   const row = session
@@ -171,8 +247,24 @@ async function leave(paying: Paying, stop: PayStop): Promise<PayResult> {
   return { ...stop.answer, checkout: rowDetails(row) };
 }
 
+/** A claimed Pay: the purchase, and its one exit when a step stops it. */
+async function payClaimed(paying: Paying, nextAttempt: number): Promise<PayResult> {
+  const exchanges: AcpExchange[] = [];
+  try {
+    return await purchase(paying, nextAttempt, exchanges);
+  } catch (error) {
+    if (error instanceof PayStop) return await leave(paying, error);
+    throw error;
+  } finally {
+    // The trail is for "How this purchase worked"; losing it must not change the buyer's answer.
+    await recordExchanges(paying.input.db, paying.row.id, exchanges).catch((error) =>
+      console.error('[pay] exchanges', error instanceof Error ? error.message : error),
+    );
+  }
+}
+
 /** The happy path, step by step; any step that cannot go on throws a `PayStop`. */
-async function payClaimed(paying: Paying, nextAttempt: number, exchanges: AcpExchange[]): Promise<PayResult> {
+async function purchase(paying: Paying, nextAttempt: number, exchanges: AcpExchange[]): Promise<PayResult> {
   const { input, row } = paying;
   const seller = input.sellers?.find((s) => s.id === row.sellerId) ?? (await getAgentSeller(row.sellerId));
   if (!seller || !row.sellerSessionId) throw new PayStop(failed('not_found'));
@@ -189,13 +281,19 @@ async function payClaimed(paying: Paying, nextAttempt: number, exchanges: AcpExc
   const current = await readSession(acp, row.sellerSessionId);
   if (current.status === 'completed' && current.order)
     return finishOrder(input, row, current, paying.attempt, lastRaw);
-  const total = payableTotal(paying, current);
+  if (paying.resumeOnly && current.status !== 'complete_in_progress')
+    throw new PayStop(failed('interrupted', { retryable: true }), { session: current });
+  const total = approvedTotal(paying, current);
   const stripe = await paying.payment.stripe();
   const attempt = await attemptFor(paying, stripe, current, total, nextAttempt);
+  await input.interrupt?.('before_spt');
   const spt = await obtainToken(paying, stripe, seller, current, attempt);
   if (spt.status === 'requires_action') throw authenticateToken(spt, current);
+  await input.interrupt?.('after_spt');
 
+  paying.completeSent = true;
   const session = await completeWithToken(acp, row.sellerSessionId, current, attempt, spt);
+  await input.interrupt?.('before_order');
   if (session.status === 'completed' && session.order)
     return finishOrder(input, row, session, attempt, lastRaw);
   throw unpaid(session, spt);
@@ -210,28 +308,32 @@ async function readSession(acp: AcpClient, sessionId: string): Promise<CheckoutS
       retryable: true,
       sellerMessage: current.error.message,
     }),
+    { unresolved: true },
   );
 }
 
-/** The session's total when it can be paid as the buyer saw it; otherwise the reason it cannot. */
-function payableTotal(paying: Paying, session: CheckoutSession): Money {
+/** The session's total when it is exactly the quote the buyer approved; otherwise why it cannot be paid. */
+function approvedTotal(paying: Paying, session: CheckoutSession): Money {
   if (session.status === 'canceled' || session.status === 'expired')
     throw new PayStop(failed('session_closed'), { session, checkoutStatus: 'canceled' });
-  // An earlier complete of ours is still running at the seller; its outcome arrives with the next look.
-  if (session.status === 'complete_in_progress') throw new PayStop({ status: 'in_progress' });
-  // What the seller says now (out of stock, bad address) matters more than a total that moved with it.
+  // An earlier complete of ours is under way at the seller: without its token there is nothing to
+  // re-send (the seller finishes it); with it, complete goes again under the same key.
+  if (session.status === 'complete_in_progress' && !paying.attempt?.sptId)
+    throw new PayStop({ status: 'in_progress' }, { unresolved: true });
+  // What the seller says now (out of stock, bad address) matters more than a quote that moved with it.
   const resumable =
     paying.attempt &&
-    (session.status === 'ready_for_payment' || session.status === 'authentication_required');
-  if (!resumable && session.status !== 'ready_for_payment') {
+    (session.status === 'ready_for_payment' ||
+      session.status === 'authentication_required' ||
+      session.status === 'complete_in_progress');
+  const total = sessionTotal(session);
+  if (!total || (!resumable && session.status !== 'ready_for_payment')) {
     throw new PayStop(failed('not_ready', { sellerMessage: sellerErrorMessage(session)?.content }), {
       session,
     });
   }
-  const total = sessionTotal(session);
-  const expected = paying.input.expectedTotal;
-  if (!total || total.amount !== expected.amount || total.currency !== expected.currency.toLowerCase())
-    throw new PayStop(failed('total_changed'), { session });
+  const changed = changedParts(paying.input.quote, quoteOf(paying.row.sellerId, session));
+  if (changed.length > 0) throw new PayStop(failed('quote_changed', { changed }), { session });
   return total;
 }
 
@@ -265,10 +367,17 @@ async function attemptFor(
     attempt: nextAttempt,
     total,
     card,
+    quote: input.quote,
     limit,
     now: paying.now,
   });
-  if (!started.ok) throw new PayStop(failed('spend_limit_exceeded'));
+  if (!started.ok) {
+    throw new PayStop(
+      started.reason === 'spend_limit'
+        ? failed('spend_limit_exceeded')
+        : failed('unfinished_purchase', { retryable: true }),
+    );
+  }
   paying.attempt = started.attempt;
   return started.attempt;
 }
@@ -329,7 +438,9 @@ async function stripeCall<T>(call: () => Promise<T>): Promise<T> {
         sellerMessage: e.message,
         retryable: true,
       }),
-      transient ? {} : { attempt: { status: 'failed', errorCode: e.code, errorMessage: e.message } },
+      transient
+        ? { unresolved: true }
+        : { attempt: { status: 'failed', errorCode: e.code, errorMessage: e.message } },
     );
   }
 }
@@ -372,11 +483,24 @@ async function completeWithToken(
   );
   if (completed.ok) return completed.session;
   const { error } = completed;
+  // The seller is finishing this very completion (ours, or one it resumed): its outcome comes next look.
+  if (error.code === 'complete_in_progress')
+    throw new PayStop({ status: 'in_progress' }, { unresolved: true });
   const transient = error.status === 0 || error.status >= 500 || error.code === 'idempotency_in_flight';
   // The seller may or may not have charged: keep the attempt open so the retry replays the same keys.
-  if (transient)
-    throw new PayStop(failed('seller_unreachable', { retryable: true, sellerMessage: error.message }));
-  const code: PayErrorCode = /token|spt|shared_payment/i.test(error.code) ? 'token_refused' : 'seller_error';
+  if (transient) {
+    throw new PayStop(failed('seller_unreachable', { retryable: true, sellerMessage: error.message }), {
+      unresolved: true,
+    });
+  }
+  // A seller that refuses complete for the session itself (Aisle's sellers: 400 session_not_ready or
+  // price_changed, lib/seller/README.md) has charged nothing: the buyer must look at the checkout again.
+  const code: PayErrorCode =
+    error.code === 'session_not_ready' || error.code === 'price_changed'
+      ? 'not_ready'
+      : /token|spt|shared_payment/i.test(error.code)
+        ? 'token_refused'
+        : 'seller_error';
   throw new PayStop(failed(code, { sellerMessage: error.message, retryable: true }), {
     revoke: spt.id,
     attempt: { status: 'failed', errorCode: error.code, errorMessage: error.message },
@@ -437,5 +561,3 @@ async function finishOrder(
   const summary = recorded.summary ?? (await getOrderByCheckout(input.db, input.buyerId, row.id));
   return { status: 'succeeded', order: summary! };
 }
-
-export type { PaymentCard };

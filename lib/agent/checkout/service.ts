@@ -12,7 +12,7 @@ import type { Db } from '@/lib/db/client';
 import { agentCheckouts } from '@/lib/db/schema';
 import { defaultShippingAddress } from './addresses';
 import { newId } from './ids';
-import { groupBySeller, resolveItems, type ProductLookup } from './items';
+import { groupBySeller, mergedLines, quantityProblem, resolveItems, type ProductLookup } from './items';
 import { sellerClient, type SellerClientDeps } from './seller-client';
 import { findCheckout, rowDetails, saveSession, storedSession, type CheckoutRow } from './store';
 import { toCheckoutView, type CheckoutDetails } from './view';
@@ -141,9 +141,14 @@ export async function changeCheckout(
   if (!row) return { ok: false, code: 'not_found', message: 'No such checkout.' };
   const session = storedSession(row);
   const body: CheckoutSessionUpdateRequest = {};
-  if (change.lineItems) body.line_items = change.lineItems.filter((item) => item.quantity > 0);
-  if (body.line_items && body.line_items.length === 0)
-    return { ok: false, code: 'empty', message: 'A checkout needs at least one item.' };
+  if (change.lineItems) {
+    const lines = mergedLines(change.lineItems.filter((item) => item.quantity > 0));
+    if (lines.length === 0)
+      return { ok: false, code: 'empty', message: 'A checkout needs at least one item.' };
+    const tooMany = quantityProblem(lines);
+    if (tooMany) return { ok: false, code: 'quantity_limit', message: tooMany };
+    body.line_items = lines;
+  }
   if (change.address) body.fulfillment_details = { name: change.address.name, address: change.address };
   if (change.shippingOptionId) {
     const itemIds = (body.line_items ?? session?.line_items.map((line) => ({ id: line.item.id })) ?? []).map(

@@ -3,6 +3,7 @@ import { CheckoutSession } from '@/lib/acp/types';
 import type { Db } from '@/lib/db/client';
 import { agentCheckouts } from '@/lib/db/schema';
 import { sellerDisplayName } from '@/lib/agent/sellers';
+import { quoteOf } from './quote';
 import { toCheckoutDetails, type CheckoutDetails } from './view';
 
 export type CheckoutRow = typeof agentCheckouts.$inferSelect;
@@ -31,6 +32,7 @@ export function rowDetails(row: CheckoutRow): CheckoutDetails | null {
     sellerName: sellerDisplayName(row.sellerId),
     session,
     agentStatus: row.status,
+    quote: quoteOf(row.sellerId, session),
     addressIsDefault: row.addressIsDefault,
     orderId: row.orderId,
     updatedAt: row.updatedAt,

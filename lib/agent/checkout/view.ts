@@ -9,6 +9,8 @@ import type { Money } from '@/lib/money';
  */
 export interface CheckoutDetails extends CheckoutView {
   agentStatus: AgentCheckoutStatus;
+  /** The quote this card shows (`quote.ts`): what Pay sends, and what the seller's session must still be. */
+  quote: string;
   /** The ACP item id of each line, in the order of `lineItems`: what an update sends back. */
   itemIds: string[];
   /** Every total line the seller sent (subtotal, shipping, tax, total …), in its order. */
@@ -106,6 +108,7 @@ export function toCheckoutDetails(input: {
   sellerName: string;
   session: CheckoutSession;
   agentStatus: AgentCheckoutStatus;
+  quote: string;
   addressIsDefault: boolean;
   orderId?: string | null;
   updatedAt: Date;
@@ -118,6 +121,7 @@ export function toCheckoutDetails(input: {
   return {
     ...toCheckoutView(input),
     agentStatus: input.agentStatus,
+    quote: input.quote,
     itemIds: session.line_items.map((line) => line.item.id),
     totals: session.totals.map((t) => ({
       type: t.type,

@@ -13,12 +13,6 @@ export interface ChatModel {
   maxOutputTokens?: number;
 }
 
-/**
- * The offline model answers instantly; a short pause per word lets the buyer watch the answer
- * stream as it would from a hosted model. Tests and benchmarks pass 0.
- */
-export const OFFLINE_WORD_DELAY_MS = 12;
-
 /** Short answers beside cards need far fewer; the cap bounds what one runaway answer can cost. */
 const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
 
@@ -28,7 +22,7 @@ const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
  */
 export function selectChatModel(
   settings: ModelConfig = config().model,
-  { offlineWordDelayMs = OFFLINE_WORD_DELAY_MS }: { offlineWordDelayMs?: number } = {},
+  { offlineWordDelayMs = config().offlineWordDelayMs }: { offlineWordDelayMs?: number } = {},
 ): ChatModel {
   if (settings.mode === 'openai') {
     return {

@@ -132,17 +132,26 @@ export async function recordOrder(
         ...(input.session ? { session: input.session } : {}),
       })
       .where(eq(agentCheckouts.id, checkout.id));
-    if (input.attempt) {
-      await tx
-        .update(agentPaymentAttempts)
-        .set({ status: 'succeeded', paymentIntent: input.paymentIntent ?? null, updatedAt: new Date() })
-        .where(
-          and(
-            eq(agentPaymentAttempts.checkoutId, input.attempt.checkoutId),
-            eq(agentPaymentAttempts.attempt, input.attempt.attempt),
-          ),
-        );
-    }
+    // The attempt that bought: Pay names it; an order learned otherwise (webhook, reconciler) was bought
+    // by the checkout's one attempt still open — at most one is, as a new one starts only after.
+    await tx
+      .update(agentPaymentAttempts)
+      .set({
+        status: 'succeeded',
+        ...(input.paymentIntent ? { paymentIntent: input.paymentIntent } : {}),
+        updatedAt: new Date(),
+      })
+      .where(
+        input.attempt
+          ? and(
+              eq(agentPaymentAttempts.checkoutId, input.attempt.checkoutId),
+              eq(agentPaymentAttempts.attempt, input.attempt.attempt),
+            )
+          : and(
+              eq(agentPaymentAttempts.checkoutId, checkout.id),
+              inArray(agentPaymentAttempts.status, ['minting', 'completing', 'requires_action']),
+            ),
+      );
     // A new order's whole story is what was just written: no need to read it back.
     return {
       orderId,

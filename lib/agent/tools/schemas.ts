@@ -67,6 +67,8 @@ export const variantSummary = z.object({
   price: money,
   availability: z.enum(['in_stock', 'low_stock', 'out_of_stock']),
   stock: z.number().int(),
+  /** The variant's own picture (a colour), when the seller sent one. */
+  image: z.string().optional(),
 });
 export type VariantSummary = z.infer<typeof variantSummary>;
 
@@ -84,6 +86,15 @@ export const productSummary = z.object({
   colors: z.array(z.string()),
   sizes: z.array(z.string()),
   shortDescription: z.string(),
+  options: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe('What the shopper must choose before buying: each option with two or more values.'),
+  variant: variantSummary
+    .optional()
+    .describe(
+      'The variant matching the size, colour or options the shopper asked for: the card shows it and Buy buys it (pass its id as variantId).',
+    ),
 });
 export type ProductSummary = z.infer<typeof productSummary>;
 
@@ -93,12 +104,25 @@ export const searchProductsOutput = z.object({
   total: z.number().int(),
   /** Set when nothing matched: a broader search the UI can offer. */
   suggestion: z.string().optional(),
+  /**
+   * How the suggestion relates to what was asked: the same words without the filters, fewer of
+   * the words, a spelling correction, or (`unrelated`) only the biggest category, because nothing
+   * sold is like it: then the honest answer is "we don't sell that".
+   */
+  suggestionKind: z.enum(['without_filters', 'fewer_words', 'spelling', 'unrelated']).optional(),
 });
+export type SuggestionKind = NonNullable<z.infer<typeof searchProductsOutput>['suggestionKind']>;
 export type SearchProductsOutput = z.infer<typeof searchProductsOutput>;
 
 export const getProductInput = z
   .object({
     productId: toolId.describe('A catalog id from a previous tool result.'),
+    askOptions: z
+      .boolean()
+      .optional()
+      .describe(
+        'True when the shopper wants to buy but has not chosen the size, colour or other option yet: the card asks for it, with the values as buttons.',
+      ),
   })
   .strict();
 export const productDetail = productSummary.extend({
@@ -127,7 +151,11 @@ export type CompareProductsOutput = z.infer<typeof compareProductsOutput>;
 export const checkoutItemInput = z
   .object({
     productId: toolId,
-    variantId: toolId.optional().describe('The chosen variant; omit when the product has one variant.'),
+    variantId: toolId
+      .optional()
+      .describe(
+        "The variant to buy: the card's `variant.id`, or the one matching the size/colour the shopper chose. Omit only when the product has one variant; when an option is unknown, ask the shopper instead of picking.",
+      ),
     quantity: z.number().int().min(1).max(20).default(1),
   })
   .strict();

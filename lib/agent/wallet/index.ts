@@ -2,13 +2,11 @@
 export {
   createSetupIntent,
   ensureStripeCustomer,
-  findStripeCustomer,
   getCard,
   getDefaultCard,
   listCards,
   removeCard,
   setDefaultCard,
-  type WalletInput,
 } from './wallet';
 export { walletDeps } from './deps';
 export { allowCardSetup } from './limits';
@@ -16,8 +14,6 @@ export {
   WalletError,
   walletFailureCode,
   type SavedCard,
-  type StripeMode,
   type WalletDeps,
-  type WalletErrorCode,
   type WalletFailureCode,
 } from './types';

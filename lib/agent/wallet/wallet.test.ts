@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type Database } from '@/lib/db/client';
+import type { Database } from '@/lib/db/client';
+import { openTestDatabase } from '@/lib/db/testing';
 import { createStripeFactory } from '@/lib/stripe/client';
 import { handleStripeRequest } from '@/lib/stripe/emulator';
 import { callApi, type ApiSettings } from '@/lib/stripe/stripe-js/api';
@@ -23,7 +24,7 @@ let buyerCounter = 0;
 const newBuyer = () => `buyer_wallet_${++buyerCounter}_${Date.now().toString(36)}`;
 
 beforeAll(async () => {
-  database = await openDatabase({ mode: 'memory' });
+  database = await openTestDatabase();
   const factory = createStripeFactory({ db: database.db, stripe: { mode: 'emulator' } });
   deps = { db: database.db, stripe: () => factory.stripeFor('agent'), mode: factory.mode };
   browser = { publishableKey: await factory.agentPublishableKey(), apiOrigin: ORIGIN };

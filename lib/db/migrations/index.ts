@@ -7,6 +7,7 @@ import { agentWallet } from './0006_agent_wallet';
 import { agentCheckout } from './0007_agent_checkout';
 import { stripeObjectsJson } from './0008_stripe_objects_json';
 import { dropPayAttempts } from './0009_agent_checkouts_pay_attempts';
+import { attemptQuote } from './0010_attempt_quote';
 import { sellerMoneyAndAgentKeys } from './0012_seller_money_and_agent_keys';
 import { orderingTieBreakers } from './0016_ordering_tie_breakers';
 
@@ -27,6 +28,7 @@ export const migrations: Migration[] = [
   agentCheckout,
   stripeObjectsJson,
   dropPayAttempts,
+  attemptQuote,
   sellerMoneyAndAgentKeys,
   orderingTieBreakers,
 ];

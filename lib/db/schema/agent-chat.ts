@@ -12,7 +12,7 @@ export const agentChats = pgTable(
     /** Renewed with `updated_at`: breaks ties between chats active in the same millisecond. */
     activeSeq: bigserial('active_seq', { mode: 'number' }).notNull(),
   },
-  (t) => [index('agent_chats_buyer_updated').on(t.buyerId, t.updatedAt)],
+  (t) => [index('agent_chats_buyer_updated').on(t.buyerId, t.updatedAt.desc())],
 );
 
 /**

@@ -45,7 +45,7 @@ export const agentCheckouts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('agent_checkouts_buyer').on(t.buyerId, t.createdAt),
+    index('agent_checkouts_buyer').on(t.buyerId, t.createdAt.desc()),
     uniqueIndex('agent_checkouts_seller_session').on(t.sellerId, t.sellerSessionId),
   ],
 );
@@ -75,6 +75,8 @@ export const agentPaymentAttempts = pgTable(
     cardLast4: text('card_last4'),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
+    /** The quote the buyer approved with this click (`lib/agent/checkout/quote.ts`). */
+    quote: text('quote'),
     sptId: text('spt_id'),
     sptExpiresAt: timestamp('spt_expires_at', { withTimezone: true }),
     status: text('status', { enum: PAYMENT_ATTEMPT_STATUSES }).notNull(),
@@ -130,7 +132,7 @@ export const agentOrders = pgTable(
   },
   (t) => [
     uniqueIndex('agent_orders_seller_order').on(t.sellerId, t.sellerOrderId),
-    index('agent_orders_buyer').on(t.buyerId, t.createdAt),
+    index('agent_orders_buyer').on(t.buyerId, t.createdAt.desc()),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { primaryKey, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { primaryKey, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { buyers } from './foundation';
 
 /**
@@ -15,7 +15,8 @@ export const agentWalletCustomers = pgTable(
     customerId: text('customer_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.buyerId, t.stripeMode] })],
+  (t) => [
+    primaryKey({ columns: [t.buyerId, t.stripeMode] }),
+    uniqueIndex('agent_wallet_customers_customer').on(t.stripeMode, t.customerId),
+  ],
 );
-
-export type AgentWalletCustomerRow = typeof agentWalletCustomers.$inferSelect;

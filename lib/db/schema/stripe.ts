@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, json, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
@@ -28,7 +29,9 @@ export const stripeObjects = pgTable(
   'stripe_objects',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id').notNull(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => stripeAccounts.id),
     object: text('object').notNull(),
     /** Insertion order: lists page on it, newest first, as Stripe's do. */
     seq: bigserial('seq', { mode: 'number' }).notNull(),
@@ -36,16 +39,22 @@ export const stripeObjects = pgTable(
     /** The object this one hangs off: a charge's or refund's PaymentIntent, an event's type. */
     parent: text('parent'),
     /** A second account that may see the object: the seller a shared payment token is granted to. */
-    peerAccountId: text('peer_account_id'),
+    peerAccountId: text('peer_account_id').references(() => stripeAccounts.id),
     created: bigint('created', { mode: 'number' }).notNull(),
     data: json('data').$type<Record<string, unknown>>().notNull(),
     internal: json('internal').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
     index('stripe_objects_list').on(t.accountId, t.object, t.seq),
-    index('stripe_objects_customer').on(t.accountId, t.object, t.customer),
-    index('stripe_objects_parent').on(t.parent),
-    index('stripe_objects_peer').on(t.peerAccountId, t.object),
+    index('stripe_objects_customer')
+      .on(t.accountId, t.object, t.customer)
+      .where(sql`customer is not null`),
+    index('stripe_objects_parent')
+      .on(t.parent)
+      .where(sql`parent is not null`),
+    index('stripe_objects_peer')
+      .on(t.peerAccountId, t.object)
+      .where(sql`peer_account_id is not null`),
   ],
 );
 

@@ -39,6 +39,7 @@ export const checkout = {
     addCardFirst: 'Save a card to pay. It stays with Stripe; the seller only ever sees a one-time token.',
     pay: 'Pay {total}',
     paying: 'Paying…',
+    finishing: 'Finishing your purchase…',
     authenticating: 'Confirm with your bank…',
     payHint:
       'Only your click can pay. Pay creates a one-time token for {seller}, for at most {total}, valid 15 minutes.',
@@ -46,7 +47,14 @@ export const checkout = {
     refreshing: 'Updating…',
     errorNotFound: 'This checkout no longer exists.',
     errorSessionClosed: 'The seller closed this checkout. Ask the agent to start a new one.',
-    errorTotalChanged: 'The total changed at the seller. Check the new total and press Pay again.',
+    errorQuoteChanged:
+      'Nothing was charged: this checkout changed since you saw it. Check it and press Pay again.',
+    quoteChangedSeller: 'The seller changed since you saw it.',
+    quoteChangedItems: 'The items changed since you saw them: now {items}.',
+    quoteChangedQuantities: 'The quantities changed since you saw them: now {items}.',
+    quoteChangedAddress: 'The delivery address changed since you saw it: now {address}.',
+    quoteChangedShipping: 'The delivery option changed since you saw it: now {option}.',
+    quoteChangedTotals: 'The price changed since you saw it: the total is now {total}.',
     errorNotReady: 'The seller cannot take payment for this checkout yet.',
     errorNoCard: 'Save a card first.',
     errorSpendLimit: 'This would go over your 24-hour spending limit.',
@@ -56,6 +64,11 @@ export const checkout = {
     errorUnreachable: 'The seller did not answer. Press Pay again: you will not be charged twice.',
     errorSeller: 'The seller could not complete the payment.',
     errorInProgress: 'This payment is already under way.',
+    errorUnavailable: 'Could not reach the database; nothing was charged. Try again.',
+    errorInterrupted:
+      'Your purchase was interrupted before the seller charged anything. Press Pay to try again.',
+    errorUnfinishedPurchase:
+      'Your previous purchase from this seller is still being finished. Wait a moment, then press Pay.',
     errorGeneric: 'Something went wrong. Try again.',
     errorLocked: 'This checkout can no longer be changed.',
     orderPlaced: 'Order placed',
@@ -106,6 +119,7 @@ export const checkout = {
       '支払うにはカードを保存してください。カード情報は Stripe に保管され、販売者には一度きりのトークンしか渡りません。',
     pay: '{total} を支払う',
     paying: '支払い中…',
+    finishing: 'ご購入の手続きを完了しています…',
     authenticating: 'カード会社で確認してください…',
     payHint:
       '支払いができるのはあなたのクリックだけです。「支払う」で {seller} 専用・上限 {total}・有効期限15分のトークンを発行します。',
@@ -114,8 +128,14 @@ export const checkout = {
     errorNotFound: 'このチェックアウトは見つかりません。',
     errorSessionClosed:
       '販売者がこのチェックアウトを終了しました。エージェントに新しく始めるよう頼んでください。',
-    errorTotalChanged:
-      '販売者側で合計金額が変わりました。新しい合計を確認して、もう一度「支払う」を押してください。',
+    errorQuoteChanged:
+      '請求はされていません。ご覧になった後にこのお会計の内容が変わりました。内容を確認して、もう一度「支払う」を押してください。',
+    quoteChangedSeller: 'ご覧になった後に販売者が変わりました。',
+    quoteChangedItems: 'ご覧になった後に商品が変わりました。現在の内容：{items}。',
+    quoteChangedQuantities: 'ご覧になった後に数量が変わりました。現在の内容：{items}。',
+    quoteChangedAddress: 'ご覧になった後にお届け先が変わりました。現在のお届け先：{address}。',
+    quoteChangedShipping: 'ご覧になった後に配送方法が変わりました。現在の配送方法：{option}。',
+    quoteChangedTotals: 'ご覧になった後に金額が変わりました。現在の合計：{total}。',
     errorNotReady: '販売者はまだこのチェックアウトの支払いを受け付けられません。',
     errorNoCard: '先にカードを保存してください。',
     errorSpendLimit: '24時間の利用上限を超えてしまいます。',
@@ -126,6 +146,11 @@ export const checkout = {
       '販売者から応答がありません。もう一度「支払う」を押してください。二重に請求されることはありません。',
     errorSeller: '販売者が支払いを完了できませんでした。',
     errorInProgress: 'この支払いはすでに処理中です。',
+    errorUnavailable: 'データベースに接続できませんでした。請求はされていません。もう一度お試しください。',
+    errorInterrupted:
+      '販売者が請求する前にご購入が中断されました。請求はされていません。もう一度「支払う」を押してください。',
+    errorUnfinishedPurchase:
+      'この販売者での前回のご購入をまだ処理しています。少し待ってから「支払う」を押してください。',
     errorGeneric: '問題が発生しました。もう一度お試しください。',
     errorLocked: 'このチェックアウトはもう変更できません。',
     orderPlaced: '注文が確定しました',

@@ -264,6 +264,7 @@ export async function completeSession(
     );
   }
 
+  await ctx.interrupt?.('after_stock_hold');
   let outcome: ChargeOutcome;
   if (plan.kind === 'check_intent') {
     outcome = await checkIntent(ctx, seller, plan.paymentIntentId);
@@ -299,6 +300,7 @@ export async function completeSession(
       email: plan.email,
     });
   }
+  await ctx.interrupt?.('after_charge');
   return finishCompletion(ctx, seller, agent, id, plan.token, outcome, feedToken);
 }
 

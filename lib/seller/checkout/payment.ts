@@ -152,7 +152,7 @@ function intentOutcome(intent: Stripe.PaymentIntent, token: TokenDetails | undef
   };
 }
 
-/** `acp_<session>_<attempt>`: the same attempt always reaches the same PaymentIntent. */
+/** `acp_complete_<session>_<token>_<attempt>`: the same attempt with the same token always reaches the same PaymentIntent. */
 export function paymentIdempotencyKey(sessionId: string, token: string, attempt: number): string {
   return `acp_complete_${sessionId}_${token}_${attempt}`.slice(0, 255);
 }

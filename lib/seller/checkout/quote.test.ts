@@ -73,7 +73,7 @@ describe('pricing a session', () => {
       { jurisdiction: 'US-CA', rate: 0.0725, amount: 935 },
     ]);
     expect(q.selectedFulfillmentOptions).toEqual([
-      { type: 'shipping', option_id: 'standard', item_ids: ['trail-runner-blue-10'] },
+      { type: 'shipping', option_id: 'standard', item_ids: ['li_trail-runner-blue-10'] },
     ]);
   });
 
@@ -150,7 +150,7 @@ describe('pricing a session', () => {
     expect(amount(gift, 'total')).toBe(10000);
     expect(gift.lineItems[0]).toMatchObject({ tax_exempt: true });
     expect(gift.selectedFulfillmentOptions).toEqual([
-      { type: 'digital', option_id: 'email_delivery', item_ids: ['gift-card-50'] },
+      { type: 'digital', option_id: 'email_delivery', item_ids: ['li_gift-card-50'] },
     ]);
   });
 

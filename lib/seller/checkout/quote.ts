@@ -130,7 +130,7 @@ export function quoteSession(
     taxes.set(rate.jurisdiction, entry);
   };
 
-  const lines: { item: CatalogItem; quantity: number; subtotal: number }[] = [];
+  const lines: { lineId: string; item: CatalogItem; quantity: number; subtotal: number }[] = [];
   const lineItems: LineItem[] = input.items.map((requested, index) => {
     const item = findCatalogItem(policy.sellerId, requested.id);
     if (!item) throw new Error(`Unknown item ${requested.id}: validate items before quoting`);
@@ -167,10 +167,11 @@ export function quoteSession(
     const rate = itemTaxRate(policy, item.product, destination);
     const tax = taxOn(subtotal, rate, currency);
     addTax(rate, tax);
-    lines.push({ item, quantity: requested.quantity, subtotal });
+    const lineId = lineItemId(requested.id);
+    lines.push({ lineId, item, quantity: requested.quantity, subtotal });
     const description = (locale === 'ja' && item.product.descriptionJa) || item.product.description;
     const line: LineItem = {
-      id: lineItemId(requested.id),
+      id: lineId,
       item: { id: requested.id },
       quantity: requested.quantity,
       name: title,
@@ -272,7 +273,8 @@ export function quoteSession(
       selectedFulfillmentOptions.push({
         type: 'shipping',
         option_id: shipping.rate.id,
-        item_ids: physical.map((l) => l.item.variant.id),
+        // The spec's item_ids are line-item ids (SelectedFulfillmentOption: "Line item identifier").
+        item_ids: physical.map((l) => l.lineId),
       });
       addTax(shipTax, shipping.tax);
     }
@@ -294,7 +296,7 @@ export function quoteSession(
     selectedFulfillmentOptions.push({
       type: 'digital',
       option_id: DIGITAL_OPTION_ID,
-      item_ids: digital.map((l) => l.item.variant.id),
+      item_ids: digital.map((l) => l.lineId),
     });
   }
 

@@ -15,8 +15,6 @@ import { absoluteUrl, findCatalogItem } from '@/lib/seller/products';
  * these functions return a new document for each change rather than a delta.
  */
 
-export type OrderState = 'confirmed' | 'shipped' | 'completed' | 'canceled';
-
 export function orderPermalink(sellerId: string, orderId: string): string {
   return absoluteUrl(`/sellers/${sellerId}#${orderId}`);
 }

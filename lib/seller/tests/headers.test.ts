@@ -176,7 +176,7 @@ describe('ACP headers', () => {
 });
 
 describe('discovery', () => {
-  it('serves a discovery document per seller, without a key, declaring the quantity and order-cancel extensions', async () => {
+  it('serves a discovery document per seller, without a key, declaring the quantity, order-retrieve and order-cancel extensions', async () => {
     const response = await bed.fetch(`${sellerBaseUrl('kissa-tokyo')}/.well-known/acp.json`);
     expect(response.status).toBe(200);
     const doc = await response.json();
@@ -187,8 +187,12 @@ describe('discovery', () => {
       capabilities: { services: ['checkout', 'orders'], supported_currencies: ['jpy'] },
     });
     const names = doc.capabilities.extensions.map((e: { name: string }) => e.name);
-    expect(names).toEqual(['dev.aisle.line_item_quantity', 'dev.aisle.order_cancel']);
-    const spec = await bed.fetch(doc.capabilities.extensions[1].spec);
+    expect(names).toEqual([
+      'dev.aisle.line_item_quantity',
+      'dev.aisle.order_retrieve',
+      'dev.aisle.order_cancel',
+    ]);
+    const spec = await bed.fetch(doc.capabilities.extensions[2].spec);
     expect((await spec.json()).description).toContain('/orders/{order_id}/cancel');
   });
 

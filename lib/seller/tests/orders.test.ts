@@ -2,12 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyMerchantSignature } from '@/lib/acp/signature';
 import type { CheckoutSession, Order, OrderWebhookEvent } from '@/lib/acp/types';
+import { internalUrl } from '@/lib/config';
 import { deliverDueOutbox } from '@/lib/db/outbox';
 import { outbox, sellerStock } from '@/lib/db/schema';
 import { demoPairing } from '@/lib/pairing';
 import { chargeSession } from '@/lib/seller/checkout/payment';
 import { planCompletion } from '@/lib/seller/checkout/complete';
 import { AISLE_AGENT_ID } from '@/lib/seller/agents';
+import { feedProductsUrl } from '@/lib/seller/feed';
 import { findSeller, sellerContext } from '@/lib/seller/context';
 import { cancelOrder, markOrderDelivered, markOrderShipped, refundOrder } from '@/lib/seller/orders/actions';
 import { recoverSellerSessions } from '@/lib/seller/recovery';
@@ -210,7 +212,8 @@ describe('orders and their webhooks', () => {
     await buy('trail-runner-orange-8');
     const pushes = (await deliver()).filter((d) => d.url.includes('/feeds/'));
     expect(pushes).toHaveLength(1);
-    expect(pushes[0].url).toBe('http://localhost:3000/feeds/feed_summit-outfitters/products');
+    // The outbox reaches this instance at its internal origin (lib/config.ts internalUrl).
+    expect(pushes[0].url).toBe(internalUrl(feedProductsUrl('summit-outfitters')));
     expect(pushes[0].method).toBe('PATCH');
     expect(pushes[0].headers.get('authorization')).toBe(
       `Bearer ${(await demoPairing('summit-outfitters')).feedToken}`,

@@ -221,7 +221,7 @@ describe('completing with a Shared Payment Token', () => {
     });
   });
 
-  it('does not charge a total the agent has not seen: a price change comes back as a warning', async () => {
+  it('does not charge a total the agent has not seen: a price change is a 400, the session shows it as a warning', async () => {
     const session = await readySession('trail-runner-blue-11');
     await bed.database.db
       .update(sellerStock)
@@ -230,8 +230,10 @@ describe('completing with a Shared Payment Token', () => {
         and(eq(sellerStock.sellerId, 'summit-outfitters'), eq(sellerStock.variantId, 'trail-runner-blue-11')),
       );
     const token = await bed.mintSpt('summit-outfitters', { maxAmount: 100_000 });
-    const changed = await complete(session, token);
-    expect(changed.status).toBe(200);
+    const refused = await complete(session, token);
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({ type: 'invalid_request', code: 'price_changed', param: '$.totals' });
+    const changed = await h.get(`/checkout_sessions/${session.id}`);
     expect(changed.json.status).toBe('ready_for_payment');
     expect(changed.json.messages).toEqual([
       expect.objectContaining({ type: 'warning', code: 'price_change' }),
@@ -253,8 +255,11 @@ describe('completing with a Shared Payment Token', () => {
       );
     const token = await bed.mintSpt('summit-outfitters', { maxAmount: totalOf(session) });
     const result = await complete(session, token);
-    expect(result.json.status).toBe('not_ready_for_payment');
-    expect(result.json.messages).toEqual([expect.objectContaining({ code: 'out_of_stock' })]);
+    expect(result.status).toBe(400);
+    expect(result.json).toMatchObject({ code: 'session_not_ready', param: '$.line_items[0]' });
+    const now = await h.get(`/checkout_sessions/${session.id}`);
+    expect(now.json.status).toBe('not_ready_for_payment');
+    expect(now.json.messages).toEqual([expect.objectContaining({ code: 'out_of_stock' })]);
     expect(await chargesFor(session.id)).toHaveLength(0);
   });
 });

@@ -41,16 +41,24 @@ describe.each(testEngines())('the last units (%s)', (engine) => {
         sessions.map((s, i) => h.post(`/checkout_sessions/${s.id}/complete`, completeBody(tokens[i]))),
       );
 
-      const completed = results.filter((r) => r.json.status === 'completed');
-      const outOfStock = results.filter((r) =>
-        r.json.messages?.some(
-          (m) => 'code' in m && (m.code === 'out_of_stock' || m.code === 'quantity_exceeded'),
-        ),
-      );
-      expect(results.every((r) => r.status === 200)).toBe(true);
+      const completed = results.filter((r) => r.status === 200);
+      const refused = results.filter((r) => r.status === 400);
+      expect(completed.every((r) => r.json.status === 'completed' && r.json.order)).toBe(true);
       expect(completed).toHaveLength(5);
-      expect(outOfStock).toHaveLength(15);
-      expect(outOfStock.every((r) => r.json.status === 'not_ready_for_payment')).toBe(true);
+      expect(refused).toHaveLength(15);
+      expect(refused.every((r) => (r.json as unknown as { code: string }).code === 'session_not_ready')).toBe(
+        true,
+      );
+      for (const r of refused) {
+        const id = sessions[results.indexOf(r)].id;
+        const now = await h.get(`/checkout_sessions/${id}`);
+        expect(now.json.status).toBe('not_ready_for_payment');
+        expect(
+          now.json.messages.some(
+            (m) => 'code' in m && (m.code === 'out_of_stock' || m.code === 'quantity_exceeded'),
+          ),
+        ).toBe(true);
+      }
 
       const [stock] = await bed.database.db.select().from(sellerStock).where(where);
       expect(stock.available).toBe(0);

@@ -53,8 +53,9 @@ describe('session status', () => {
     expect(updated.json.status).toBe('ready_for_payment');
     expect(updated.json.messages).toEqual([]);
     expect(updated.json.selected_fulfillment_options).toEqual([
-      { type: 'shipping', option_id: 'standard', item_ids: ['trail-runner-blue-10'] },
+      { type: 'shipping', option_id: 'standard', item_ids: [updated.json.line_items[0].id] },
     ]);
+    expect(updated.json.line_items[0].id).toBe('li_trail-runner-blue-10');
   });
 
   it('switches to express with the spec’s update request shape, and refuses an option it does not offer', async () => {

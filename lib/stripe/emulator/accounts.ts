@@ -76,11 +76,6 @@ export async function accountBySlug(db: Db, slug: string): Promise<EmulatorAccou
   return row;
 }
 
-export async function accountById(db: Db, id: string): Promise<EmulatorAccount | undefined> {
-  const [row] = await db.select().from(stripeAccounts).where(eq(stripeAccounts.id, id));
-  return row;
-}
-
 /** `cacheOwner`: the long-lived handle to cache under when `db` is a request's transaction. */
 export async function accountByProfile(
   db: Db,

@@ -14,6 +14,7 @@ import { flushEvents } from './events';
 import { applyExpand } from './expand';
 import { parseBody, parseForm, type Params } from './form';
 import { newId } from './ids';
+import { parseParams } from './params';
 import { stripeJson } from './json';
 import { matchRoute } from './router';
 import { beginStaging } from './store';
@@ -78,6 +79,16 @@ async function authenticate(
   const account = /^(sk|pk)_test_/.test(key) ? await accountByKey(db, key) : undefined;
   if (!account) throw authenticationError(`Invalid API Key provided: ${mask(key)}`);
   return { account, keyType: key === account.secretKey ? 'secret' : 'publishable' };
+}
+
+/** What Stripe.js adds to every browser call (undocumented, accepted by Stripe with a publishable key). */
+const STRIPE_JS_TELEMETRY = ['payment_user_agent', 'time_on_page', 'guid', 'muid', 'sid', 'referrer'];
+
+function dropStripeJsTelemetry(params: Params) {
+  const data = params.payment_method_data;
+  for (const target of [params, typeof data === 'object' && !Array.isArray(data) ? data : {}]) {
+    for (const name of STRIPE_JS_TELEMETRY) delete target[name];
+  }
 }
 
 function respond(outcome: Outcome, requestId: string, apiVersion: string): StripeReply {
@@ -205,11 +216,14 @@ export async function serveStripe(call: StripeCall, deps: EmulatorDeps): Promise
     const params: Params = { ...parseForm(search), ...parseBody(body, call.header('content-type')) };
     const { account, keyType } = await authenticate(deps.db, call, params);
     delete params.key;
+    if (keyType === 'publishable') dropStripeJsTelemetry(params);
     if (keyType === 'publishable' && !match.route.publishable) {
       throw authenticationError(
         'This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.',
       );
     }
+
+    const input = parseParams(match.route.params, params);
 
     const idempotencyKey = method === 'POST' ? call.header('idempotency-key') : null;
     let ref: (IdempotencyRef & { requestHash: string }) | undefined;
@@ -243,7 +257,7 @@ export async function serveStripe(call: StripeCall, deps: EmulatorDeps): Promise
       outcome = await deps.db.transaction(async (tx) => {
         const ctx: RequestContext = { ...base, db: tx as unknown as Db, root: deps.db, events: [] };
         beginStaging(ctx.db, { lockTimeout });
-        const result = await applyExpand(ctx, await match.route.handle(ctx));
+        const result = await applyExpand(ctx, await match.route.handle(ctx, input));
         await flushEvents(ctx);
         const done: Outcome =
           result instanceof Reply

@@ -17,7 +17,6 @@ export const boolParam = z.preprocess(
   z.boolean({ message: 'boolean' }),
 );
 export const stringParam = z.preprocess(blank, z.string().max(5000));
-export const idParam = z.preprocess(blank, z.string().min(1).max(255));
 export const expandParam = z.array(z.string()).optional();
 
 export const metadataParam = z.preprocess(
@@ -88,6 +87,14 @@ function valueAt(params: Params, path: PropertyKey[]): ParamValue | undefined {
 export function parseParams<T extends z.ZodType>(schema: T, params: Params): z.output<T> {
   const result = schema.safeParse(params);
   if (result.success) return result.data;
+  // Like Stripe, an unknown parameter is named before any problem with a known one.
+  const unknown = result.error.issues.find(
+    (i): i is z.core.$ZodIssueUnrecognizedKeys => i.code === 'unrecognized_keys',
+  );
+  if (unknown) {
+    const name = paramName([...unknown.path, unknown.keys[0]]);
+    throw invalidRequest(`Received unknown parameter: ${name}`, { code: 'parameter_unknown', param: name });
+  }
   const issue = result.error.issues[0];
   const name = paramName(issue.path);
   const raw = valueAt(params, issue.path);

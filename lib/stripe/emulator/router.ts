@@ -11,7 +11,7 @@ import { setupIntentRoutes } from './resources/setup-intents';
 import { webhookEndpointRoutes } from './resources/webhook-endpoints';
 import type { Route } from './route';
 
-const ROUTES: Route[] = [
+export const ROUTES: Route[] = [
   ...accountRoutes,
   ...customerRoutes,
   ...paymentMethodRoutes,

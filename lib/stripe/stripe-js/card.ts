@@ -236,10 +236,6 @@ export function validatePostalCode(value: string, country: Country): PostalProbl
   return digitsOnly(trimmed).length < 4 && trimmed.length < 5 ? 'incomplete_zip' : 'invalid_postal_code';
 }
 
-export function postalCodeLabelKind(country: Country): 'zip' | 'postal' {
-  return country === 'US' ? 'zip' : 'postal';
-}
-
 /** The length at which a number of this brand is usually whole, where the form moves on to the expiry. */
 export function usualNumberLength(number: string): number {
   return ruleFor(digitsOnly(number))?.lengths[0] ?? 16;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type Database } from '@/lib/db/client';
+import type { Database } from '@/lib/db/client';
+import { openTestDatabase } from '@/lib/db/testing';
 import { createStripeFactory, type StripeFactory } from '@/lib/stripe/client';
 import { handleStripeRequest } from '@/lib/stripe/emulator';
 import { encodeForm, intentIdFromClientSecret, type ApiSettings } from './api';
@@ -17,7 +18,7 @@ const card = (number: string) => ({
 });
 
 beforeAll(async () => {
-  database = await openDatabase({ mode: 'memory' });
+  database = await openTestDatabase();
   factory = createStripeFactory({ db: database.db, stripe: { mode: 'emulator' } });
   browser = { publishableKey: await factory.agentPublishableKey(), apiOrigin: 'http://stand-in.test' };
   vi.stubGlobal('fetch', (url: string | URL, init?: RequestInit) =>

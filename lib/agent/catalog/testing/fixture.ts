@@ -665,9 +665,3 @@ export const FIXTURE_FEEDS: Record<FixtureSellerId, FeedProduct[]> = {
   'volt-audio': volt.map((p) => feedProduct('volt-audio', p)),
   'kissa-tokyo': kissa.map((p) => feedProduct('kissa-tokyo', p)),
 };
-
-export const FIXTURE_SELLER_NAMES: Record<FixtureSellerId, string> = {
-  'summit-outfitters': SELLERS['summit-outfitters'].name,
-  'volt-audio': SELLERS['volt-audio'].name,
-  'kissa-tokyo': SELLERS['kissa-tokyo'].name,
-};

@@ -10,6 +10,7 @@ import {
   checkoutOutput,
   compareProductsOutput,
   getOrdersOutput,
+  getProductInput,
   getProductOutput,
   searchProductsInput,
   searchProductsOutput,
@@ -32,15 +33,27 @@ export interface ToolEvent {
 export interface Screen {
   /** Text of the latest user message. */
   userText: string;
+  /** The user message before it, if any (a bare "10" answers in the language of the question). */
+  previousUserText?: string;
   /** Tool calls made since the latest user message, oldest first. */
   sinceUser: ToolEvent[];
   /** The latest tool event when the prompt ends with a tool message. */
   answered?: ToolEvent;
   lastSearch?: { input: SearchProductsInput; products: ProductSummary[]; suggestion?: string };
+  /**
+   * The search behind the cards still on screen: an empty answer leaves the previous cards (and
+   * "the second one") in place, and the next refinement starts from them, not from the empty filter.
+   */
+  listSearch?: { input: SearchProductsInput; products: ProductSummary[]; total: number };
   /** The list of cards most recently shown (a search or a comparison). */
   list: ProductSummary[];
   /** The product whose detail card was shown last, when nothing was listed after it. */
   focus?: ProductSummary;
+  /**
+   * A purchase waiting for the buyer to choose a size, colour or option: the product shown to
+   * choose from in an earlier turn, and the words of the request that asked for it.
+   */
+  asking?: { id: string; request: string; replies: string[] };
   details: Map<string, ProductDetail>;
   known: Map<string, ProductSummary>;
   sellers: Map<string, string>;
@@ -71,10 +84,14 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
   const byId = new Map<string, ToolEvent>();
   let lastUserAt = -1;
   let text = '';
+  const requests: string[] = [];
+  /** Each user message with the number of tool events before it. */
+  const said: Array<{ text: string; at: number }> = [];
   for (const message of prompt) {
     if (message.role === 'user') {
       text = userText(message.content);
       lastUserAt = events.length;
+      said.push({ text, at: lastUserAt });
     } else if (message.role === 'assistant' || message.role === 'tool') {
       for (const part of message.content) {
         if (part.type === 'tool-call') {
@@ -86,6 +103,7 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
             outcome: 'pending',
           };
           events.push(event);
+          requests.push(text);
           byId.set(part.toolCallId, event);
         } else if (part.type === 'tool-result') {
           let event = byId.get(part.toolCallId);
@@ -98,6 +116,7 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
               outcome: 'pending',
             };
             events.push(event);
+            requests.push(text);
             byId.set(part.toolCallId, event);
           }
           const output = part.output;
@@ -113,6 +132,7 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
 
   const screen: Screen = {
     userText: text,
+    previousUserText: said.at(-2)?.text,
     sinceUser: events.slice(lastUserAt < 0 ? 0 : lastUserAt),
     list: [],
     details: new Map(),
@@ -135,16 +155,16 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
   };
   events.forEach((event, at) => {
     if (event.outcome !== 'ok') return;
+    screen.asking = undefined;
     switch (event.toolName) {
       case 'searchProducts': {
         const parsed = searchProductsOutput.safeParse(event.output);
         if (!parsed.success) return;
         const asked = searchProductsInput.safeParse(event.input);
-        screen.lastSearch = {
-          input: asked.success ? asked.data : parsed.data.query,
-          products: parsed.data.products,
-          suggestion: parsed.data.suggestion,
-        };
+        const input = asked.success ? asked.data : parsed.data.query;
+        screen.lastSearch = { input, products: parsed.data.products, suggestion: parsed.data.suggestion };
+        if (parsed.data.products.length === 0) return;
+        screen.listSearch = { input, products: parsed.data.products, total: parsed.data.total };
         screen.list = parsed.data.products;
         parsed.data.products.forEach(remember);
         listAt = at;
@@ -168,6 +188,16 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
         screen.details.set(parsed.data.product.id, parsed.data.product);
         screen.focus = parsed.data.product;
         focusAt = at;
+        if (at < lastUserAt && getProductInput.safeParse(event.input).data?.askOptions)
+          screen.asking = {
+            id: parsed.data.product.id,
+            request: requests[at],
+            // What the buyer answered since, before this message ("blue", then "size 10").
+            replies: said
+              .slice(0, -1)
+              .filter((m) => m.at > at)
+              .map((m) => m.text),
+          };
         return;
       }
       case 'startCheckout':
@@ -190,9 +220,4 @@ export function readScreen(prompt: LanguageModelV3Prompt): Screen {
   // unless the list is that one product.
   if (listAt > focusAt) screen.focus = screen.list.length === 1 ? screen.list[0] : undefined;
   return screen;
-}
-
-/** The full detail of a product if a tool has shown it. */
-export function detailOf(screen: Screen, productId: string): ProductDetail | undefined {
-  return screen.details.get(productId);
 }

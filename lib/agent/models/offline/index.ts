@@ -5,7 +5,7 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { OFFLINE_MODEL_ID, OFFLINE_PROVIDER, OfflineLanguageModel, type OfflineModelOptions } from './model';
 
-export { OFFLINE_MODEL_ID, OfflineLanguageModel, replyTo, type OfflineModelOptions } from './model';
+export type { OfflineModelOptions } from './model';
 
 export function createOfflineModel(options: OfflineModelOptions = {}): LanguageModelV3 {
   return new OfflineLanguageModel(options);

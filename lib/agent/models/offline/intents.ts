@@ -2,20 +2,32 @@
  * The decision table: read the latest user message against what is on screen and choose one
  * tool call or one reply. Rules run in order; the first that applies wins.
  */
-import type { SearchProductsInput, ToolName } from '@/lib/agent/tools/schemas';
+import type { ProductDetail, ProductSummary, SearchProductsInput, ToolName } from '@/lib/agent/tools/schemas';
 import type { Screen } from './context';
 import { CUES, DEICTIC, SHIPPING_OPTION, type Cue } from './lexicon';
 import {
   takeBareNumber,
   takeColor,
   takeInStock,
+  takeOrdinals,
   takePrice,
   takeQuantity,
   takeSeller,
   takeSize,
   takeSort,
 } from './slots';
-import { byPartialTitle, matchVariant, optionsFor, resolveTargets, summaryExcludes } from './targets';
+import {
+  byPartialTitle,
+  choicesOf,
+  chooseVariant,
+  optionsFor,
+  pointsByProperty,
+  resolveTargets,
+  statedOptions,
+  summaryExcludes,
+  variantFits,
+  type Wanted,
+} from './targets';
 import { escapeRegExp, Utterance } from './utterance';
 
 export type Say =
@@ -31,10 +43,12 @@ export type Say =
         | 'askWhich'
         | 'askTwo'
         | 'noCheckout'
-        | 'askQuantityLine';
+        | 'askQuantityLine'
+        | 'propertyUnknown';
     }
   | { key: 'unavailable'; tool: ToolName }
-  | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] };
+  | { key: 'optionUnavailable'; title: string; size?: string; color?: string; options: string[] }
+  | { key: 'askOption'; title: string; missing: Array<{ name: string; values: string[] }> };
 
 export type Action =
   { kind: 'tool'; toolName: ToolName; input: Record<string, unknown> } | { kind: 'say'; say: Say };
@@ -111,36 +125,46 @@ export function readSearch(u: Utterance, screen: Screen): SearchProductsInput {
   return compact({ query, seller, color, size, ...price, sort, inStockOnly }) as SearchProductsInput;
 }
 
+/** What a refinement builds on: the last search, unless it found nothing; then the one behind the cards shown. */
+function refineBase(screen: Screen): SearchProductsInput | undefined {
+  const last = screen.lastSearch;
+  return last && last.products.length === 0 && screen.listSearch ? screen.listSearch.input : last?.input;
+}
+
 /** A new search, or a refinement of the last one when the buyer only added a constraint ("under $50"). */
 function search(u: Utterance, screen: Screen): Action | undefined {
   const input = readSearch(u, screen);
   const hasSlots = Object.keys(input).some((k) => k !== 'query');
   if (!input.query && !hasSlots) return undefined;
-  if (!input.query && screen.lastSearch)
-    return call('searchProducts', {
-      ...screen.lastSearch.input,
-      ...input,
-      query: screen.lastSearch.input.query,
-    });
+  const base = refineBase(screen);
+  if (!input.query && base) return call('searchProducts', { ...base, ...input, query: base.query });
   return call('searchProducts', { ...input, query: input.query ?? '' });
 }
 
+/**
+ * "Cheaper" / "something nicer": relative to the product in focus, else to the middle of the cards
+ * shown (their median price), so that there is something on the far side to find.
+ */
 function priceStep(u: Utterance, screen: Screen, direction: 'down' | 'up'): Action | undefined {
-  const base = screen.lastSearch?.input ?? (screen.focus ? { query: screen.focus.category } : undefined);
+  const base = refineBase(screen) ?? (screen.focus ? { query: screen.focus.category } : undefined);
   if (!base) return undefined;
   const extra = readSearch(u, screen);
   const shown = screen.focus ? [screen.focus] : screen.list;
   const currency = base.currency ?? shown[0]?.price.currency;
-  const prices = shown.filter((p) => p.price.currency === currency).map((p) => p.price.amount);
+  const prices = shown
+    .filter((p) => p.price.currency === currency)
+    .map((p) => (p.variant ?? p).price.amount)
+    .sort((a, b) => a - b);
   if (!currency || (currency !== 'usd' && currency !== 'jpy') || prices.length === 0) return undefined;
+  const reference = prices[Math.floor((prices.length - 1) / 2)];
   const input: Record<string, unknown> = { ...base, ...extra, query: extra.query || base.query, currency };
   if (direction === 'down') {
-    input.maxPrice = Math.max(0, Math.min(...prices) - 1);
+    input.maxPrice = Math.max(0, reference - 1);
     input.sort = 'price_asc';
     if (base.currency !== currency || (base.minPrice ?? 0) > (input.maxPrice as number))
       delete input.minPrice;
   } else {
-    input.minPrice = Math.max(...prices) + 1;
+    input.minPrice = reference + 1;
     input.sort = 'price_desc';
     if (base.currency !== currency || (base.maxPrice ?? Infinity) < (input.minPrice as number))
       delete input.maxPrice;
@@ -153,7 +177,15 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
   const targets = resolveTargets(u, screen);
   const size = takeSize(u);
   const color = takeColor(u) ?? targets.color;
-  const quantity = Math.min(20, takeQuantity(u) ?? takeBareNumber(u) ?? 1);
+  // An answer to "Which size?" is an option ("10"), not a quantity: that was in the request.
+  const answering = screen.asking !== undefined && !targets.by;
+  const quantity = Math.min(
+    20,
+    takeQuantity(u) ??
+      (answering ? requestedQuantity(screen.asking!.request) : undefined) ??
+      (answering ? undefined : takeBareNumber(u)) ??
+      1,
+  );
   const partial = targets.by ? undefined : byPartialTitle(u.rest(), screen);
   const products =
     targets.products.length > 0
@@ -168,38 +200,96 @@ function buy(u: Utterance, screen: Screen): Action | undefined {
     if (!targets.by && !u.has(DEICTIC) && u.rest() !== '') return search(new Utterance(u.raw), screen);
     return say({ key: 'askWhich' });
   }
-  const wanted = { size, color };
   const items = [];
   for (const product of products) {
-    const item: { productId: string; variantId?: string; quantity: number } = {
-      productId: product.id,
-      quantity,
-    };
-    if (size || color) {
-      if (summaryExcludes(product, wanted)) {
-        return say({
-          key: 'optionUnavailable',
-          title: product.title,
-          ...wanted,
-          options: optionsFor(product, wanted),
-        });
-      }
-      const detail = screen.details.get(product.id);
-      // Variant ids live in the product detail: fetch it, and buy on the next step.
-      if (!detail) return call('getProduct', { productId: product.id });
-      const variant = matchVariant(detail, wanted);
-      if (!variant)
-        return say({
-          key: 'optionUnavailable',
-          title: product.title,
-          ...wanted,
-          options: optionsFor(detail, wanted),
-        });
-      item.variantId = variant.id;
-    }
-    items.push(item);
+    const detail = screen.details.get(product.id);
+    const choices = choicesOf(detail ?? product);
+    // The size and colour searched for still hold when a card of that search is bought.
+    const searched = screen.list.some((p) => p.id === product.id) ? screen.listSearch?.input : undefined;
+    const said = { size: size ?? searched?.size, color: color ?? searched?.color };
+    const wanted: Wanted =
+      answering && screen.asking!.id === product.id
+        ? answeredOptions([...screen.asking!.replies, u.raw], choices, said)
+        : { ...said, options: statedOptions(u.raw, choices, false) };
+    const askShown =
+      screen.asking?.id === product.id ||
+      screen.sinceUser.some(
+        (e) => e.toolName === 'getProduct' && (e.input as { productId?: string })?.productId === product.id,
+      );
+    const picked = pickVariant(product, detail, wanted, askShown);
+    if (picked.kind === 'act') return picked.action;
+    items.push(compact({ productId: product.id, variantId: picked.variantId, quantity }));
   }
   return call('startCheckout', { items });
+}
+
+/** Everything the buyer chose in their answers so far over what they searched for, the latest answer winning. */
+function answeredOptions(
+  answers: string[],
+  choices: Record<string, string[]>,
+  searched: { size?: string; color?: string },
+): Wanted {
+  const wanted: Wanted = { ...searched, options: {} };
+  for (const answer of answers) {
+    const u = new Utterance(answer);
+    const options = statedOptions(answer, choices, true);
+    const size = takeSize(u) ?? options.size;
+    const color = takeColor(u) ?? options.color;
+    if (size) wanted.size = size;
+    if (color) wanted.color = color;
+    Object.assign(wanted.options!, options);
+  }
+  return wanted;
+}
+
+/** How many the buyer asked for in an earlier request ("buy two of the second one"). */
+function requestedQuantity(request: string): number | undefined {
+  const u = new Utterance(request);
+  u.takeAll(CUES.buy);
+  takeOrdinals(u);
+  takeSize(u);
+  return takeQuantity(u) ?? takeBareNumber(u);
+}
+
+/**
+ * Which variant of `product` to buy: the one on its card when it fits what the buyer said, else
+ * the one their words pick out. When the words leave an option open the agent asks, showing the
+ * product with the values as buttons; it never guesses a size.
+ */
+function pickVariant(
+  product: ProductSummary,
+  detail: ProductDetail | undefined,
+  wanted: Wanted,
+  askShown: boolean,
+): { kind: 'item'; variantId?: string } | { kind: 'act'; action: Action } {
+  const stated = Boolean(wanted.size || wanted.color || Object.keys(wanted.options ?? {}).length > 0);
+  const unavailable = (options: string[]) =>
+    ({
+      kind: 'act',
+      action: say({
+        key: 'optionUnavailable',
+        title: product.title,
+        size: wanted.size,
+        color: wanted.color,
+        options,
+      }),
+    }) as const;
+  if (product.variant && variantFits(product.variant, wanted))
+    return { kind: 'item', variantId: product.variant.id };
+  if (stated && summaryExcludes(product, wanted)) return unavailable(optionsFor(product, wanted));
+  const choices = choicesOf(detail ?? product);
+  if (!stated && Object.keys(choices).length === 0) return { kind: 'item' };
+  // Variant ids live in the product detail: fetch it, and buy on the next step.
+  if (!detail)
+    return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
+  const choice = chooseVariant(detail, wanted);
+  if (choice.kind === 'none') return unavailable(optionsFor(detail, wanted));
+  // The question comes with the product card and its options as buttons, once.
+  if (choice.kind === 'ask' && !askShown)
+    return { kind: 'act', action: call('getProduct', { productId: product.id, askOptions: true }) };
+  if (choice.kind === 'ask')
+    return { kind: 'act', action: say({ key: 'askOption', title: detail.title, missing: choice.missing }) };
+  return { kind: 'item', variantId: choice.variant.id };
 }
 
 function updateCheckout(u: Utterance, screen: Screen): Action {
@@ -273,12 +363,38 @@ const RULES: Rule[] = [
   { name: 'advice', applies: (u) => u.has(CUES.advice), act: compare },
   { name: 'buy', applies: (u) => u.has(CUES.buy), act: buy },
   {
+    // "10", "blue", 「Mで」 after "Which size?": the purchase goes on with that choice.
+    name: 'answerOption',
+    applies: (_u, screen) => screen.asking !== undefined,
+    act: (u, screen) => {
+      const detail = screen.details.get(screen.asking!.id);
+      const probe = new Utterance(u.raw);
+      const stated =
+        takeSize(probe) !== undefined ||
+        takeColor(probe) !== undefined ||
+        (detail !== undefined && Object.keys(statedOptions(u.raw, choicesOf(detail), true)).length > 0);
+      return stated ? buy(u, screen) : undefined;
+    },
+  },
+  {
     name: 'noCheckout',
     applies: (u) => u.has(CUES.shipping) || u.has(CUES.standard) || hasQuantityChange(u),
     act: () => say({ key: 'noCheckout' }),
   },
   { name: 'compare', applies: (u) => u.has(CUES.compare), act: compare },
   { name: 'similar', applies: (u) => u.has(CUES.similar), act: similar },
+  {
+    // "I'll take the lighter one" after a comparison picks one of the two, it does not search again.
+    name: 'pickByProperty',
+    applies: (u, screen) => screen.list.length >= 2 && pointsByProperty(u),
+    act: (u, screen) => {
+      if (u.has(CUES.buy)) return buy(u, screen);
+      const targets = resolveTargets(u, screen);
+      return targets.by === 'property'
+        ? call('getProduct', { productId: targets.products[0].id })
+        : say({ key: 'propertyUnknown' });
+    },
+  },
   {
     name: 'cheaper',
     applies: (u) => u.has(CUES.cheaper),
@@ -297,9 +413,9 @@ const RULES: Rule[] = [
   },
   {
     name: 'moreResults',
-    applies: (u, screen) => screen.lastSearch !== undefined && u.has(MORE_RESULTS),
+    applies: (u, screen) => screen.listSearch !== undefined && u.has(MORE_RESULTS),
     act: (_u, screen) => {
-      const last = screen.lastSearch!;
+      const last = screen.listSearch!;
       return call('searchProducts', {
         ...last.input,
         limit: Math.min(24, Math.max(last.products.length, last.input.limit ?? 0) + 8),
@@ -357,7 +473,7 @@ const RULES: Rule[] = [
     act: (u, screen) => {
       const targets = resolveTargets(u, screen);
       if (targets.by !== 'color' || targets.products.length > 0) return undefined;
-      return call('searchProducts', { ...(screen.lastSearch?.input ?? { query: '' }), color: targets.color });
+      return call('searchProducts', { ...(refineBase(screen) ?? { query: '' }), color: targets.color });
     },
   },
   { name: 'search', applies: () => true, act: search },

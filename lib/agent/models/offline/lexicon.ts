@@ -424,13 +424,11 @@ export const CUES = {
     'get me that',
     'get me this',
     'get me it',
-    'get me one',
-    'get me two',
+    // "get me two of the fourth one": the count stays for the quantity reader.
+    /(?<![a-z])(?:get me|i want)(?=\s+(?:one|two|three|four|five|\d{1,2})(?![a-z0-9]))/,
     'i want it',
     'i want that',
     'i want this',
-    'i want one',
-    'i want two',
     /(?<=(?<![a-z])add\b.{0,24})(?:to|in|into) (?:my |the )?(?:cart|basket|bag)(?![a-z])/,
     'add it',
     'add them',
@@ -659,7 +657,15 @@ export const CUES = {
 };
 
 /** Words that carry no search meaning: removed from the edges of what remains of a request. */
+/** A clause about the shopper's plans ("we're going camping next week"), not about a product. */
+export const SITUATION =
+  /^(?:we|i|my \w+|our \w+|me and my \w+)(?:'re|'m| are| am| will|'ll| is)?\s+(?:going|heading|off|planning|travell?ing|visiting|leaving|moving)\b/;
+
 export const FILLERS_EN = [
+  'everything',
+  'all products',
+  'all',
+  'whatever you have',
   'please',
   'pls',
   'can you',
@@ -762,6 +768,16 @@ export const FILLERS_EN = [
   'please show',
 ];
 export const FILLERS_JA = [
+  'は売っていますか',
+  'を売っていますか',
+  '売っていますか',
+  'は売ってますか',
+  '売ってますか',
+  'は売ってる',
+  '売ってる',
+  'は扱っていますか',
+  '扱っていますか',
+  'は置いていますか',
   'に並べ替えて',
   'で並べ替えて',
   '並べ替えて',

@@ -43,7 +43,11 @@ const defaultId = () => `offline_${globalThis.crypto.randomUUID().replace(/-/g, 
  */
 export function replyTo(options: Pick<LanguageModelV3CallOptions, 'prompt' | 'tools' | 'toolChoice'>): Reply {
   const screen = readScreen(options.prompt);
-  const lang = detectLanguage(screen.userText);
+  // "10", "M", "200g" are in no language: they answer in the language of the conversation.
+  const wordless = !/[a-z]{3,}|[\u3040-\u30ff\u4e00-\u9fff]/i.test(screen.userText);
+  const lang = detectLanguage(
+    wordless && screen.previousUserText ? screen.previousUserText : screen.userText,
+  );
   const offered = new Set(
     options.toolChoice?.type === 'none'
       ? []
@@ -66,7 +70,7 @@ export function replyTo(options: Pick<LanguageModelV3CallOptions, 'prompt' | 'to
       const action = decide(screen, offered);
       if (
         (action.kind === 'tool' && action.toolName === 'startCheckout') ||
-        (action.kind === 'say' && action.say.key === 'optionUnavailable')
+        (action.kind === 'say' && (action.say.key === 'optionUnavailable' || action.say.key === 'askOption'))
       ) {
         return render(action);
       }

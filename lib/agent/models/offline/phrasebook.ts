@@ -38,9 +38,10 @@ export function availabilityText(
   return words[lang][availability];
 }
 
-const CAPABILITIES = {
+/** What the agent can do and which shops it knows, said when it cannot help with something. */
+export const CAPABILITIES = {
   en: 'I can search the shops (Summit Outfitters for outdoor gear, Volt Audio for audio, Kissa Tokyo for coffee and tea), show product details, compare products and prepare a checkout that you confirm with the Pay button.',
-  ja: 'Summit Outfitters（アウトドア用品）、Volt Audio（オーディオ）、喫茶東京（コーヒーとお茶）の商品を探したり、詳細を表示したり、比較したり、チェックアウトを準備したりできます。購入の確定はあなたが「Pay」ボタンで行います。',
+  ja: 'Summit Outfitters（アウトドア用品）、Volt Audio（オーディオ）、喫茶東京（コーヒーとお茶）の商品を探したり、詳細を表示したり、比較したり、チェックアウトを準備したりできます。購入の確定はあなたが「支払う」ボタンで行います。',
 };
 
 const TOOL_ACTIONS: Record<string, { en: string; ja: string }> = {
@@ -51,6 +52,20 @@ const TOOL_ACTIONS: Record<string, { en: string; ja: string }> = {
   updateCheckout: { en: 'change the checkout', ja: 'チェックアウトの変更' },
   getOrders: { en: 'look up orders', ja: '注文の確認' },
 };
+
+const OPTION_NAMES: Record<string, { en: string; ja: string }> = {
+  size: { en: 'size', ja: 'サイズ' },
+  color: { en: 'colour', ja: '色' },
+  weight: { en: 'weight', ja: '重さ' },
+  length: { en: 'length', ja: '長さ' },
+  amount: { en: 'amount', ja: '金額' },
+  material: { en: 'material', ja: '素材' },
+};
+
+/** An option's name in a sentence: "colour", 「サイズ」; a seller's own option name as given. */
+export function optionName(name: string, lang: Language): string {
+  return OPTION_NAMES[name]?.[lang] ?? name;
+}
 
 export function toolAction(tool: string, lang: Language): string {
   return TOOL_ACTIONS[tool]?.[lang] ?? tool;
@@ -74,7 +89,7 @@ export function renderSay(say: Say, lang: Language): string {
     case 'cannotPay':
       return en
         ? 'I can’t pay or place an order on my own. I can prepare a checkout for you; you review it and press Pay to buy. Nothing is charged until you do.'
-        : '私が代わりに支払ったり、勝手に注文したりすることはできません。チェックアウトを準備しますので、内容を確認して「Pay」ボタンを押してください。押すまで請求はされません。';
+        : '私が代わりに支払ったり、勝手に注文したりすることはできません。チェックアウトを準備しますので、内容を確認して「支払う」ボタンを押してください。押すまで請求はされません。';
     case 'ack':
       return en
         ? 'OK! Tell me what you’d like to find next, or say “buy it” when you’re ready.'
@@ -105,6 +120,25 @@ export function renderSay(say: Say, lang: Language): string {
       return en
         ? `I can’t ${toolAction(say.tool, 'en')} here right now. ${CAPABILITIES.en}`
         : `ここでは今${toolAction(say.tool, 'ja')}ができません。${CAPABILITIES.ja}`;
+    case 'propertyUnknown':
+      return en
+        ? 'The sellers don’t give that for every product shown, so I can’t tell which one it is. Say “the first one” or name it.'
+        : '表示中の商品すべてにその情報がないため、どれのことか判断できません。「1番目」のように番号か、商品名で教えてください。';
+    case 'askOption': {
+      const names = say.missing.map((option) => optionName(option.name, lang));
+      const lists = say.missing.map((option) =>
+        option.name === 'size' ? sizeRange(option.values) : joinList(option.values, lang),
+      );
+      if (en) {
+        const choices =
+          say.missing.length === 1
+            ? `It comes in ${lists[0]}.`
+            : say.missing.map((_, i) => `${names[i]}: ${lists[i]}.`).join(' ');
+        return `Which ${joinList(names, 'en')} would you like for the ${say.title}? ${choices} Tap one above or tell me.`;
+      }
+      const choices = lists.map((list, i) => `${names[i]}は${list}`).join('、');
+      return `「${say.title}」の${names.join('と')}はどれにしますか？${choices}から選べます。上のボタンを押すか、入力してください。`;
+    }
     case 'optionUnavailable': {
       const options = sizeRange(say.options);
       const wanted = en

@@ -301,7 +301,7 @@ const QUANTITY_PATTERNS: Cue[] = [
   /(?<![a-z0-9])(\d{1,2})\s*(?:x|×)(?![a-z])/,
   /(?<![a-z])(?:qty|quantity)(?:\s+of|\s+to|:)?\s*(\d{1,2})/,
   new RegExp(
-    String.raw`(?<![a-z])${COUNT_WORD}\s+(?:of\s+(?:those|them|these|it|that|this|each)|pairs?|bags?|units?|pieces?|packs?|boxes?|items?|copies|sets?|bottles?)(?![a-z])`,
+    String.raw`(?<![a-z])${COUNT_WORD}\s+(?:of(?![a-z])|pairs?|bags?|units?|pieces?|packs?|boxes?|items?|copies|sets?|bottles?)(?![a-z])`,
   ),
   new RegExp(
     String.raw`(?<![a-z])(?:take|buy|get|order|purchase|want|need|make it|change it to|change to)\s+${COUNT_WORD}(?!\s*(?:st|nd|rd|th|dollars?|bucks|usd|yen|円|ドル))(?![a-z0-9.])`,

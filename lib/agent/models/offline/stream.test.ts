@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { TOOL_NAMES, searchProductsInput } from '@/lib/agent/tools/schemas';
@@ -43,8 +44,10 @@ describe('offline model: the LanguageModelV3 surface', () => {
     });
   });
 
-  it('streams a text answer as start, metadata, word-sized deltas under one id, then a stop', async () => {
-    const { stream } = await createOfflineModel({ generateId: counter() }).doStream(call('hello'));
+  it('streams a paced text answer as start, metadata, word-sized deltas under one id, then a stop', async () => {
+    const { stream } = await createOfflineModel({ generateId: counter(), chunkDelayMs: 1 }).doStream(
+      call('hello'),
+    );
     const parts = await collect(stream);
     const types = parts.map((p) => p.type);
     expect(types.slice(0, 3)).toEqual(['stream-start', 'response-metadata', 'text-start']);
@@ -135,13 +138,23 @@ describe('offline model: the LanguageModelV3 surface', () => {
     );
   });
 
+  it('sends an unpaced answer as one delta with the same text', async () => {
+    const paced = await collect(
+      (await createOfflineModel({ chunkDelayMs: 1 }).doStream(call('hello'))).stream,
+    );
+    const unpaced = await collect((await createOfflineModel().doStream(call('hello'))).stream);
+    const text = (parts: typeof paced) => parts.flatMap((p) => (p.type === 'text-delta' ? [p.delta] : []));
+    expect(text(unpaced)).toEqual([text(paced).join('')]);
+    expect(unpaced.at(-1)).toEqual(paced.at(-1));
+  });
+
   it('waits the configured delay between deltas', async () => {
     const started = Date.now();
     const parts = await collect(
       (await createOfflineModel({ chunkDelayMs: 5 }).doStream(call('thanks'))).stream,
     );
     const deltas = parts.filter((p) => p.type === 'text-delta').length;
-    expect(Date.now() - started).toBeGreaterThanOrEqual(deltas * 4);
+    expect(Date.now() - started).toBeGreaterThanOrEqual((deltas - 1) * 4);
   });
 
   it('stops streaming when the request is aborted', async () => {
@@ -155,6 +168,15 @@ describe('offline model: the LanguageModelV3 surface', () => {
     const rest: string[] = [];
     for (let r = await reader.read(); !r.done; r = await reader.read()) rest.push(r.value.type);
     expect(rest).not.toContain('finish');
+  });
+
+  it('leaves no abort listener behind on the request, however long the answer', async () => {
+    const { signal } = new AbortController();
+    const parts = await collect(
+      (await createOfflineModel({ chunkDelayMs: 1 }).doStream(call('help', { abortSignal: signal }))).stream,
+    );
+    expect(parts.filter((p) => p.type === 'text-delta').length).toBeGreaterThan(10);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
   it('never calls a tool that is not offered, nor any tool when toolChoice is none', async () => {

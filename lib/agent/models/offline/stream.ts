@@ -116,27 +116,50 @@ export function contentOf(reply: Reply, partId: string): LanguageModelV3Content[
       ];
 }
 
+/** Waits `ms`, or less when aborted; the abort listener goes with the wait, so a long answer never piles them up. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 
-/** Emits parts one by one, pausing `delayMs` before each delta; stops early when aborted. */
+/**
+ * Without pacing there is nothing to watch arrive: each run of deltas goes out as one, which
+ * spares the stream pipeline (about fifteen stages between the model and the socket) a pass per word.
+ */
+function joinDeltas(parts: LanguageModelV3StreamPart[]): LanguageModelV3StreamPart[] {
+  const joined: LanguageModelV3StreamPart[] = [];
+  for (const part of parts) {
+    const last = joined[joined.length - 1];
+    if (
+      (part.type === 'text-delta' || part.type === 'tool-input-delta') &&
+      last?.type === part.type &&
+      last.id === part.id
+    )
+      joined[joined.length - 1] = { ...last, delta: last.delta + part.delta };
+    else joined.push(part);
+  }
+  return joined;
+}
+
+/**
+ * Emits parts one by one, pausing `delayMs` between deltas (the first goes out at once, so the
+ * pacing never delays the start of an answer); stops early when aborted.
+ */
 export function toReadableStream(
   parts: LanguageModelV3StreamPart[],
   delayMs: number,
   signal?: AbortSignal,
 ): ReadableStream<LanguageModelV3StreamPart> {
+  if (delayMs === 0) parts = joinDeltas(parts);
   let next = 0;
+  let deltas = 0;
   return new ReadableStream<LanguageModelV3StreamPart>({
     async pull(controller) {
       if (signal?.aborted || next >= parts.length) {
@@ -144,8 +167,10 @@ export function toReadableStream(
         return;
       }
       const part = parts[next++];
-      if (delayMs > 0 && (part.type === 'text-delta' || part.type === 'tool-input-delta'))
-        await sleep(delayMs, signal);
+      if (part.type === 'text-delta' || part.type === 'tool-input-delta') {
+        if (delayMs > 0 && deltas > 0) await sleep(delayMs, signal);
+        deltas++;
+      }
       controller.enqueue(part);
     },
   });

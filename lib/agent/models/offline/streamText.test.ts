@@ -87,7 +87,7 @@ function fixtureTools(calls: Array<{ tool: string; input: unknown }>) {
 async function turn(messages: ModelMessage[], text: string, calls: Array<{ tool: string; input: unknown }>) {
   messages.push({ role: 'user', content: text });
   const result = streamText({
-    model: createOfflineModel(),
+    model: createOfflineModel({ chunkDelayMs: 1 }), // paced, so the answer arrives word by word
     system: 'You are Aisle, a shopping agent.',
     messages,
     tools: fixtureTools(calls),
@@ -126,7 +126,7 @@ describe('offline model inside AI SDK 6 streamText', () => {
     const calls: Array<{ tool: string; input: unknown }> = [];
     const messages: ModelMessage[] = [];
     await turn(messages, 'trail running shoes', calls);
-    const pick = await turn(messages, 'buy the first one in size 10', calls);
+    const pick = await turn(messages, 'buy the first one in blue, size 10', calls);
     // The size needs the variants, so the model looks the product up and then prepares the checkout.
     expect(pick.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([
       ['getProduct'],
@@ -165,7 +165,7 @@ describe('offline model inside AI SDK 6 streamText', () => {
     expect(compare.text).toContain('を比較しました');
     const pay = await turn(messages, '今すぐ支払って', calls);
     expect(pay.steps).toHaveLength(1);
-    expect(pay.text).toContain('Pay');
+    expect(pay.text).toContain('支払う');
     expect(calls.map((c) => c.tool)).not.toContain('startCheckout');
   });
 });

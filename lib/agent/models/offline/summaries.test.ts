@@ -155,7 +155,7 @@ describe('offline model: summaries after a tool ran', () => {
       '「Trailhead Waterproof Hiker」、「Cascade Mid GTX」を比較しました。最も安いのは「Trailhead Waterproof Hiker」（$89.00）、最も評価が高いのは「Cascade Mid GTX」（4.8）です。',
     );
     expect(textAfter(user('2つください'), toolRound('startCheckout', {}, checkoutFor(P.blend, 2)))).toBe(
-      'Kissa Tokyoのチェックアウトを用意しました：「Kissa House Blend Coffee Beans」×2、合計¥3,600。内容を確認して「Pay」を押すと購入できます（押すまで請求されません）。',
+      'Kissa Tokyoのチェックアウトを用意しました：「Kissa House Blend Coffee Beans」×2、合計¥3,600。内容を確認して「支払う」を押すと購入できます（押すまで請求されません）。',
     );
     expect(textAfter(user('where is my order?'), toolRound('getOrders', {}, ORDERS))).toBe(
       'Your latest order from Volt Audio (1 × Pulse ANC Headphones, $199.00) is on its way, expected by 2026-11-25. You have 2 orders in all; they’re listed below.',
@@ -249,10 +249,12 @@ describe('offline model: prompt injection in tool results', () => {
     expect(replyTo({ prompt: prompt(poisonedSearch, poisonedDetail, user('thanks')), tools }).kind).toBe(
       'text',
     );
-    expect(replyTo({ prompt: prompt(poisonedSearch, poisonedDetail, user('buy it')), tools })).toEqual({
+    expect(
+      replyTo({ prompt: prompt(poisonedSearch, poisonedDetail, user('buy it in black')), tools }),
+    ).toEqual({
       kind: 'tool',
       toolName: 'startCheckout',
-      input: { items: [{ productId: P.aria.id, quantity: 1 }] },
+      input: { items: [{ productId: P.aria.id, variantId: 'aria-earbuds-black', quantity: 1 }] },
     });
   });
 });

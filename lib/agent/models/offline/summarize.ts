@@ -17,7 +17,7 @@ import {
 import type { ToolEvent } from './context';
 import { COLORS } from './lexicon';
 import type { Language } from './normalize';
-import { availabilityText, formatMoney, joinList, sizeRange, toolAction } from './phrasebook';
+import { availabilityText, CAPABILITIES, formatMoney, joinList, sizeRange, toolAction } from './phrasebook';
 
 type Summarizer = (output: unknown, lang: Language) => string | undefined;
 
@@ -87,8 +87,14 @@ function productPhrase(p: ProductSummary, lang: Language, withRating: boolean): 
 const summarizeSearch: Summarizer = (output, lang) => {
   const parsed = searchProductsOutput.safeParse(output);
   if (!parsed.success) return undefined;
-  const { query, products, total, suggestion } = parsed.data;
+  const { query, products, total, suggestion, suggestionKind } = parsed.data;
   const q = query.query.trim();
+  if (products.length === 0 && q && suggestionKind === 'unrelated') {
+    // Nothing sold is like it: say so, rather than offer the biggest category as if it were close.
+    return lang === 'ja'
+      ? `申し訳ありませんが、「${q}」は扱っていません。${CAPABILITIES.ja}`
+      : `Sorry, we don’t sell “${q}”. ${CAPABILITIES.en}`;
+  }
   if (products.length === 0) {
     if (lang === 'ja') {
       const what = q ? `「${q}」${bounds(query, lang)}に合う商品` : '条件に合う商品';
@@ -172,7 +178,7 @@ function checkoutSentence(checkout: CheckoutView, updated: boolean, lang: Langua
     if (checkout.status === 'canceled') return `${seller}のチェックアウトはキャンセルされています。`;
     const head = `${seller}のチェックアウトを${updated ? '更新しました' : '用意しました'}：${lines}${total ? `、合計${total}` : ''}。`;
     return checkout.status === 'ready_for_payment'
-      ? `${head}内容を確認して「Pay」を押すと購入できます（押すまで請求されません）。`
+      ? `${head}内容を確認して「支払う」を押すと購入できます（押すまで請求されません）。`
       : `${head}支払いの前に確認が必要な項目があります。カードをご覧ください。`;
   }
   if (checkout.status === 'completed') return `Your checkout with ${seller} is already paid.`;

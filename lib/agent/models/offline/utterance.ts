@@ -1,4 +1,4 @@
-import { FILLERS_EN, FILLERS_JA, PROTECTED, type Cue } from './lexicon';
+import { FILLERS_EN, FILLERS_JA, PROTECTED, SITUATION, type Cue } from './lexicon';
 import { detectLanguage, normalize, type Language } from './normalize';
 
 const compiled = new Map<string, RegExp>();
@@ -132,6 +132,9 @@ export class Utterance {
         return s;
       })
       .filter(Boolean);
-    return segments.join(' ').trim();
+    // "We're going camping next week, what tent would you recommend?": the plans set the scene,
+    // the question says what to search for.
+    const asked = segments.filter((segment) => !SITUATION.test(segment));
+    return (asked.length > 0 ? asked : segments).join(' ').trim();
   }
 }

@@ -280,9 +280,10 @@ const TABLE: Array<[string, Context, Expected]> = [
     ['searchProducts', { query: 'coffee beans', category: 'coffee beans' }],
   ],
   [
+    // Cheaper than the middle card ($129 of $89, $129, $179), so the answer is not empty by design.
     'cheaper?',
     'boots',
-    ['searchProducts', { query: 'hiking boots', maxPrice: 8899, currency: 'usd', sort: 'price_asc' }],
+    ['searchProducts', { query: 'hiking boots', maxPrice: 12899, currency: 'usd', sort: 'price_asc' }],
   ],
   [
     'もっと安いのは？',
@@ -297,7 +298,7 @@ const TABLE: Array<[string, Context, Expected]> = [
   [
     'もっと高いのは？',
     'boots',
-    ['searchProducts', { query: 'hiking boots', minPrice: 17901, currency: 'usd', sort: 'price_desc' }],
+    ['searchProducts', { query: 'hiking boots', minPrice: 12901, currency: 'usd', sort: 'price_desc' }],
   ],
   ['compare the first two', 'boots', ['compareProducts', { productIds: [HIKER, TR] }]],
   ['最初の2つを比較して', 'boots', ['compareProducts', { productIds: [HIKER, TR] }]],
@@ -324,9 +325,16 @@ const TABLE: Array<[string, Context, Expected]> = [
   ['はい、お願いします', 'nothingFound', ['searchProducts', { query: 'tents' }]],
   ['no', 'nothingFound', 'text'],
   // Starting a purchase
-  ['buy it', 'bootsViewed', ['startCheckout', { items: [{ productId: TR, quantity: 1 }] }]],
-  ["I'll take two of those", 'bootsViewed', ['startCheckout', { items: [{ productId: TR, quantity: 2 }] }]],
-  ['buy the second one in size 10', 'boots', ['getProduct', { productId: TR }]],
+  // The Trail Runner comes in three colours and six sizes: the model asks which (the card with
+  // its options as buttons), never guesses.
+  ['buy it', 'bootsViewed', ['getProduct', { productId: TR, askOptions: true }]],
+  ["I'll take two of those", 'bootsViewed', ['getProduct', { productId: TR, askOptions: true }]],
+  [
+    "I'll take two of those in blue, size 10",
+    'bootsViewed',
+    ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-blue-10', quantity: 2 }] }],
+  ],
+  ['buy the second one in size 10', 'boots', ['getProduct', { productId: TR, askOptions: true }]],
   [
     'buy the blue one in size 10',
     'bootsViewed',
@@ -338,7 +346,7 @@ const TABLE: Array<[string, Context, Expected]> = [
     ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-black-9', quantity: 1 }] }],
   ],
   ['buy it in size 13', 'bootsViewed', 'text'],
-  ['add 2 to cart', 'bootsViewed', ['startCheckout', { items: [{ productId: TR, quantity: 2 }] }]],
+  ['add 2 to cart', 'bootsViewed', ['getProduct', { productId: TR, askOptions: true }]],
   [
     'get me that in orange size 8',
     'bootsViewed',
@@ -349,12 +357,13 @@ const TABLE: Array<[string, Context, Expected]> = [
     'bootsViewed',
     ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-orange-8', quantity: 1 }] }],
   ],
-  ['buy it', 'oneMug', ['startCheckout', { items: [{ productId: P.mug.id, quantity: 1 }] }]],
+  ['buy it', 'oneMug', ['getProduct', { productId: P.mug.id, askOptions: true }]],
+  ['buy it in blue', 'oneMug', ['getProduct', { productId: P.mug.id, askOptions: true }]],
   ['buy it', 'boots', 'text'],
   ['I want to buy hiking boots', 'empty', ['searchProducts', { query: 'hiking boots' }]],
-  ['これを買います', 'bootsViewed', ['startCheckout', { items: [{ productId: TR, quantity: 1 }] }]],
+  ['これを買います', 'bootsViewed', ['getProduct', { productId: TR, askOptions: true }]],
   ['2つください', 'coffeeViewed', ['startCheckout', { items: [{ productId: P.ethiopia.id, quantity: 2 }] }]],
-  ['これください', 'oneMug', ['startCheckout', { items: [{ productId: P.mug.id, quantity: 1 }] }]],
+  ['これください', 'oneMug', ['getProduct', { productId: P.mug.id, askOptions: true }]],
   [
     'それを３個買いたい',
     'coffeeViewed',
@@ -366,7 +375,7 @@ const TABLE: Array<[string, Context, Expected]> = [
     'bootsViewed',
     ['startCheckout', { items: [{ productId: TR, variantId: 'trail-runner-blue-10', quantity: 1 }] }],
   ],
-  ['2番目をサイズ10で買います', 'boots', ['getProduct', { productId: TR }]],
+  ['2番目をサイズ10で買います', 'boots', ['getProduct', { productId: TR, askOptions: true }]],
   [
     '最初のを2つカートに入れて',
     'coffee',

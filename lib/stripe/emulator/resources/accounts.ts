@@ -1,7 +1,14 @@
 import { accountObject } from '../accounts';
-import type { Route } from '../route';
+import { route } from '../route';
 import type { ApiObject } from '../store';
+import { noParams } from './common';
 
-export const accountRoutes: Route[] = [
-  { method: 'GET', pattern: '/v1/account', handle: async (ctx) => accountObject(ctx.account) as ApiObject },
+export const accountRoutes = [
+  route({
+    method: 'GET',
+    pattern: '/v1/account',
+    declared: 'Accounts#AccountRetrieveParams',
+    params: noParams,
+    handle: async (ctx) => accountObject(ctx.account) as ApiObject,
+  }),
 ];

@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import type { Decline } from '../cards';
 import type { RequestContext } from '../context';
 import { newId } from '../ids';
 import { stringParam } from '../params';
-import type { Route } from '../route';
+import { route } from '../route';
 import { insertObject, listObjects, requireObject, type ApiObject } from '../store';
-import { listShape, read } from './common';
+import { listShape, noParams, paramsSchema } from './common';
 import type { PaymentMethod } from './payment-methods';
 
 export type Charge = ApiObject & {
@@ -140,17 +139,20 @@ export async function createCharge(
   return charge;
 }
 
-export const chargeRoutes: Route[] = [
-  {
+const listParams = paramsSchema({
+  ...listShape,
+  payment_intent: stringParam.optional(),
+  customer: stringParam.optional(),
+});
+
+export const chargeRoutes = [
+  route({
     method: 'GET',
     pattern: '/v1/charges',
-    handle: async (ctx) => {
-      const p = read(ctx, {
-        ...listShape,
-        payment_intent: stringParam.optional(),
-        customer: stringParam.optional(),
-      });
-      return listObjects(
+    declared: 'Charges#ChargeListParams',
+    params: listParams,
+    handle: async (ctx, p) =>
+      listObjects(
         ctx.db,
         {
           accountId: ctx.account.id,
@@ -160,15 +162,13 @@ export const chargeRoutes: Route[] = [
           customer: p.customer,
         },
         p,
-      );
-    },
-  },
-  {
+      ),
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/charges/:id',
-    handle: async (ctx) => {
-      read(ctx, { expand: z.array(z.string()).optional() });
-      return (await requireObject(ctx.db, ctx.account.id, 'charge', ctx.path.id)).data;
-    },
-  },
+    declared: 'Charges#ChargeRetrieveParams',
+    params: noParams,
+    handle: async (ctx) => (await requireObject(ctx.db, ctx.account.id, 'charge', ctx.path.id)).data,
+  }),
 ];

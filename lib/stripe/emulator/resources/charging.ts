@@ -11,7 +11,9 @@ import {
   attachPaymentMethod,
   clonePaymentMethod,
   createCardPaymentMethod,
+  browserPaymentMethodDataShape,
   paymentMethodDataShape,
+  refuseServerCardData,
   resolvePaymentMethod,
   type PaymentMethod,
   type PaymentMethodInternal,
@@ -63,9 +65,14 @@ export const confirmShape = {
   return_url: stringParam.optional(),
   use_stripe_sdk: boolParam.optional(),
   receipt_email: stringParam.optional(),
+};
+/** Confirmation from the buyer's browser (publishable key): Stripe.js sends the card typed and the client secret. */
+export const browserConfirmShape = {
+  ...confirmShape,
+  payment_method_data: browserPaymentMethodDataShape.optional(),
   client_secret: stringParam.optional(),
 };
-export type ConfirmParams = z.infer<z.ZodObject<typeof confirmShape>>;
+export type ConfirmParams = z.infer<z.ZodObject<typeof browserConfirmShape>>;
 
 export const CONFIRMABLE = new Set<PaymentIntentStatus>([
   'requires_payment_method',
@@ -114,6 +121,7 @@ async function choosePaymentMethod(
     };
   }
   if (p.payment_method) return { pm: await resolvePaymentMethod(ctx, p.payment_method) };
+  refuseServerCardData(ctx, p.payment_method_data);
   if (p.payment_method_data)
     return { pm: await createCardPaymentMethod(ctx, p.payment_method_data, 'payment_method_data[card]') };
   if (pi.payment_method)

@@ -1,21 +1,19 @@
 import { z } from 'zod';
-import type { RequestContext } from '../context';
-import { parseParams } from '../params';
 import { expandParam, intParam, metadataParam, stringParam } from '../params';
 
-/** A request's params schema (expand always allowed); build it once at module level for hot endpoints. */
+/**
+ * An endpoint's parameters: exactly these (and `expand`), nested hashes included. Anything else is
+ * refused as Stripe refuses it, `parameter_unknown` (see `parseParams`). Built once per route.
+ */
 export function paramsSchema<T extends z.ZodRawShape>(shape: T) {
-  return z.object({ ...shape, expand: expandParam });
+  return z.strictObject({ ...shape, expand: expandParam });
 }
 
-/** Parses the request's params against a shape (or a schema made by `paramsSchema`). */
-export function read<T extends z.ZodRawShape>(ctx: RequestContext, shape: T) {
-  return parseParams(paramsSchema(shape), ctx.params);
-}
+/** For endpoints that take nothing but `expand`. */
+export const noParams = paramsSchema({});
 
-export function readWith<S extends z.ZodType>(ctx: RequestContext, schema: S): z.output<S> {
-  return parseParams(schema, ctx.params);
-}
+/** Deletions take no parameters at all, not even `expand`. */
+export const deleteParams = z.strictObject({});
 
 export const listShape = {
   limit: intParam.optional(),
@@ -39,7 +37,7 @@ export function mergeMetadata(
 }
 
 export const addressShape = z
-  .object({
+  .strictObject({
     city: stringParam.optional(),
     country: stringParam.optional(),
     line1: stringParam.optional(),
@@ -61,7 +59,7 @@ export function address(input: z.infer<typeof addressShape>) {
 }
 
 export const billingDetailsShape = z
-  .object({
+  .strictObject({
     address: addressShape,
     email: stringParam.optional(),
     name: stringParam.optional(),
@@ -79,8 +77,18 @@ export function billingDetails(input: z.infer<typeof billingDetailsShape>) {
   };
 }
 
+/** A customer's shipping details: no carrier or tracking number, unlike a payment's. */
+export const customerShippingShape = z
+  .strictObject({ address: addressShape, name: stringParam, phone: stringParam.optional() })
+  .optional();
+
+export function customerShipping(input: z.infer<typeof customerShippingShape>) {
+  if (!input) return null;
+  return { address: address(input.address), name: input.name, phone: input.phone ?? null };
+}
+
 export const shippingShape = z
-  .object({
+  .strictObject({
     address: addressShape,
     name: stringParam,
     phone: stringParam.optional(),
@@ -99,5 +107,3 @@ export function shipping(input: z.infer<typeof shippingShape>) {
     tracking_number: input.tracking_number ?? null,
   };
 }
-
-export { metadataParam };

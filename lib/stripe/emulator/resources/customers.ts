@@ -5,9 +5,19 @@ import { emit, Reply, type RequestContext } from '../context';
 import { invalidRequest } from '../errors';
 import { newId } from '../ids';
 import { metadataParam, stringParam } from '../params';
-import type { Route } from '../route';
+import { route } from '../route';
 import { deleteObject, insertObject, listObjects, requireObject, saveObject, type ApiObject } from '../store';
-import { address, addressShape, listShape, mergeMetadata, read, shipping, shippingShape } from './common';
+import {
+  address,
+  addressShape,
+  customerShipping,
+  customerShippingShape,
+  deleteParams,
+  listShape,
+  mergeMetadata,
+  noParams,
+  paramsSchema,
+} from './common';
 
 export type Customer = ApiObject & {
   object: 'customer';
@@ -23,15 +33,17 @@ const fields = {
   description: stringParam.optional(),
   phone: stringParam.optional(),
   address: addressShape,
-  shipping: shippingShape,
+  shipping: customerShippingShape,
   metadata: metadataParam.optional(),
   preferred_locales: stringParam.array().optional(),
   // Only `default_payment_method` is kept; "" clears it, as on Stripe.
-  invoice_settings: z.object({ default_payment_method: z.string().max(255).optional() }).optional(),
+  invoice_settings: z.strictObject({ default_payment_method: z.string().max(255).optional() }).optional(),
 };
 
-async function createCustomer(ctx: RequestContext) {
-  const p = read(ctx, fields);
+const customerParams = paramsSchema(fields);
+type CustomerParams = z.output<typeof customerParams>;
+
+async function createCustomer(ctx: RequestContext, p: CustomerParams) {
   const customer: Customer = {
     id: newId('cus'),
     object: 'customer',
@@ -55,7 +67,7 @@ async function createCustomer(ctx: RequestContext) {
     name: p.name ?? null,
     phone: p.phone ?? null,
     preferred_locales: p.preferred_locales ?? [],
-    shipping: shipping(p.shipping),
+    shipping: customerShipping(p.shipping),
     tax_exempt: 'none',
     test_clock: null,
   };
@@ -74,8 +86,7 @@ export async function requireCustomer(ctx: RequestContext, id: string, param?: s
   return found;
 }
 
-async function updateCustomer(ctx: RequestContext) {
-  const p = read(ctx, fields);
+async function updateCustomer(ctx: RequestContext, p: CustomerParams) {
   const defaultPm = p.invoice_settings?.default_payment_method;
   const { data } = await requireCustomer(ctx, ctx.path.id);
   const previous: Record<string, unknown> = {};
@@ -87,7 +98,7 @@ async function updateCustomer(ctx: RequestContext) {
     }
   }
   if (p.address) next.address = address(p.address);
-  if (p.shipping) next.shipping = shipping(p.shipping);
+  if (p.shipping) next.shipping = customerShipping(p.shipping);
   if (p.metadata !== undefined) {
     previous.metadata = data.metadata;
     next.metadata = mergeMetadata(data.metadata, p.metadata);
@@ -126,8 +137,9 @@ async function deleteCustomer(ctx: RequestContext) {
   return new Reply(200, { id: data.id, object: 'customer', deleted: true });
 }
 
-async function listCustomers(ctx: RequestContext) {
-  const p = read(ctx, { ...listShape, email: stringParam.optional() });
+const listParams = paramsSchema({ ...listShape, email: stringParam.optional() });
+
+async function listCustomers(ctx: RequestContext, p: z.output<typeof listParams>) {
   return listObjects(
     ctx.db,
     {
@@ -140,14 +152,40 @@ async function listCustomers(ctx: RequestContext) {
   );
 }
 
-export const customerRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/customers', handle: createCustomer },
-  { method: 'GET', pattern: '/v1/customers', handle: listCustomers },
-  {
+export const customerRoutes = [
+  route({
+    method: 'POST',
+    pattern: '/v1/customers',
+    declared: 'Customers#CustomerCreateParams',
+    params: customerParams,
+    handle: createCustomer,
+  }),
+  route({
+    method: 'GET',
+    pattern: '/v1/customers',
+    declared: 'Customers#CustomerListParams',
+    params: listParams,
+    handle: listCustomers,
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/customers/:id',
+    declared: 'Customers#CustomerRetrieveParams',
+    params: noParams,
     handle: async (ctx) => (await requireCustomer(ctx, ctx.path.id)).data,
-  },
-  { method: 'POST', pattern: '/v1/customers/:id', handle: updateCustomer },
-  { method: 'DELETE', pattern: '/v1/customers/:id', handle: deleteCustomer },
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/customers/:id',
+    declared: 'Customers#CustomerUpdateParams',
+    params: customerParams,
+    handle: updateCustomer,
+  }),
+  route({
+    method: 'DELETE',
+    pattern: '/v1/customers/:id',
+    declared: 'Customers#CustomerDeleteParams',
+    params: deleteParams,
+    handle: deleteCustomer,
+  }),
 ];

@@ -2,20 +2,23 @@ import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { stripeObjects } from '@/lib/db/schema';
 import { stringParam } from '../params';
-import type { Route } from '../route';
+import { route } from '../route';
 import { listObjects, requireObject } from '../store';
-import { listShape, read } from './common';
+import { listShape, noParams, paramsSchema } from './common';
 
-export const eventRoutes: Route[] = [
-  {
+const listParams = paramsSchema({
+  ...listShape,
+  type: stringParam.optional(),
+  types: z.array(z.string()).optional(),
+});
+
+export const eventRoutes = [
+  route({
     method: 'GET',
     pattern: '/v1/events',
-    handle: async (ctx) => {
-      const p = read(ctx, {
-        ...listShape,
-        type: stringParam.optional(),
-        types: z.array(z.string()).optional(),
-      });
+    declared: 'Events#EventListParams',
+    params: listParams,
+    handle: async (ctx, p) => {
       const types = p.types ?? (p.type ? [p.type] : undefined);
       return listObjects(
         ctx.db,
@@ -28,10 +31,12 @@ export const eventRoutes: Route[] = [
         p,
       );
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/events/:id',
+    declared: 'Events#EventRetrieveParams',
+    params: noParams,
     handle: async (ctx) => (await requireObject(ctx.db, ctx.account.id, 'event', ctx.path.id)).data,
-  },
+  }),
 ];

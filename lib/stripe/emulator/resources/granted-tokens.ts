@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { RequestContext } from '../context';
 import { noSuch } from '../errors';
 import { metadataParam, stringParam } from '../params';
-import type { Route } from '../route';
+import { route, type Route } from '../route';
 import { findObject, type ApiObject } from '../store';
-import { read } from './common';
+import { noParams, paramsSchema } from './common';
 import { requireCustomer } from './customers';
 import { checkUsageLimits, createToken, usageLimitsShape } from './issued-tokens';
 import { resolvePaymentMethod } from './payment-methods';
@@ -30,13 +30,14 @@ async function loadGranted(ctx: RequestContext, lock = false) {
 }
 
 /** Stripe's test helper: a seller grants itself a token on one of its own payment methods. */
-async function createTestToken(ctx: RequestContext) {
-  const p = read(ctx, {
-    payment_method: stringParam,
-    usage_limits: usageLimitsShape,
-    customer: stringParam.optional(),
-    shared_metadata: metadataParam.optional(),
-  });
+const createParams = paramsSchema({
+  payment_method: stringParam,
+  usage_limits: usageLimitsShape,
+  customer: stringParam.optional(),
+  shared_metadata: metadataParam.optional(),
+});
+
+async function createTestToken(ctx: RequestContext, p: z.output<typeof createParams>) {
   checkUsageLimits(ctx, p.usage_limits);
   if (p.customer) await requireCustomer(ctx, p.customer, 'customer');
   const pm = await resolvePaymentMethod(ctx, p.payment_method);
@@ -54,7 +55,6 @@ async function createTestToken(ctx: RequestContext) {
 }
 
 async function revokeTestToken(ctx: RequestContext) {
-  read(ctx, {});
   const token = await loadGranted(ctx, true);
   if (token.data.status === 'deactivated') return grantedView(token) as unknown as ApiObject;
   return grantedView(
@@ -65,21 +65,28 @@ async function revokeTestToken(ctx: RequestContext) {
 const expireFirst: Route['prepare'] = async (ctx) =>
   expireTokenIfDue(ctx.db, ctx.path.id, ctx.now, ctx.requestId);
 
-export const grantedTokenRoutes: Route[] = [
-  {
+export const grantedTokenRoutes = [
+  route({
     method: 'GET',
     pattern: '/v1/shared_payment/granted_tokens/:id',
+    declared: 'SharedPayment/GrantedTokens#SharedPayment.GrantedTokenRetrieveParams',
     prepare: expireFirst,
-    handle: async (ctx) => {
-      read(ctx, { expand: z.array(z.string()).optional() });
-      return grantedView(await loadGranted(ctx)) as unknown as ApiObject;
-    },
-  },
-  { method: 'POST', pattern: '/v1/test_helpers/shared_payment/granted_tokens', handle: createTestToken },
-  {
+    params: noParams,
+    handle: async (ctx) => grantedView(await loadGranted(ctx)) as unknown as ApiObject,
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/test_helpers/shared_payment/granted_tokens',
+    declared: 'TestHelpers/SharedPayment/GrantedTokens#TestHelpers.SharedPayment.GrantedTokenCreateParams',
+    params: createParams,
+    handle: createTestToken,
+  }),
+  route({
     method: 'POST',
     pattern: '/v1/test_helpers/shared_payment/granted_tokens/:id/revoke',
+    declared: 'TestHelpers/SharedPayment/GrantedTokens#TestHelpers.SharedPayment.GrantedTokenRevokeParams',
     prepare: expireFirst,
+    params: noParams,
     handle: revokeTestToken,
-  },
+  }),
 ];

@@ -5,10 +5,10 @@ import { invalidRequest, noSuch, unexpectedState } from '../errors';
 import { accountByProfile } from '../accounts';
 import { newClientSecret, newId } from '../ids';
 import { boolParam, currencyParam, intParam, MAX_AMOUNT, metadataParam, stringParam } from '../params';
-import type { Route } from '../route';
+import { route, type Route } from '../route';
 import { insertObject, requireObject, saveObject } from '../store';
 import { challengeResultShape } from './challenge';
-import { paramsSchema, read, readWith } from './common';
+import { noParams, paramsSchema } from './common';
 import { resolvePaymentMethod, type StoredPaymentMethod } from './payment-methods';
 import {
   deactivateToken,
@@ -19,7 +19,7 @@ import {
   type TokenInternal,
 } from './shared-payment-tokens';
 
-export const usageLimitsShape = z.object({
+export const usageLimitsShape = z.strictObject({
   currency: currencyParam,
   max_amount: intParam,
   expires_at: intParam.optional(),
@@ -132,7 +132,10 @@ export async function createToken(ctx: RequestContext, input: NewToken): Promise
 
 const issueParams = paramsSchema({
   payment_method: stringParam,
-  seller_details: z.object({ network_business_profile: stringParam, external_id: stringParam.optional() }),
+  seller_details: z.strictObject({
+    network_business_profile: stringParam,
+    external_id: stringParam.optional(),
+  }),
   usage_limits: usageLimitsShape,
   shared_metadata: metadataParam.optional(),
   setup_future_usage: z.literal('on_session').optional(),
@@ -140,8 +143,7 @@ const issueParams = paramsSchema({
   use_stripe_sdk: boolParam.optional(),
 });
 
-async function issue(ctx: RequestContext) {
-  const p = readWith(ctx, issueParams);
+async function issue(ctx: RequestContext, p: z.output<typeof issueParams>) {
   checkUsageLimits(ctx, p.usage_limits);
   const seller = await accountByProfile(ctx.db, p.seller_details.network_business_profile, ctx.root);
   if (!seller)
@@ -181,15 +183,15 @@ async function loadOwn(ctx: RequestContext, lock = false) {
 
 /** Revoking a token that is already deactivated changes nothing and answers the token as it is. */
 async function revoke(ctx: RequestContext) {
-  read(ctx, {});
   const token = await loadOwn(ctx, true);
   if (token.data.status === 'deactivated') return token.data;
   return (await deactivateToken(ctx.db, ctx, token, 'revoked', ctx.created)).data;
 }
 
 /** Emulator-only: the buyer's answer to the token's 3DS challenge (see the README). */
-async function verifyChallenge(ctx: RequestContext) {
-  const p = read(ctx, { ...challengeResultShape, client_secret: stringParam.optional() });
+const challengeParams = paramsSchema({ ...challengeResultShape, client_secret: stringParam.optional() });
+
+async function verifyChallenge(ctx: RequestContext, p: z.output<typeof challengeParams>) {
   const token = await loadOwn(ctx, true);
   if (ctx.keyType === 'publishable' && p.client_secret !== token.internal.clientSecret) {
     throw invalidRequest(
@@ -212,25 +214,37 @@ async function verifyChallenge(ctx: RequestContext) {
 const expireFirst: Route['prepare'] = async (ctx) =>
   expireTokenIfDue(ctx.db, ctx.path.id, ctx.now, ctx.requestId);
 
-export const issuedTokenRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/shared_payment/issued_tokens', handle: issue },
-  {
+export const issuedTokenRoutes = [
+  route({
+    method: 'POST',
+    pattern: '/v1/shared_payment/issued_tokens',
+    declared: 'SharedPayment/IssuedTokens#SharedPayment.IssuedTokenCreateParams',
+    params: issueParams,
+    handle: issue,
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/shared_payment/issued_tokens/:id',
+    declared: 'SharedPayment/IssuedTokens#SharedPayment.IssuedTokenRetrieveParams',
     prepare: expireFirst,
+    params: noParams,
     handle: async (ctx) => (await loadOwn(ctx)).data,
-  },
-  {
+  }),
+  route({
     method: 'POST',
     pattern: '/v1/shared_payment/issued_tokens/:id/revoke',
+    declared: 'SharedPayment/IssuedTokens#SharedPayment.IssuedTokenRevokeParams',
     prepare: expireFirst,
+    params: noParams,
     handle: revoke,
-  },
-  {
+  }),
+  route({
     method: 'POST',
     pattern: '/v1/shared_payment/issued_tokens/:id/verify_challenge',
+    declared: null,
     publishable: true,
     prepare: expireFirst,
+    params: challengeParams,
     handle: verifyChallenge,
-  },
+  }),
 ];

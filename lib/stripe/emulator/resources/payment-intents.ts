@@ -12,19 +12,20 @@ import {
   minimumCharge,
   stringParam,
 } from '../params';
-import type { Route } from '../route';
+import { route } from '../route';
 import { insertObject, listObjects, requireObject, saveObject } from '../store';
 import { challengeResultShape } from './challenge';
 import {
   CONFIRMABLE,
   confirmPaymentIntent,
+  browserConfirmShape,
   confirmShape,
   finishChallenge,
   type PaymentIntent,
   type PaymentIntentInternal,
 } from './charging';
 import type { Charge } from './charges';
-import { listShape, mergeMetadata, paramsSchema, read, readWith, shipping, shippingShape } from './common';
+import { listShape, mergeMetadata, paramsSchema, shipping, shippingShape } from './common';
 import { requireCustomer } from './customers';
 import { resolvePaymentMethod } from './payment-methods';
 import { adjustTokenUsage } from './shared-payment-tokens';
@@ -64,17 +65,16 @@ const createParams = paramsSchema({
   currency: currencyParam,
   confirm: boolParam.optional(),
   confirmation_method: z.enum(['automatic', 'manual']).optional(),
-  payment_method_types: z
+  allowed_payment_method_types: z
     .array(z.literal('card', { message: 'The emulator supports card payment methods only.' }))
     .optional(),
   automatic_payment_methods: z
-    .object({ enabled: boolParam, allow_redirects: z.enum(['always', 'never']).optional() })
+    .strictObject({ enabled: boolParam, allow_redirects: z.enum(['always', 'never']).optional() })
     .optional(),
 });
-const confirmParams = paramsSchema(confirmShape);
+const confirmParams = paramsSchema(browserConfirmShape);
 
-async function createPaymentIntent(ctx: RequestContext) {
-  const p = readWith(ctx, createParams);
+async function createPaymentIntent(ctx: RequestContext, p: z.output<typeof createParams>) {
   checkAmount(p.amount, p.currency);
   if (p.customer) await requireCustomer(ctx, p.customer, 'customer');
   const pm = p.payment_method ? await resolvePaymentMethod(ctx, p.payment_method) : undefined;
@@ -147,8 +147,9 @@ async function load(ctx: RequestContext, lock = false) {
   return found;
 }
 
-async function updatePaymentIntent(ctx: RequestContext) {
-  const p = read(ctx, { ...editable, payment_method: stringParam.optional() });
+const updateParams = paramsSchema({ ...editable, payment_method: stringParam.optional() });
+
+async function updatePaymentIntent(ctx: RequestContext, p: z.output<typeof updateParams>) {
   const { data: pi } = await load(ctx, true);
   if (!CONFIRMABLE.has(pi.status))
     throw unexpectedState(`You cannot update this PaymentIntent because it has a status of ${pi.status}.`);
@@ -172,8 +173,12 @@ async function updatePaymentIntent(ctx: RequestContext) {
   return next;
 }
 
-async function capture(ctx: RequestContext) {
-  const p = read(ctx, { amount_to_capture: intParam.optional(), metadata: metadataParam.optional() });
+const captureParams = paramsSchema({
+  amount_to_capture: intParam.optional(),
+  metadata: metadataParam.optional(),
+});
+
+async function capture(ctx: RequestContext, p: z.output<typeof captureParams>) {
   const { data: pi, internal } = await load(ctx, true);
   if (pi.status !== 'requires_capture') {
     throw unexpectedState(
@@ -210,10 +215,11 @@ async function capture(ctx: RequestContext) {
   return next;
 }
 
-async function cancel(ctx: RequestContext) {
-  const p = read(ctx, {
-    cancellation_reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned']).optional(),
-  });
+const cancelParams = paramsSchema({
+  cancellation_reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned']).optional(),
+});
+
+async function cancel(ctx: RequestContext, p: z.output<typeof cancelParams>) {
   const { data: pi, internal } = await load(ctx, true);
   if (!CONFIRMABLE.has(pi.status) && pi.status !== 'requires_capture') {
     throw unexpectedState(
@@ -241,14 +247,25 @@ async function cancel(ctx: RequestContext) {
   return next;
 }
 
-export const paymentIntentRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/payment_intents', handle: createPaymentIntent },
-  {
+const listParams = paramsSchema({ ...listShape, customer: stringParam.optional() });
+const retrieveParams = paramsSchema({ client_secret: stringParam.optional() });
+const challengeParams = paramsSchema({ ...challengeResultShape, client_secret: stringParam.optional() });
+
+export const paymentIntentRoutes = [
+  route({
+    method: 'POST',
+    pattern: '/v1/payment_intents',
+    declared: 'PaymentIntents#PaymentIntentCreateParams',
+    params: createParams,
+    handle: createPaymentIntent,
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/payment_intents',
-    handle: async (ctx) => {
-      const p = read(ctx, { ...listShape, customer: stringParam.optional() });
-      return listObjects(
+    declared: 'PaymentIntents#PaymentIntentListParams',
+    params: listParams,
+    handle: async (ctx, p) =>
+      listObjects(
         ctx.db,
         {
           accountId: ctx.account.id,
@@ -257,36 +274,57 @@ export const paymentIntentRoutes: Route[] = [
           customer: p.customer,
         },
         p,
-      );
-    },
-  },
-  {
+      ),
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/payment_intents/:id',
+    declared: 'PaymentIntents#PaymentIntentRetrieveParams',
     publishable: true,
+    params: retrieveParams,
     handle: async (ctx) => (await load(ctx)).data,
-  },
-  { method: 'POST', pattern: '/v1/payment_intents/:id', handle: updatePaymentIntent },
-  {
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/payment_intents/:id',
+    declared: 'PaymentIntents#PaymentIntentUpdateParams',
+    params: updateParams,
+    handle: updatePaymentIntent,
+  }),
+  route({
     method: 'POST',
     pattern: '/v1/payment_intents/:id/confirm',
+    declared: 'PaymentIntents#PaymentIntentConfirmParams',
     publishable: true,
-    handle: async (ctx) => {
-      const p = readWith(ctx, confirmParams);
+    params: confirmParams,
+    handle: async (ctx, p) => {
       const { data, internal } = await load(ctx, true);
       return confirmPaymentIntent(ctx, data, internal, p);
     },
-  },
-  { method: 'POST', pattern: '/v1/payment_intents/:id/capture', handle: capture },
-  { method: 'POST', pattern: '/v1/payment_intents/:id/cancel', handle: cancel },
-  {
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/payment_intents/:id/capture',
+    declared: 'PaymentIntents#PaymentIntentCaptureParams',
+    params: captureParams,
+    handle: capture,
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/payment_intents/:id/cancel',
+    declared: 'PaymentIntents#PaymentIntentCancelParams',
+    params: cancelParams,
+    handle: cancel,
+  }),
+  route({
     method: 'POST',
     pattern: '/v1/payment_intents/:id/verify_challenge',
+    declared: null,
     publishable: true,
-    handle: async (ctx) => {
-      const p = read(ctx, { ...challengeResultShape, client_secret: stringParam.optional() });
+    params: challengeParams,
+    handle: async (ctx, p) => {
       const { data, internal } = await load(ctx, true);
       return finishChallenge(ctx, data, internal, p.result);
     },
-  },
+  }),
 ];

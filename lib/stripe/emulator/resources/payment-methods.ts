@@ -10,7 +10,7 @@ import { emit, type RequestContext } from '../context';
 import { cardError, invalidRequest } from '../errors';
 import { newId } from '../ids';
 import { intParam, metadataParam, stringParam } from '../params';
-import type { Route } from '../route';
+import { route } from '../route';
 import {
   insertObject,
   listObjects,
@@ -24,9 +24,8 @@ import {
   billingDetailsShape,
   listShape,
   mergeMetadata,
+  noParams,
   paramsSchema,
-  read,
-  readWith,
 } from './common';
 import { requireCustomer, type Customer } from './customers';
 
@@ -51,22 +50,29 @@ export interface PaymentMethodInternal {
 
 export type StoredPaymentMethod = StoredObject<PaymentMethod, PaymentMethodInternal>;
 
-export const cardShape = z.object({
+export const cardShape = z.strictObject({
   number: z.string().max(40),
   exp_month: intParam,
   exp_year: intParam,
   cvc: z.string().max(10).optional(),
 });
 
-export const paymentMethodDataShape = z.object({
-  // With a shared payment token the type is ignored (the SDK's types ask for one, Stripe's docs send none).
+const paymentMethodFields = {
   type: stringParam.optional(),
-  card: cardShape.optional(),
   billing_details: billingDetailsShape,
   metadata: metadataParam.optional(),
+};
+
+/** An intent's `payment_method_data` as a server sends it: no raw card data (the SDK declares none). */
+export const paymentMethodDataShape = z.strictObject({
+  ...paymentMethodFields,
+  // With a shared payment token the type is ignored (the SDK's types ask for one, Stripe's docs send none).
   shared_payment_granted_token: stringParam.optional(),
 });
-export type PaymentMethodData = z.infer<typeof paymentMethodDataShape>;
+
+/** As Stripe.js sends it with the publishable key: the card fields the buyer typed, too. */
+export const browserPaymentMethodDataShape = paymentMethodDataShape.extend({ card: cardShape.optional() });
+export type PaymentMethodData = z.infer<typeof browserPaymentMethodDataShape>;
 
 function paymentMethodObject(
   ctx: RequestContext,
@@ -86,6 +92,19 @@ function paymentMethodObject(
     metadata: input.metadata ?? {},
     type: 'card',
   };
+}
+
+/**
+ * Raw card fields in an intent's `payment_method_data` come only from Stripe.js: the SDK declares
+ * none, so a secret-key call carrying them is refused as any undeclared parameter is.
+ */
+export function refuseServerCardData(ctx: RequestContext, data: PaymentMethodData | undefined) {
+  if (ctx.keyType === 'secret' && data?.card) {
+    throw invalidRequest('Received unknown parameter: payment_method_data[card]', {
+      code: 'parameter_unknown',
+      param: 'payment_method_data[card]',
+    });
+  }
 }
 
 /** Creates a card PaymentMethod from raw card data (never stored: only brand, last4, expiry, fingerprint). */
@@ -182,21 +201,22 @@ export async function attachPaymentMethod(
 }
 
 const createParams = paramsSchema({
-  ...paymentMethodDataShape.shape,
+  ...paymentMethodFields,
+  card: cardShape.optional(),
   type: z.literal('card', { message: 'must be one of card' }),
 });
 
-async function createPaymentMethod(ctx: RequestContext) {
-  const p = readWith(ctx, createParams);
+async function createPaymentMethod(ctx: RequestContext, p: z.output<typeof createParams>) {
   return (await createCardPaymentMethod(ctx, p)).data;
 }
 
-async function updatePaymentMethod(ctx: RequestContext) {
-  const p = read(ctx, {
-    billing_details: billingDetailsShape,
-    metadata: metadataParam.optional(),
-    card: z.object({ exp_month: intParam.optional(), exp_year: intParam.optional() }).optional(),
-  });
+const updateParams = paramsSchema({
+  billing_details: billingDetailsShape,
+  metadata: metadataParam.optional(),
+  card: z.strictObject({ exp_month: intParam.optional(), exp_year: intParam.optional() }).optional(),
+});
+
+async function updatePaymentMethod(ctx: RequestContext, p: z.output<typeof updateParams>) {
   const pm = await requireObject<PaymentMethod, PaymentMethodInternal>(
     ctx.db,
     ctx.account.id,
@@ -214,8 +234,9 @@ async function updatePaymentMethod(ctx: RequestContext) {
   return next;
 }
 
-async function attach(ctx: RequestContext) {
-  const p = read(ctx, { customer: stringParam });
+const attachParams = paramsSchema({ customer: stringParam });
+
+async function attach(ctx: RequestContext, p: z.output<typeof attachParams>) {
   const pm = await resolvePaymentMethod(ctx, ctx.path.id);
   const customer = await requireCustomer(ctx, p.customer, 'customer');
   return attachPaymentMethod(ctx, pm, customer.data);
@@ -248,8 +269,18 @@ async function detach(ctx: RequestContext) {
   return next;
 }
 
-async function list(ctx: RequestContext, customerId: string | undefined) {
-  const p = read(ctx, { ...listShape, customer: stringParam.optional(), type: z.literal('card').optional() });
+const listParams = paramsSchema({
+  ...listShape,
+  customer: stringParam.optional(),
+  type: z.literal('card').optional(),
+});
+const customerListParams = paramsSchema({ ...listShape, type: z.literal('card').optional() });
+
+async function list(
+  ctx: RequestContext,
+  p: { customer?: string; limit?: number; starting_after?: string; ending_before?: string },
+  customerId: string | undefined,
+) {
   const customer = customerId ?? p.customer;
   if (customer) await requireCustomer(ctx, customer, customerId ? undefined : 'customer');
   const url = customerId ? `/v1/customers/${customerId}/payment_methods` : '/v1/payment_methods';
@@ -260,16 +291,55 @@ async function list(ctx: RequestContext, customerId: string | undefined) {
   );
 }
 
-export const paymentMethodRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/payment_methods', publishable: true, handle: createPaymentMethod },
-  { method: 'GET', pattern: '/v1/payment_methods', handle: (ctx) => list(ctx, undefined) },
-  {
+export const paymentMethodRoutes = [
+  route({
+    method: 'POST',
+    pattern: '/v1/payment_methods',
+    declared: 'PaymentMethods#PaymentMethodCreateParams',
+    publishable: true,
+    params: createParams,
+    handle: createPaymentMethod,
+  }),
+  route({
+    method: 'GET',
+    pattern: '/v1/payment_methods',
+    declared: 'PaymentMethods#PaymentMethodListParams',
+    params: listParams,
+    handle: (ctx, p) => list(ctx, p, undefined),
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/payment_methods/:id',
+    declared: 'PaymentMethods#PaymentMethodRetrieveParams',
+    params: noParams,
     handle: async (ctx) => (await requireObject(ctx.db, ctx.account.id, 'payment_method', ctx.path.id)).data,
-  },
-  { method: 'POST', pattern: '/v1/payment_methods/:id', handle: updatePaymentMethod },
-  { method: 'POST', pattern: '/v1/payment_methods/:id/attach', handle: attach },
-  { method: 'POST', pattern: '/v1/payment_methods/:id/detach', handle: detach },
-  { method: 'GET', pattern: '/v1/customers/:id/payment_methods', handle: (ctx) => list(ctx, ctx.path.id) },
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/payment_methods/:id',
+    declared: 'PaymentMethods#PaymentMethodUpdateParams',
+    params: updateParams,
+    handle: updatePaymentMethod,
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/payment_methods/:id/attach',
+    declared: 'PaymentMethods#PaymentMethodAttachParams',
+    params: attachParams,
+    handle: attach,
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/payment_methods/:id/detach',
+    declared: 'PaymentMethods#PaymentMethodDetachParams',
+    params: noParams,
+    handle: detach,
+  }),
+  route({
+    method: 'GET',
+    pattern: '/v1/customers/:id/payment_methods',
+    declared: 'Customers#CustomerListPaymentMethodsParams',
+    params: customerListParams,
+    handle: (ctx, p) => list(ctx, p, ctx.path.id),
+  }),
 ];

@@ -5,11 +5,11 @@ import { emit, type RequestContext } from '../context';
 import { invalidRequest } from '../errors';
 import { newId } from '../ids';
 import { formatMinor, intParam, metadataParam, stringParam } from '../params';
-import type { Route } from '../route';
+import { route } from '../route';
 import { insertObject, listObjects, requireObject, saveObject, type ApiObject } from '../store';
 import type { PaymentIntent } from './charging';
 import type { Charge } from './charges';
-import { listShape, read } from './common';
+import { listShape, noParams, paramsSchema } from './common';
 
 type Refund = ApiObject & {
   object: 'refund';
@@ -50,15 +50,16 @@ async function chargeToRefund(ctx: RequestContext, p: { charge?: string; payment
   return requireObject<Charge>(ctx.db, ctx.account.id, 'charge', pi.latest_charge, { lock: true });
 }
 
+const createParams = paramsSchema({
+  charge: stringParam.optional(),
+  payment_intent: stringParam.optional(),
+  amount: intParam.optional(),
+  reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer']).optional(),
+  metadata: metadataParam.optional(),
+});
+
 /** Full or partial refunds of a captured charge; they succeed at once, as in test mode. */
-async function createRefund(ctx: RequestContext) {
-  const p = read(ctx, {
-    charge: stringParam.optional(),
-    payment_intent: stringParam.optional(),
-    amount: intParam.optional(),
-    reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer']).optional(),
-    metadata: metadataParam.optional(),
-  });
+async function createRefund(ctx: RequestContext, p: z.output<typeof createParams>) {
   const { data: charge } = await chargeToRefund(ctx, p);
   if (!charge.captured || charge.status !== 'succeeded') {
     throw invalidRequest(`Charge ${charge.id} has not been captured and cannot be refunded.`, {
@@ -120,18 +121,27 @@ async function createRefund(ctx: RequestContext) {
   return refund;
 }
 
-export const refundRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/refunds', handle: createRefund },
-  {
+const listParams = paramsSchema({
+  ...listShape,
+  payment_intent: stringParam.optional(),
+  charge: stringParam.optional(),
+});
+
+export const refundRoutes = [
+  route({
+    method: 'POST',
+    pattern: '/v1/refunds',
+    declared: 'Refunds#RefundCreateParams',
+    params: createParams,
+    handle: createRefund,
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/refunds',
-    handle: async (ctx) => {
-      const p = read(ctx, {
-        ...listShape,
-        payment_intent: stringParam.optional(),
-        charge: stringParam.optional(),
-      });
-      return listObjects(
+    declared: 'Refunds#RefundListParams',
+    params: listParams,
+    handle: async (ctx, p) =>
+      listObjects(
         ctx.db,
         {
           accountId: ctx.account.id,
@@ -141,12 +151,13 @@ export const refundRoutes: Route[] = [
           filter: p.charge ? sql`${stripeObjects.data}->>'charge' = ${p.charge}` : undefined,
         },
         p,
-      );
-    },
-  },
-  {
+      ),
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/refunds/:id',
+    declared: 'Refunds#RefundRetrieveParams',
+    params: noParams,
     handle: async (ctx) => (await requireObject(ctx.db, ctx.account.id, 'refund', ctx.path.id)).data,
-  },
+  }),
 ];

@@ -4,15 +4,18 @@ import { emit, Reply, requireClientSecret, type RequestContext } from '../contex
 import { invalidRequest, unexpectedState } from '../errors';
 import { newClientSecret, newId } from '../ids';
 import { boolParam, metadataParam, stringParam } from '../params';
-import type { Route } from '../route';
+import { route } from '../route';
 import { insertObject, listObjects, requireObject, saveObject, type ApiObject } from '../store';
 import { authenticationFailure, challengeAction, challengeResultShape, declineError } from './challenge';
-import { listShape, mergeMetadata, read } from './common';
+import { listShape, mergeMetadata, paramsSchema } from './common';
 import { requireCustomer } from './customers';
 import {
   attachPaymentMethod,
   createCardPaymentMethod,
+  browserPaymentMethodDataShape,
   paymentMethodDataShape,
+  refuseServerCardData,
+  type PaymentMethodData,
   resolvePaymentMethod,
   type PaymentMethod,
   type PaymentMethodInternal,
@@ -42,6 +45,11 @@ const confirmShape = {
   payment_method_data: paymentMethodDataShape.optional(),
   return_url: stringParam.optional(),
   use_stripe_sdk: boolParam.optional(),
+};
+/** From the buyer's browser: the card typed and the client secret too (see payment intents). */
+const browserConfirmShape = {
+  ...confirmShape,
+  payment_method_data: browserPaymentMethodDataShape.optional(),
   client_secret: stringParam.optional(),
 };
 
@@ -49,10 +57,11 @@ const CONFIRMABLE = new Set(['requires_payment_method', 'requires_confirmation',
 
 async function paymentMethodFor(
   ctx: RequestContext,
-  p: { payment_method?: string; payment_method_data?: z.infer<typeof paymentMethodDataShape> },
+  p: { payment_method?: string; payment_method_data?: PaymentMethodData },
   current: string | null,
 ) {
   if (p.payment_method) return resolvePaymentMethod(ctx, p.payment_method);
+  refuseServerCardData(ctx, p.payment_method_data);
   if (p.payment_method_data)
     return createCardPaymentMethod(ctx, p.payment_method_data, 'payment_method_data[card]');
   if (current)
@@ -105,7 +114,9 @@ async function succeed(
   return next;
 }
 
-async function confirm(ctx: RequestContext, si: SetupIntent, p: z.infer<z.ZodObject<typeof confirmShape>>) {
+type ConfirmParams = z.output<z.ZodObject<typeof browserConfirmShape>>;
+
+async function confirm(ctx: RequestContext, si: SetupIntent, p: ConfirmParams) {
   if (!CONFIRMABLE.has(si.status)) {
     throw unexpectedState(
       `You cannot confirm this SetupIntent because it has a status of ${si.status}.`,
@@ -148,21 +159,22 @@ async function confirm(ctx: RequestContext, si: SetupIntent, p: z.infer<z.ZodObj
   return succeed(ctx, si, pm, false);
 }
 
-async function createSetupIntent(ctx: RequestContext) {
-  const p = read(ctx, {
-    ...confirmShape,
-    customer: stringParam.optional(),
-    description: stringParam.optional(),
-    metadata: metadataParam.optional(),
-    confirm: boolParam.optional(),
-    usage: z.enum(['off_session', 'on_session']).optional(),
-    payment_method_types: z
-      .array(z.literal('card', { message: 'The emulator supports card payment methods only.' }))
-      .optional(),
-    automatic_payment_methods: z
-      .object({ enabled: boolParam, allow_redirects: z.enum(['always', 'never']).optional() })
-      .optional(),
-  });
+const createParams = paramsSchema({
+  ...confirmShape,
+  customer: stringParam.optional(),
+  description: stringParam.optional(),
+  metadata: metadataParam.optional(),
+  confirm: boolParam.optional(),
+  usage: z.enum(['off_session', 'on_session']).optional(),
+  allowed_payment_method_types: z
+    .array(z.literal('card', { message: 'The emulator supports card payment methods only.' }))
+    .optional(),
+  automatic_payment_methods: z
+    .strictObject({ enabled: boolParam, allow_redirects: z.enum(['always', 'never']).optional() })
+    .optional(),
+});
+
+async function createSetupIntent(ctx: RequestContext, p: z.output<typeof createParams>) {
   if (p.customer) await requireCustomer(ctx, p.customer, 'customer');
   const id = newId('seti');
   const pm = p.payment_method ? await resolvePaymentMethod(ctx, p.payment_method) : undefined;
@@ -215,8 +227,9 @@ async function load(ctx: RequestContext, lock = false) {
   return found.data;
 }
 
-async function verifyChallenge(ctx: RequestContext) {
-  const p = read(ctx, { ...challengeResultShape, client_secret: stringParam.optional() });
+const challengeParams = paramsSchema({ ...challengeResultShape, client_secret: stringParam.optional() });
+
+async function verifyChallenge(ctx: RequestContext, p: z.output<typeof challengeParams>) {
   const si = await load(ctx, true);
   if (si.status !== 'requires_action' || !si.payment_method) {
     throw unexpectedState(
@@ -243,10 +256,11 @@ async function verifyChallenge(ctx: RequestContext) {
   return next;
 }
 
-async function cancel(ctx: RequestContext) {
-  const p = read(ctx, {
-    cancellation_reason: z.enum(['abandoned', 'requested_by_customer', 'duplicate']).optional(),
-  });
+const cancelParams = paramsSchema({
+  cancellation_reason: z.enum(['abandoned', 'requested_by_customer', 'duplicate']).optional(),
+});
+
+async function cancel(ctx: RequestContext, p: z.output<typeof cancelParams>) {
   const si = await load(ctx, true);
   if (!CONFIRMABLE.has(si.status)) {
     throw unexpectedState(
@@ -265,13 +279,14 @@ async function cancel(ctx: RequestContext) {
   return next;
 }
 
-async function update(ctx: RequestContext) {
-  const p = read(ctx, {
-    metadata: metadataParam.optional(),
-    description: stringParam.optional(),
-    payment_method: stringParam.optional(),
-    customer: stringParam.optional(),
-  });
+const updateParams = paramsSchema({
+  metadata: metadataParam.optional(),
+  description: stringParam.optional(),
+  payment_method: stringParam.optional(),
+  customer: stringParam.optional(),
+});
+
+async function update(ctx: RequestContext, p: z.output<typeof updateParams>) {
   const si = await load(ctx, true);
   if (!CONFIRMABLE.has(si.status))
     throw unexpectedState(
@@ -289,33 +304,62 @@ async function update(ctx: RequestContext) {
   return next;
 }
 
-export const setupIntentRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/setup_intents', handle: createSetupIntent },
-  {
+export const setupIntentRoutes = [
+  route({
+    method: 'POST',
+    pattern: '/v1/setup_intents',
+    declared: 'SetupIntents#SetupIntentCreateParams',
+    params: createParams,
+    handle: createSetupIntent,
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/setup_intents',
-    handle: async (ctx) => {
-      const p = read(ctx, { ...listShape, customer: stringParam.optional() });
-      return listObjects(
+    declared: 'SetupIntents#SetupIntentListParams',
+    params: paramsSchema({ ...listShape, customer: stringParam.optional() }),
+    handle: async (ctx, p) =>
+      listObjects(
         ctx.db,
         { accountId: ctx.account.id, type: 'setup_intent', url: '/v1/setup_intents', customer: p.customer },
         p,
-      );
-    },
-  },
-  { method: 'GET', pattern: '/v1/setup_intents/:id', publishable: true, handle: (ctx) => load(ctx) },
-  { method: 'POST', pattern: '/v1/setup_intents/:id', handle: update },
-  {
+      ),
+  }),
+  route({
+    method: 'GET',
+    pattern: '/v1/setup_intents/:id',
+    declared: 'SetupIntents#SetupIntentRetrieveParams',
+    publishable: true,
+    params: paramsSchema({ client_secret: stringParam.optional() }),
+    handle: (ctx) => load(ctx),
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/setup_intents/:id',
+    declared: 'SetupIntents#SetupIntentUpdateParams',
+    params: updateParams,
+    handle: update,
+  }),
+  route({
     method: 'POST',
     pattern: '/v1/setup_intents/:id/confirm',
+    declared: 'SetupIntents#SetupIntentConfirmParams',
     publishable: true,
-    handle: async (ctx) => confirm(ctx, await load(ctx, true), read(ctx, confirmShape)),
-  },
-  { method: 'POST', pattern: '/v1/setup_intents/:id/cancel', handle: cancel },
-  {
+    params: paramsSchema(browserConfirmShape),
+    handle: async (ctx, p) => confirm(ctx, await load(ctx, true), p),
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/setup_intents/:id/cancel',
+    declared: 'SetupIntents#SetupIntentCancelParams',
+    params: cancelParams,
+    handle: cancel,
+  }),
+  route({
     method: 'POST',
     pattern: '/v1/setup_intents/:id/verify_challenge',
+    declared: null,
     publishable: true,
+    params: challengeParams,
     handle: verifyChallenge,
-  },
+  }),
 ];

@@ -3,9 +3,9 @@ import { Reply, type RequestContext } from '../context';
 import { forgetWebhookEndpoints } from '../events';
 import { base62, newId } from '../ids';
 import { boolParam, metadataParam, stringParam } from '../params';
-import type { Route } from '../route';
+import { route } from '../route';
 import { deleteObject, insertObject, listObjects, requireObject, saveObject, type ApiObject } from '../store';
-import { listShape, mergeMetadata, read } from './common';
+import { deleteParams, listShape, mergeMetadata, noParams, paramsSchema } from './common';
 
 type WebhookEndpoint = ApiObject & {
   object: 'webhook_endpoint';
@@ -28,14 +28,15 @@ const eventTypes = z
   .min(1, 'at least one event is needed');
 
 /** Registers where an account's events are POSTed, signed with the returned `whsec_` secret. */
-async function create(ctx: RequestContext) {
-  const p = read(ctx, {
-    url,
-    enabled_events: eventTypes,
-    description: stringParam.optional(),
-    metadata: metadataParam.optional(),
-    api_version: stringParam.optional(),
-  });
+const createParams = paramsSchema({
+  url,
+  enabled_events: eventTypes,
+  description: stringParam.optional(),
+  metadata: metadataParam.optional(),
+  api_version: stringParam.optional(),
+});
+
+async function create(ctx: RequestContext, p: z.output<typeof createParams>) {
   const endpoint: WebhookEndpoint = {
     id: newId('we'),
     object: 'webhook_endpoint',
@@ -62,14 +63,15 @@ async function create(ctx: RequestContext) {
   return { ...endpoint, secret };
 }
 
-async function update(ctx: RequestContext) {
-  const p = read(ctx, {
-    url: url.optional(),
-    enabled_events: eventTypes.optional(),
-    description: stringParam.optional(),
-    metadata: metadataParam.optional(),
-    disabled: boolParam.optional(),
-  });
+const updateParams = paramsSchema({
+  url: url.optional(),
+  enabled_events: eventTypes.optional(),
+  description: stringParam.optional(),
+  metadata: metadataParam.optional(),
+  disabled: boolParam.optional(),
+});
+
+async function update(ctx: RequestContext, p: z.output<typeof updateParams>) {
   const { data } = await requireObject<WebhookEndpoint>(
     ctx.db,
     ctx.account.id,
@@ -90,33 +92,51 @@ async function update(ctx: RequestContext) {
   return next;
 }
 
-export const webhookEndpointRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/webhook_endpoints', handle: create },
-  {
+export const webhookEndpointRoutes = [
+  route({
+    method: 'POST',
+    pattern: '/v1/webhook_endpoints',
+    declared: 'WebhookEndpoints#WebhookEndpointCreateParams',
+    params: createParams,
+    handle: create,
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/webhook_endpoints',
-    handle: async (ctx) =>
+    declared: 'WebhookEndpoints#WebhookEndpointListParams',
+    params: paramsSchema(listShape),
+    handle: async (ctx, p) =>
       listObjects(
         ctx.db,
         { accountId: ctx.account.id, type: 'webhook_endpoint', url: '/v1/webhook_endpoints' },
-        read(ctx, listShape),
+        p,
       ),
-  },
-  {
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/webhook_endpoints/:id',
+    declared: 'WebhookEndpoints#WebhookEndpointRetrieveParams',
+    params: noParams,
     handle: async (ctx) =>
       (await requireObject(ctx.db, ctx.account.id, 'webhook_endpoint', ctx.path.id)).data,
-  },
-  { method: 'POST', pattern: '/v1/webhook_endpoints/:id', handle: update },
-  {
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/webhook_endpoints/:id',
+    declared: 'WebhookEndpoints#WebhookEndpointUpdateParams',
+    params: updateParams,
+    handle: update,
+  }),
+  route({
     method: 'DELETE',
     pattern: '/v1/webhook_endpoints/:id',
+    declared: 'WebhookEndpoints#WebhookEndpointDeleteParams',
+    params: deleteParams,
     handle: async (ctx) => {
       const { data } = await requireObject(ctx.db, ctx.account.id, 'webhook_endpoint', ctx.path.id);
       await deleteObject(ctx.db, data.id);
       forgetWebhookEndpoints(ctx.root);
       return new Reply(200, { id: data.id, object: 'webhook_endpoint', deleted: true });
     },
-  },
+  }),
 ];
