@@ -7,6 +7,7 @@ import { startFakeOpenAI } from './fake-openai';
 import { FAKE_SCRIPTS, goodShopper } from './fake-openai-scripts';
 
 const port = Number(process.env.FAKE_OPENAI_PORT ?? 3301);
-const fake = await startFakeOpenAI(goodShopper, { port, scripts: FAKE_SCRIPTS });
-console.log(`fake OpenAI at ${fake.baseURL}`);
-process.on('SIGTERM', () => void fake.close().then(() => process.exit(0)));
+void startFakeOpenAI(goodShopper, { port, scripts: FAKE_SCRIPTS }).then((fake) => {
+  console.log(`fake OpenAI at ${fake.baseURL}`);
+  process.on('SIGTERM', () => void fake.close().then(() => process.exit(0)));
+});

@@ -112,8 +112,8 @@ export interface AnswerInput {
 
 /**
  * Streams one answer into `writer` and ends it with the server's own findings: the notices
- * (cut off, tool budget spent, a payment claim no card backs) and the metadata the chat keeps
- * (tokens used, whether the answer is incomplete). A provider failure is logged once, with its
+ * (tool budget spent, a payment claim no card backs) and the metadata the chat keeps (tokens
+ * used, whether the answer is incomplete: cut off, failed or stopped). A provider failure is logged once, with its
  * cause, and told to the buyer as an error body the UI reads like a refused request.
  */
 export async function streamAnswer({
@@ -184,8 +184,10 @@ export async function streamAnswer({
   const usage = await result.totalUsage;
   const last = steps[steps.length - 1];
   const notices: NoticeCode[] = [];
-  // A stream that ended without the provider's finish: the answer is whatever arrived before the cut.
-  const cutOff = last?.finishReason === 'other' && last.rawFinishReason === undefined;
+  // A stream that ended without the provider's finish (the answer is whatever arrived before the
+  // cut), or one stopped by the output-token cap.
+  const cutOff =
+    (last?.finishReason === 'other' && last.rawFinishReason === undefined) || last?.finishReason === 'length';
   if (last?.finishReason === 'tool-calls') notices.push('tool_budget');
   const shownOrders = steps.some((step) =>
     step.toolResults.some(
