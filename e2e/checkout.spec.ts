@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ask } from './chat-helpers';
+import { ask, buyFromCard } from './chat-helpers';
 
 // Each test is a new buyer (a fresh browser context) with an empty wallet, buying on the embedded
 // defaults: the offline model, the Stripe emulator with its Stripe.js stand-in, the demo sellers.
@@ -13,14 +13,7 @@ async function buy(page: Page, search: string, title?: RegExp): Promise<Locator>
     ? cards.filter({ has: page.getByRole('heading', { name: title }) }).first()
     : cards.first();
   await expect(card).toBeVisible();
-  const answers = page.getByTestId('assistant-message');
-  const before = await answers.count();
-  await card.getByRole('button', { name: /^(Buy|購入):/ }).click();
-  await expect(answers).toHaveCount(before + 1);
-  await expect(page.getByTestId('chat-messages')).toHaveAttribute('data-status', 'ready');
-  const checkout = answers.last().getByTestId('checkout-card');
-  await expect(checkout).toHaveAttribute('data-status', 'ready_for_payment');
-  return checkout;
+  return buyFromCard(page, card);
 }
 
 async function saveCard(scope: Locator, number: string, options: { challenge?: 'approve' } = {}) {
@@ -76,7 +69,8 @@ async function expectTimeline(
 test('search → Buy → save the 4242 card → Pay → order card, and the timeline shows the SPT it used', async ({
   page,
 }) => {
-  const checkout = await buy(page, 'waterproof hiking boots');
+  const checkout = await buy(page, 'waterproof hiking boots size 10');
+  await expect(checkout).toContainText('Size 10');
   await expect(checkout.getByTestId('test-address-note')).toBeVisible();
   await expect(checkout.getByTestId('checkout-totals')).toBeVisible();
   await saveCard(checkout, '4242424242424242');

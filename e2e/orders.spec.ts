@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ask } from './chat-helpers';
+import { ask, buyFromCard } from './chat-helpers';
 
 // After a purchase the order lives on: the seller ships it (its dashboard sends a signed webhook),
 // the buyer sees it on /orders and asks the chat about it, or cancels it before it ships.
@@ -8,12 +8,7 @@ import { ask } from './chat-helpers';
 async function purchase(page: Page, search: string): Promise<Locator> {
   await page.goto('/');
   const results = await ask(page, search);
-  const answers = page.getByTestId('assistant-message');
-  const before = await answers.count();
-  await results.getByTestId('product-card').first().getByRole('button', { name: /^Buy:/ }).click();
-  await expect(answers).toHaveCount(before + 1);
-  const checkout = answers.last().getByTestId('checkout-card');
-  await expect(checkout).toHaveAttribute('data-status', 'ready_for_payment');
+  const checkout = await buyFromCard(page, results.getByTestId('product-card').first());
   await checkout.getByLabel('Card number').fill('4242424242424242');
   await checkout.getByLabel('Expiration date').fill('12 / 34');
   await checkout.getByLabel('Security code').fill('123');
