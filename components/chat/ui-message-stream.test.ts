@@ -69,6 +69,26 @@ describe('the chat page reader of the UI message stream', () => {
     for (const size of [7, 64, events.length]) expect(ourMessage(events, size)).toEqual(expected);
   });
 
+  it('keeps the server’s notices (data parts) as the AI SDK does', async () => {
+    const chunks: UIMessageChunk[] = [
+      { type: 'start', messageId: 'm1' },
+      { type: 'start-step' },
+      { type: 'text-start', id: 't1' },
+      { type: 'text-delta', id: 't1', delta: 'Your payment is complete!' },
+      { type: 'text-end', id: 't1' },
+      { type: 'finish-step' },
+      { type: 'data-notice', data: { code: 'unverified_claim' } },
+      { type: 'data-notice', id: 'n1', data: { code: 'tool_budget' } },
+      { type: 'data-notice', id: 'n1', data: { code: 'unverified_claim' } },
+      { type: 'data-notice', data: { code: 'tool_budget' }, transient: true },
+      { type: 'finish' },
+    ];
+    const answer = newAnswer('pending');
+    for (const chunk of chunks) applyChunk(answer, chunk);
+    expect(answer.message).toEqual(await sdkMessage(chunks));
+    expect(answer.message.parts.filter((p) => p.type === 'data-notice')).toHaveLength(2);
+  });
+
   it('keeps a tool call that has started but not finished as input-streaming', () => {
     const answer = newAnswer('m');
     applyChunk(answer, { type: 'start-step' });

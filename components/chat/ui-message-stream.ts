@@ -146,7 +146,21 @@ export function applyChunk(state: AnswerState, chunk: UIMessageChunk): void {
       return;
     }
     default:
-      // Sources, files, data parts and approvals: the agent sends none of them to this page.
+      // The server's own notices (`data-notice`): kept once per id, as the AI SDK keeps data parts.
+      // Sources, files and approvals: the agent sends none of them to this page.
+      if (chunk.type.startsWith('data-')) applyData(parts, chunk as DataChunk);
       return;
   }
+}
+
+type DataChunk = { type: `data-${string}`; id?: string; data: unknown; transient?: boolean };
+
+/** A data part replaces the one of the same type and id; a transient one is never kept. */
+function applyData(parts: Loose[], chunk: DataChunk) {
+  if (chunk.transient) return;
+  const same =
+    chunk.id === undefined ? undefined : parts.find((p) => p.type === chunk.type && p.id === chunk.id);
+  if (same) same.data = chunk.data;
+  else
+    parts.push({ type: chunk.type, ...(chunk.id === undefined ? {} : { id: chunk.id }), data: chunk.data });
 }
