@@ -91,15 +91,15 @@ export async function runCheckoutBench(): Promise<BenchRow[]> {
     return [
       {
         name: 'Pay path p50 (SPT → ACP complete → PaymentIntent → order)',
-        target: '≤ 50 ms',
+        target: '≤ 25 ms',
         result: ms(p50),
-        ok: p50 <= 50 && errors === 0,
+        ok: p50 <= 25 && errors === 0,
       },
       {
         name: 'Pay path p99',
-        target: '≤ 200 ms',
+        target: '≤ 60 ms',
         result: `${ms(p99)} (${SAMPLES} purchases, ${errors} errors)`,
-        ok: p99 <= 200 && errors === 0,
+        ok: p99 <= 60 && errors === 0,
       },
       {
         name: 'Pay path CPU time p50 (whole app, one process)',
