@@ -7,9 +7,9 @@ import { testEngines } from '@/lib/db/testing';
 import type { CompletionStep } from '@/lib/seller/context';
 import { recoverSellerSessions } from '@/lib/seller/recovery';
 import { openPurchaseWorld, type PurchaseWorld } from '@/lib/testing/purchase-world';
-import { payCheckout, type PayStep } from './pay';
-import { reconcilePurchases } from './reconcile';
-import { loadCheckout, startCheckout } from './service';
+import { payCheckout, type PayStep } from '@/lib/agent/checkout/pay';
+import { reconcilePurchases } from '@/lib/agent/checkout/reconcile';
+import { loadCheckout, startCheckout } from '@/lib/agent/checkout/service';
 
 /**
  * Kills are simulated in-process: a crash hook between two steps of the Pay path (the agent's
