@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { useT } from '@/components/i18n-provider';
 import type { AgentKeyActionState } from '@/app/sellers/[seller]/actions';
+import { SellerActionButton } from './action-button';
 
 type Action = (state: AgentKeyActionState, form: FormData) => Promise<AgentKeyActionState>;
 
@@ -84,31 +85,20 @@ export function KeyButton({
   tone?: 'plain' | 'danger';
 }) {
   const t = useT('seller');
-  const [state, run, pending] = useActionState(action, { error: null });
-  const style =
-    tone === 'danger' ? 'border-bad/40 text-bad hover:bg-bad/10' : 'border-line text-ink hover:bg-surface-2';
   return (
-    <form action={run} className="space-y-1">
-      <input type="hidden" name="seller" value={sellerId} />
-      <input type="hidden" name="key" value={keyId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className={`whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium disabled:opacity-50 ${style}`}
-      >
-        {pending ? t('working') : label}
-      </button>
-      {state.error ? (
-        <p role="alert" className="max-w-48 text-xs text-bad">
-          {state.error}
-        </p>
-      ) : null}
-      {state.apiKey ? (
-        <div role="status" className="max-w-72 space-y-1">
-          <p className="text-xs">{t('rotatedOnce')}</p>
-          <ShownOnce label={t('issuedKey')} value={state.apiKey} />
-        </div>
-      ) : null}
-    </form>
+    <SellerActionButton
+      action={action}
+      fields={{ seller: sellerId, key: keyId }}
+      label={label}
+      tone={tone}
+      after={(state) =>
+        state.apiKey ? (
+          <div role="status" className="max-w-72 space-y-1">
+            <p className="text-xs">{t('rotatedOnce')}</p>
+            <ShownOnce label={t('issuedKey')} value={state.apiKey} />
+          </div>
+        ) : null
+      }
+    />
   );
 }

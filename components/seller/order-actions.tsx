@@ -1,49 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useT } from '@/components/i18n-provider';
 import type { OrderActionState } from '@/app/sellers/[seller]/actions';
+import { SellerActionButton } from './action-button';
 
 type Action = (state: OrderActionState, form: FormData) => Promise<OrderActionState>;
 
-/** One order button; each sends the agent an order_update webhook when it succeeds. */
-function ActionButton({
-  action,
-  sellerId,
-  orderId,
-  label,
-  tone = 'plain',
-}: {
-  action: Action;
-  sellerId: string;
-  orderId: string;
-  label: string;
-  tone?: 'plain' | 'danger';
-}) {
-  const t = useT('seller');
-  const [state, run, pending] = useActionState(action, { error: null });
-  const style =
-    tone === 'danger' ? 'border-bad/40 text-bad hover:bg-bad/10' : 'border-line text-ink hover:bg-surface-2';
-  return (
-    <form action={run} className="space-y-1">
-      <input type="hidden" name="seller" value={sellerId} />
-      <input type="hidden" name="order" value={orderId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className={`whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium transition-colors disabled:opacity-50 ${style}`}
-      >
-        {pending ? t('working') : label}
-      </button>
-      {state.error ? (
-        <p role="alert" className="max-w-48 text-xs text-bad">
-          {state.error}
-        </p>
-      ) : null}
-    </form>
-  );
-}
-
+/** The order's buttons; each sends the agent an order_update webhook when it succeeds. */
 export function OrderActions({
   sellerId,
   orderId,
@@ -63,21 +26,23 @@ export function OrderActions({
   return (
     <div className="flex flex-wrap gap-2">
       {status === 'confirmed' && hasShipping ? (
-        <ActionButton action={actions.ship} sellerId={sellerId} orderId={orderId} label={t('markShipped')} />
+        <SellerActionButton
+          action={actions.ship}
+          fields={{ seller: sellerId, order: orderId }}
+          label={t('markShipped')}
+        />
       ) : null}
       {status === 'shipped' ? (
-        <ActionButton
+        <SellerActionButton
           action={actions.deliver}
-          sellerId={sellerId}
-          orderId={orderId}
+          fields={{ seller: sellerId, order: orderId }}
           label={t('markDelivered')}
         />
       ) : null}
       {!fullyRefunded && status !== 'canceled' && status !== 'canceling' ? (
-        <ActionButton
+        <SellerActionButton
           action={actions.refund}
-          sellerId={sellerId}
-          orderId={orderId}
+          fields={{ seller: sellerId, order: orderId }}
           label={status === 'confirmed' ? t('cancelOrder') : t('refund')}
           tone="danger"
         />
